@@ -1,0 +1,266 @@
+//! Canonical JSON Lines: one conversation a line, as described in the README.
+
+use std::io::BufRead;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::ingest::roles::resolve_roles;
+use crate::model::{Conversation, Record, RecordError, Source, Turn};
+
+#[derive(Deserialize)]
+struct RawConversation {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    channel: Option<String>,
+    #[serde(default)]
+    agent_name: Option<String>,
+    #[serde(default)]
+    customer_name: Option<String>,
+    #[serde(default)]
+    metadata: Option<Map<String, Value>>,
+    turns: Vec<RawTurn>,
+}
+
+#[derive(Deserialize)]
+struct RawTurn {
+    #[serde(alias = "role")]
+    speaker: String,
+    #[serde(alias = "content", alias = "message")]
+    text: String,
+    #[serde(default)]
+    start: Option<f64>,
+    #[serde(default)]
+    end: Option<f64>,
+}
+
+/// Reads one canonical conversation from the bytes of one JSON object.
+pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation, RecordError> {
+    let raw: RawConversation = serde_json::from_slice(bytes).map_err(|e| RecordError {
+        id: recover_id(bytes),
+        message: format!("invalid conversation JSON: {e}"),
+    })?;
+    let id = match raw.id {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => source.label(),
+    };
+    if raw.turns.is_empty() {
+        return Err(RecordError {
+            id: Some(id),
+            message: "conversation has no turns".into(),
+        });
+    }
+    let labels: Vec<(&str, &str)> = raw
+        .turns
+        .iter()
+        .map(|t| (t.speaker.as_str(), t.text.as_str()))
+        .collect();
+    let roles = resolve_roles(
+        &labels,
+        raw.agent_name.as_deref(),
+        raw.customer_name.as_deref(),
+    );
+    let turns = raw
+        .turns
+        .into_iter()
+        .zip(roles)
+        .map(|(t, role)| Turn {
+            role,
+            speaker: t.speaker,
+            text: t.text,
+            start: t.start.filter(|s| s.is_finite()),
+            end: t.end.filter(|s| s.is_finite()),
+        })
+        .collect();
+    Ok(Conversation {
+        id,
+        channel: raw.channel,
+        agent_name: raw.agent_name.filter(|n| !n.trim().is_empty()),
+        customer_name: raw.customer_name.filter(|n| !n.trim().is_empty()),
+        metadata: raw.metadata.unwrap_or_default(),
+        turns,
+    })
+}
+
+/// Best effort: the `id` of a record whose JSON is otherwise unusable, so that its error
+/// record can still be joined with the input.
+fn recover_id(bytes: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct OnlyId {
+        id: Value,
+    }
+    match serde_json::from_slice::<OnlyId>(bytes).ok()?.id {
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A streaming reader of JSON Lines: yields one record per non-blank line and holds at most
+/// one line (capped at `max_record_bytes`) in memory.
+pub struct JsonlReader<R> {
+    input: R,
+    file: String,
+    line: u64,
+    max_record_bytes: usize,
+    buf: Vec<u8>,
+    failed: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// Reads `input`, naming it `file` in sources.
+    pub fn new(input: R, file: &str, max_record_bytes: usize) -> Self {
+        JsonlReader {
+            input,
+            file: file.to_string(),
+            line: 0,
+            max_record_bytes,
+            buf: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// Reads the next line into `buf`, keeping no more than the cap; returns the full length
+    /// of the line, or `None` at the end of the input.
+    fn next_line(&mut self) -> std::io::Result<Option<usize>> {
+        self.buf.clear();
+        let mut total = 0usize;
+        loop {
+            let chunk = self.input.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(if total == 0 { None } else { Some(total) });
+            }
+            let (take, done) = match memchr(chunk) {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            let room = self
+                .max_record_bytes
+                .saturating_add(1)
+                .saturating_sub(self.buf.len());
+            self.buf.extend_from_slice(&chunk[..take.min(room)]);
+            total += take;
+            self.input.consume(take);
+            if done {
+                return Ok(Some(total));
+            }
+        }
+    }
+}
+
+fn memchr(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        if self.failed {
+            return None;
+        }
+        loop {
+            let len = match self.next_line() {
+                Ok(Some(len)) => len,
+                Ok(None) => return None,
+                Err(e) => {
+                    self.failed = true;
+                    self.line += 1;
+                    return Some(Record {
+                        source: Source::at_line(&self.file, self.line),
+                        conversation: Err(RecordError::new(format!("read error: {e}"))),
+                    });
+                }
+            };
+            self.line += 1;
+            let source = Source::at_line(&self.file, self.line);
+            if len > self.max_record_bytes + 1 {
+                return Some(Record {
+                    source,
+                    conversation: Err(RecordError::new(format!(
+                        "record is {len} bytes, over the limit of {} bytes (--max-record-bytes)",
+                        self.max_record_bytes
+                    ))),
+                });
+            }
+            let text = trim_ascii(&self.buf);
+            if text.is_empty() {
+                continue;
+            }
+            let conversation = parse_conversation(text, &source);
+            return Some(Record {
+                source,
+                conversation,
+            });
+        }
+    }
+}
+
+fn trim_ascii(bytes: &[u8]) -> &[u8] {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.trim_ascii()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(input: &str) -> Vec<Record> {
+        JsonlReader::new(input.as_bytes(), "t.jsonl", 1000).collect()
+    }
+
+    #[test]
+    fn one_record_per_non_blank_line() {
+        let recs = read(
+            "{\"id\":\"a\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"hi\"}]}\n\n{bad\n{\"turns\":[{\"speaker\":\"rep\",\"text\":\"x\"}]}",
+        );
+        assert_eq!(recs.len(), 3);
+        assert_eq!(recs[0].conversation.as_ref().unwrap().id, "a");
+        assert_eq!(recs[1].source.line, Some(3));
+        assert!(
+            recs[1]
+                .conversation
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("invalid")
+        );
+        assert_eq!(recs[2].conversation.as_ref().unwrap().id, "t.jsonl:4");
+    }
+
+    #[test]
+    fn overlong_line_is_an_error_and_the_next_line_still_reads() {
+        let long = format!(
+            "{{\"id\":\"{}\"}}\n{{\"id\":\"b\",\"turns\":[{{\"speaker\":\"agent\",\"text\":\"hi\"}}]}}\n",
+            "x".repeat(5000)
+        );
+        let recs = read(&long);
+        assert_eq!(recs.len(), 2);
+        assert!(
+            recs[0]
+                .conversation
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("over the limit")
+        );
+        assert_eq!(recs[1].conversation.as_ref().unwrap().id, "b");
+    }
+
+    #[test]
+    fn empty_turns_and_invalid_utf8_are_errors_with_ids() {
+        let recs: Vec<Record> = JsonlReader::new(
+            &b"{\"id\":\"e\",\"turns\":[]}\n{\"id\":\"u\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"\xff\"}]}\n"[..],
+            "t",
+            1000,
+        )
+        .collect();
+        assert_eq!(
+            recs[0].conversation.as_ref().unwrap_err().id.as_deref(),
+            Some("e")
+        );
+        assert!(recs[1].conversation.is_err());
+    }
+}
