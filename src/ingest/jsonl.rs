@@ -41,10 +41,28 @@ pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation,
         id: recover_id(bytes),
         message: format!("invalid conversation JSON: {e}"),
     })?;
+    build(raw, &source.label())
+}
+
+/// Reads one canonical conversation from an already parsed JSON value (an element of a
+/// JSON array, say); `default_id` names it when it has no `id`.
+pub fn parse_value(value: &Value, default_id: &str) -> Result<Conversation, RecordError> {
+    let raw = RawConversation::deserialize(value).map_err(|e| RecordError {
+        id: match value.get("id") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        },
+        message: format!("invalid conversation JSON: {e}"),
+    })?;
+    build(raw, default_id)
+}
+
+fn build(raw: RawConversation, default_id: &str) -> Result<Conversation, RecordError> {
     let id = match raw.id {
         Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        _ => source.label(),
+        _ => default_id.to_string(),
     };
     if raw.turns.is_empty() {
         return Err(RecordError {
@@ -98,6 +116,10 @@ fn recover_id(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// Turns the bytes of one line into a conversation; may refine the source (a JSON path in
+/// `place`) to locate an error inside the line.
+pub type LineParser = Box<dyn Fn(&[u8], &mut Source) -> Result<Conversation, RecordError> + Send>;
+
 /// A streaming reader of JSON Lines: yields one record per non-blank line and holds at most
 /// one line (capped at `max_record_bytes`) in memory.
 pub struct JsonlReader<R> {
@@ -107,11 +129,22 @@ pub struct JsonlReader<R> {
     max_record_bytes: usize,
     buf: Vec<u8>,
     failed: bool,
+    parse: LineParser,
 }
 
 impl<R: BufRead> JsonlReader<R> {
-    /// Reads `input`, naming it `file` in sources.
+    /// Reads `input` as canonical conversations, naming it `file` in sources.
     pub fn new(input: R, file: &str, max_record_bytes: usize) -> Self {
+        Self::with_parser(
+            input,
+            file,
+            max_record_bytes,
+            Box::new(|bytes, source| parse_conversation(bytes, source)),
+        )
+    }
+
+    /// Reads `input`, turning each line into a conversation with `parse`.
+    pub fn with_parser(input: R, file: &str, max_record_bytes: usize, parse: LineParser) -> Self {
         JsonlReader {
             input,
             file: file.to_string(),
@@ -119,6 +152,7 @@ impl<R: BufRead> JsonlReader<R> {
             max_record_bytes,
             buf: Vec::new(),
             failed: false,
+            parse,
         }
     }
 
@@ -175,7 +209,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 }
             };
             self.line += 1;
-            let source = Source::at_line(&self.file, self.line);
+            let mut source = Source::at_line(&self.file, self.line);
             if len > self.max_record_bytes + 1 {
                 return Some(Record {
                     source,
@@ -189,7 +223,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if text.is_empty() {
                 continue;
             }
-            let conversation = parse_conversation(text, &source);
+            let conversation = (self.parse)(text, &mut source);
             return Some(Record {
                 source,
                 conversation,
