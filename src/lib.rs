@@ -5,4 +5,5 @@
 
 pub mod findings;
 pub mod ingest;
+pub mod mechanics;
 pub mod model;
