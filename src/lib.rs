@@ -6,3 +6,4 @@
 pub mod findings;
 pub mod ingest;
 pub mod model;
+pub mod analyse;
