@@ -17,6 +17,8 @@ pub struct Analysis<'c> {
     pub texts: Vec<TurnText>,
     /// The customer's name, given or inferred.
     pub customer_name: Option<CustomerName>,
+    /// VADER compound sentiment of each customer turn (`None` for other roles).
+    pub sentiment: Vec<Option<f64>>,
 }
 
 impl<'c> Analysis<'c> {
@@ -29,6 +31,11 @@ impl<'c> Analysis<'c> {
                 .map(|t| text::analyse_text(&t.text))
                 .collect(),
             customer_name: names::customer_name(conversation),
+            sentiment: conversation
+                .turns
+                .iter()
+                .map(|t| (t.role == Role::Customer).then(|| sentiment::compound(&t.text)))
+                .collect(),
             conversation,
         }
     }

@@ -63,20 +63,66 @@ fn is_not_a_name(word: &str) -> bool {
     is_stop_word(&lower)
         || matches!(
             lower.as_str(),
-            "calling" | "speaking" | "sorry" | "here" | "good" | "great" | "fine" | "afraid"
-                | "trying" | "looking" | "just" | "still" | "really" | "sir" | "madam" | "ma'am"
-                | "everyone" | "there" | "again" | "today" | "customer" | "support" | "service"
-                | "team" | "agent" | "welcome" | "thank" | "thanks" | "bye" | "goodbye" | "yes"
-                | "no" | "okay" | "ok" | "perfect" | "wonderful" | "excellent" | "awesome"
-                | "alright" | "hello" | "hi" | "morning" | "afternoon" | "evening" | "the"
-                | "calling about" | "regarding" | "account" | "order" | "billing"
+            "calling"
+                | "speaking"
+                | "sorry"
+                | "here"
+                | "good"
+                | "great"
+                | "fine"
+                | "afraid"
+                | "trying"
+                | "looking"
+                | "just"
+                | "still"
+                | "really"
+                | "sir"
+                | "madam"
+                | "ma'am"
+                | "everyone"
+                | "there"
+                | "again"
+                | "today"
+                | "customer"
+                | "support"
+                | "service"
+                | "team"
+                | "agent"
+                | "welcome"
+                | "thank"
+                | "thanks"
+                | "bye"
+                | "goodbye"
+                | "yes"
+                | "no"
+                | "okay"
+                | "ok"
+                | "perfect"
+                | "wonderful"
+                | "excellent"
+                | "awesome"
+                | "alright"
+                | "hello"
+                | "hi"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "the"
+                | "calling about"
+                | "regarding"
+                | "account"
+                | "order"
+                | "billing"
         )
 }
 
 fn forms_of(name: &str) -> Vec<String> {
     let mut forms: Vec<String> = name
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| w.chars().count() >= 2 && !is_stop_word(w))
         .filter(|w| !matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"))
         .collect();
@@ -125,7 +171,11 @@ pub fn customer_name(conversation: &Conversation) -> Option<CustomerName> {
         })
     };
     // The customer introducing themselves is the strongest evidence.
-    for turn in conversation.turns.iter().filter(|t| t.role == Role::Customer) {
+    for turn in conversation
+        .turns
+        .iter()
+        .filter(|t| t.role == Role::Customer)
+    {
         for caps in CUSTOMER_SELF_INTRO.captures_iter(&turn.text) {
             if let Some(name) = caps.get(1).and_then(|m| acceptable(m.as_str())) {
                 return found(name);
@@ -143,9 +193,7 @@ pub fn customer_name(conversation: &Conversation) -> Option<CustomerName> {
     for turn in conversation.turns.iter().filter(|t| t.role == Role::Agent) {
         for caps in AGENT_ADDRESS.captures_iter(&turn.text) {
             if let Some(name) = caps.get(1).and_then(|m| acceptable(m.as_str())) {
-                if !name.contains(' ') || name.split_whitespace().count() <= 2 {
-                    return found(name);
-                }
+                return found(name);
             }
         }
     }
@@ -178,7 +226,11 @@ mod tests {
 
     #[test]
     fn given_name_wins() {
-        let c = conv(&[(Role::Customer, "My name is Bob")], Some("Ravi Patel"), None);
+        let c = conv(
+            &[(Role::Customer, "My name is Bob")],
+            Some("Ravi Patel"),
+            None,
+        );
         let name = customer_name(&c).unwrap();
         assert_eq!(name.source, NameSource::Given);
         assert_eq!(name.forms, ["ravi", "patel"]);
@@ -189,7 +241,10 @@ mod tests {
         let c = conv(
             &[
                 (Role::Agent, "Thanks for calling, this is Dana speaking."),
-                (Role::Customer, "Hi Dana, my name is Maria Lopez and my card was declined."),
+                (
+                    Role::Customer,
+                    "Hi Dana, my name is Maria Lopez and my card was declined.",
+                ),
             ],
             None,
             Some("Dana"),
@@ -201,9 +256,17 @@ mod tests {
 
     #[test]
     fn inferred_from_title_and_placeholders_ignored() {
-        let c = conv(&[(Role::Agent, "Thank you, Mr. Okafor, one moment.")], Some("#NAME#"), None);
+        let c = conv(
+            &[(Role::Agent, "Thank you, Mr. Okafor, one moment.")],
+            Some("#NAME#"),
+            None,
+        );
         assert_eq!(customer_name(&c).unwrap().forms, ["okafor"]);
-        let c = conv(&[(Role::Agent, "Thank you #NAME#, one moment.")], None, None);
+        let c = conv(
+            &[(Role::Agent, "Thank you #NAME#, one moment.")],
+            None,
+            None,
+        );
         assert_eq!(customer_name(&c), None);
         let c = conv(&[(Role::Customer, "This is ridiculous.")], None, None);
         assert_eq!(customer_name(&c), None);

@@ -29,8 +29,14 @@ mod tests {
             ("The book was kind of good.", 0.3832),
             ("At least it isn't a horrible book.", 0.431),
             ("Today SUX!", -0.5461),
-            ("This is ridiculous, I have called three times and nobody helps me!", 0.1007),
-            ("I am so frustrated, my internet has been down for three days :(", -0.8056),
+            (
+                "This is ridiculous, I have called three times and nobody helps me!",
+                0.1007,
+            ),
+            (
+                "I am so frustrated, my internet has been down for three days :(",
+                -0.8056,
+            ),
             ("Thank you so much, that fixed it!", 0.4199),
         ];
         for (text, expected) in cases {

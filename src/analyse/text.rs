@@ -63,7 +63,8 @@ pub struct TurnText {
     /// Sentences in order; every token belongs to exactly one.
     pub sentences: Vec<Sentence>,
     /// Normal form of the whole turn for phrase matching: the normal forms of the words,
-    /// contractions expanded ("i'm" → "i am"), placeholders as `<slot>`, joined by single spaces.
+    /// contractions expanded ("i'm" → "i am"), placeholders as `<slot>`, each word followed by
+    /// one space and the whole preceded by one, so that `" phrase "` matches whole words only.
     pub norm: String,
     /// For each word of `norm`: its byte offset in `norm` and the index of the token it came from.
     pub norm_words: Vec<(usize, usize)>,
@@ -82,7 +83,10 @@ static STOP_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock:
     let mut set: std::collections::HashSet<&'static str> =
         stop_words::get("en").iter().copied().collect();
     // Service-talk filler that carries no topic.
-    for w in ["yes", "yeah", "okay", "ok", "hi", "hello", "please", "thanks", "thank", "um", "uh", "oh", "well", "sure", "right", "just", "like", "get", "got", "would", "could", "also", "one"] {
+    for w in [
+        "yes", "yeah", "okay", "ok", "hi", "hello", "please", "thanks", "thank", "um", "uh", "oh",
+        "well", "sure", "right", "just", "like", "get", "got", "would", "could", "also", "one",
+    ] {
         set.insert(w);
     }
     set
@@ -165,16 +169,15 @@ pub fn analyse_text(text: &str) -> TurnText {
     let sentences = split_sentences(text, &tokens);
 
     let mut norm = String::with_capacity(text.len() + 8);
+    norm.push(' ');
     let mut norm_words = Vec::with_capacity(tokens.len());
     for (i, tok) in tokens.iter().enumerate() {
         let whole = [tok.norm.as_str()];
         let parts: &[&str] = expand_contraction(&tok.norm).unwrap_or(&whole);
         for part in parts {
-            if !norm.is_empty() {
-                norm.push(' ');
-            }
             norm_words.push((norm.len(), i));
             norm.push_str(part);
+            norm.push(' ');
         }
     }
 
@@ -241,10 +244,8 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             tokens: first..next_token,
         });
     }
-    if next_token < tokens.len() {
-        if let Some(last) = sentences.last_mut() {
-            last.tokens.end = tokens.len();
-        }
+    if let Some(last) = sentences.last_mut().filter(|_| next_token < tokens.len()) {
+        last.tokens.end = tokens.len();
     }
     sentences
 }
@@ -265,7 +266,10 @@ impl TurnText {
 
     /// The byte range in the original text covered by the tokens `range`.
     pub fn byte_span(&self, range: Range<usize>) -> Range<usize> {
-        match (self.tokens.get(range.start), self.tokens.get(range.end.saturating_sub(1))) {
+        match (
+            self.tokens.get(range.start),
+            self.tokens.get(range.end.saturating_sub(1)),
+        ) {
             (Some(a), Some(b)) => a.start..b.end,
             _ => 0..0,
         }
@@ -273,7 +277,9 @@ impl TurnText {
 
     /// The index of the sentence containing token `token`.
     pub fn sentence_of(&self, token: usize) -> Option<usize> {
-        self.sentences.iter().position(|s| s.tokens.contains(&token))
+        self.sentences
+            .iter()
+            .position(|s| s.tokens.contains(&token))
     }
 
     /// Number of word tokens (words and numbers; placeholders count as one word).
@@ -311,14 +317,22 @@ mod tests {
         let text = "Hi #NAME#, I’m sorry — order 4821 isn't here.";
         let t = analyse_text(text);
         let norms: Vec<&str> = t.tokens.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(norms, ["hi", "<slot>", "i'm", "sorry", "order", "4821", "isn't", "here"]);
+        assert_eq!(
+            norms,
+            [
+                "hi", "<slot>", "i'm", "sorry", "order", "4821", "isn't", "here"
+            ]
+        );
         for tok in &t.tokens {
             assert!(text.is_char_boundary(tok.start) && text.is_char_boundary(tok.end));
         }
         assert_eq!(&text[t.tokens[1].start..t.tokens[1].end], "#NAME#");
         assert_eq!(t.tokens[1].kind, TokenKind::Placeholder);
         assert_eq!(t.tokens[5].kind, TokenKind::Number);
-        assert!(t.norm.starts_with("hi <slot> i am sorry order 4821 is not here"));
+        assert!(
+            t.norm
+                .starts_with(" hi <slot> i am sorry order 4821 is not here ")
+        );
     }
 
     #[test]
