@@ -35,6 +35,8 @@ pub struct Finding {
     pub rule: String,
     /// 0-based index of the input turn.
     pub turn: usize,
+    /// Who spoke that turn.
+    pub speaker: Role,
     /// Byte offset of the evidence in that turn's text.
     pub start: usize,
     /// Byte offset just past the evidence.

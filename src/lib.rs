@@ -3,7 +3,18 @@
 //!
 //! Data flow: [`ingest`] → [`model`] → `analyse` → `detect` → `score` → `output`.
 
+pub mod analyse;
+pub mod cli;
+pub mod commands;
+pub mod detect;
+pub mod engine;
 pub mod findings;
 pub mod ingest;
+pub mod lexicon;
 pub mod mechanics;
 pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod policy;
+pub mod rules;
+pub mod score;

@@ -1,0 +1,72 @@
+//! Analysis shared by every detector: each turn's text is tokenised, split into sentences,
+//! normalised and stemmed once; the customer's name is resolved once.
+
+pub mod names;
+pub mod sentiment;
+pub mod text;
+
+use crate::model::{Conversation, Role, Turn};
+pub use names::{CustomerName, NameSource};
+pub use text::{Sentence, Token, TokenKind, TurnText};
+
+/// A conversation with the analysis of every turn.
+pub struct Analysis<'c> {
+    /// The conversation analysed.
+    pub conversation: &'c Conversation,
+    /// The analysed text of each turn, aligned with `conversation.turns`.
+    pub texts: Vec<TurnText>,
+    /// The customer's name, given or inferred.
+    pub customer_name: Option<CustomerName>,
+    /// VADER compound sentiment of each customer turn (`None` for other roles).
+    pub sentiment: Vec<Option<f64>>,
+}
+
+impl<'c> Analysis<'c> {
+    /// Analyses every turn of `conversation`.
+    pub fn new(conversation: &'c Conversation) -> Analysis<'c> {
+        Analysis {
+            texts: conversation
+                .turns
+                .iter()
+                .map(|t| text::analyse_text(&t.text))
+                .collect(),
+            customer_name: names::customer_name(conversation),
+            sentiment: conversation
+                .turns
+                .iter()
+                .map(|t| (t.role == Role::Customer).then(|| sentiment::compound(&t.text)))
+                .collect(),
+            conversation,
+        }
+    }
+
+    /// The turns with their analyses, with their indices.
+    pub fn turns(&self) -> impl Iterator<Item = (usize, &'c Turn, &TurnText)> + '_ {
+        self.conversation
+            .turns
+            .iter()
+            .zip(&self.texts)
+            .enumerate()
+            .map(|(i, (turn, text))| (i, turn, text))
+    }
+
+    /// The turns of one role, with their indices.
+    pub fn turns_of(&self, role: Role) -> impl Iterator<Item = (usize, &'c Turn, &TurnText)> + '_ {
+        self.turns().filter(move |(_, t, _)| t.role == role)
+    }
+
+    /// The index of the next turn after `index` spoken by `role`.
+    pub fn next_of(&self, index: usize, role: Role) -> Option<usize> {
+        self.conversation.turns[index + 1..]
+            .iter()
+            .position(|t| t.role == role)
+            .map(|p| index + 1 + p)
+    }
+
+    /// The index of the last turn before `index` spoken by `role`.
+    pub fn previous_of(&self, index: usize, role: Role) -> Option<usize> {
+        self.conversation.turns[..index]
+            .iter()
+            .rposition(|t| t.role == role)
+    }
+}

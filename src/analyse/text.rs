@@ -1,0 +1,361 @@
+//! Per-turn text analysis: tokens, sentences, normal forms and stems, done once per turn and
+//! shared by every detector.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// What kind of token a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// An ordinary word.
+    Word,
+    /// A token containing digits (amounts, order ids, times).
+    Number,
+    /// An anonymisation placeholder such as `#NAME#`, `[PII]` or `<PERSON>`: never a word or a name.
+    Placeholder,
+}
+
+/// One token of a turn.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte offset in the turn's text.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// Lowercase form with typographic apostrophes straightened.
+    pub norm: String,
+    /// English Snowball stem of `norm`.
+    pub stem: String,
+    /// Word, number or placeholder.
+    pub kind: TokenKind,
+    /// Whether `norm` is an English stop word.
+    pub stop: bool,
+}
+
+impl Token {
+    /// A content word: not a stop word, not a number or placeholder, at least three letters.
+    pub fn is_content(&self) -> bool {
+        self.kind == TokenKind::Word && !self.stop && self.norm.len() >= 3
+    }
+}
+
+/// One sentence of a turn.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Byte offset of the sentence (without surrounding whitespace).
+    pub start: usize,
+    /// Byte offset just past the sentence.
+    pub end: usize,
+    /// The indices of its tokens in [`TurnText::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// The analysed text of one turn.
+#[derive(Debug, Clone, Default)]
+pub struct TurnText {
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    /// Sentences in order; every token belongs to exactly one.
+    pub sentences: Vec<Sentence>,
+    /// Normal form of the whole turn for phrase matching: the normal forms of the words,
+    /// contractions expanded ("i'm" → "i am"), placeholders as `<slot>`, each word followed by
+    /// one space and the whole preceded by one, so that `" phrase "` matches whole words only.
+    pub norm: String,
+    /// For each word of `norm`: its byte offset in `norm` and the index of the token it came from.
+    pub norm_words: Vec<(usize, usize)>,
+    /// Hashes of the stems of the content words, sorted and without duplicates.
+    pub content: Vec<u64>,
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"#[A-Za-z_]+#|\[[A-Z][A-Z_ ]*\]|<[A-Z][A-Z_]*>|\{\{?[A-Za-z_]+\}?\}|\*{3,}")
+        .expect("placeholder pattern is valid")
+});
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+static STOP_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: std::collections::HashSet<&'static str> =
+        stop_words::get("en").iter().copied().collect();
+    // Service-talk filler that carries no topic.
+    for w in [
+        "yes", "yeah", "okay", "ok", "hi", "hello", "please", "thanks", "thank", "um", "uh", "oh",
+        "well", "sure", "right", "just", "like", "get", "got", "would", "could", "also", "one",
+    ] {
+        set.insert(w);
+    }
+    set
+});
+
+/// Whether a lowercase word is an English stop word (or service filler).
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(word)
+}
+
+/// Expansions of contractions in the normal form, so that "I'm sorry" and "I am sorry" match
+/// the same lexicon entry.
+fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "i'm" => &["i", "am"],
+        "i've" => &["i", "have"],
+        "i'll" => &["i", "will"],
+        "i'd" => &["i", "would"],
+        "you're" => &["you", "are"],
+        "you've" => &["you", "have"],
+        "you'll" => &["you", "will"],
+        "you'd" => &["you", "would"],
+        "we're" => &["we", "are"],
+        "we've" => &["we", "have"],
+        "we'll" => &["we", "will"],
+        "we'd" => &["we", "would"],
+        "they're" => &["they", "are"],
+        "it's" => &["it", "is"],
+        "that's" => &["that", "is"],
+        "there's" => &["there", "is"],
+        "what's" => &["what", "is"],
+        "let's" => &["let", "us"],
+        "can't" => &["cannot"],
+        "won't" => &["will", "not"],
+        "don't" => &["do", "not"],
+        "doesn't" => &["does", "not"],
+        "didn't" => &["did", "not"],
+        "isn't" => &["is", "not"],
+        "aren't" => &["are", "not"],
+        "wasn't" => &["was", "not"],
+        "haven't" => &["have", "not"],
+        "hasn't" => &["has", "not"],
+        "couldn't" => &["could", "not"],
+        "wouldn't" => &["would", "not"],
+        "shouldn't" => &["should", "not"],
+        _ => return None,
+    })
+}
+
+fn normalise_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Analyses one turn's text.
+pub fn analyse_text(text: &str) -> TurnText {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut cursor = 0;
+    for m in PLACEHOLDER.find_iter(text) {
+        words_into(&text[cursor..m.start()], cursor, &mut tokens);
+        tokens.push(Token {
+            start: m.start(),
+            end: m.end(),
+            norm: "<slot>".to_string(),
+            stem: "<slot>".to_string(),
+            kind: TokenKind::Placeholder,
+            stop: false,
+        });
+        cursor = m.end();
+    }
+    words_into(&text[cursor..], cursor, &mut tokens);
+
+    let sentences = split_sentences(text, &tokens);
+
+    let mut norm = String::with_capacity(text.len() + 8);
+    norm.push(' ');
+    let mut norm_words = Vec::with_capacity(tokens.len());
+    for (i, tok) in tokens.iter().enumerate() {
+        let whole = [tok.norm.as_str()];
+        let parts: &[&str] = expand_contraction(&tok.norm).unwrap_or(&whole);
+        for part in parts {
+            norm_words.push((norm.len(), i));
+            norm.push_str(part);
+            norm.push(' ');
+        }
+    }
+
+    let mut content: Vec<u64> = tokens
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| xxh3_64(t.stem.as_bytes()))
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+
+    TurnText {
+        tokens,
+        sentences,
+        norm,
+        norm_words,
+        content,
+    }
+}
+
+fn words_into(segment: &str, offset: usize, tokens: &mut Vec<Token>) {
+    for (at, word) in segment.unicode_word_indices() {
+        let norm = normalise_word(word);
+        let kind = if word.bytes().any(|b| b.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        let stem = if kind == TokenKind::Word {
+            STEMMER.stem(&norm).into_owned()
+        } else {
+            norm.clone()
+        };
+        let stop = kind == TokenKind::Word && is_stop_word(&norm);
+        tokens.push(Token {
+            start: offset + at,
+            end: offset + at + word.len(),
+            norm,
+            stem,
+            kind,
+            stop,
+        });
+    }
+}
+
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut next_token = 0;
+    for (at, raw) in text.split_sentence_bound_indices() {
+        let trimmed = raw.trim_end();
+        let lead = raw.len() - raw.trim_start().len();
+        if trimmed.trim_start().is_empty() {
+            continue;
+        }
+        let start = at + lead;
+        let end = at + trimmed.len();
+        let first = next_token;
+        while next_token < tokens.len() && tokens[next_token].start < end {
+            next_token += 1;
+        }
+        sentences.push(Sentence {
+            start,
+            end,
+            tokens: first..next_token,
+        });
+    }
+    if let Some(last) = sentences.last_mut().filter(|_| next_token < tokens.len()) {
+        last.tokens.end = tokens.len();
+    }
+    sentences
+}
+
+impl TurnText {
+    /// The token index range of the words of `norm` in `[norm_start, norm_end)`.
+    pub fn norm_span_tokens(&self, norm_start: usize, norm_end: usize) -> Range<usize> {
+        let first = self.norm_words.partition_point(|&(at, _)| at < norm_start);
+        let last = self.norm_words.partition_point(|&(at, _)| at < norm_end);
+        let first_tok = self.norm_words.get(first).map_or(0, |&(_, t)| t);
+        let last_tok = if last == 0 {
+            first_tok
+        } else {
+            self.norm_words[last - 1].1
+        };
+        first_tok..last_tok + 1
+    }
+
+    /// The byte range in the original text covered by the tokens `range`.
+    pub fn byte_span(&self, range: Range<usize>) -> Range<usize> {
+        match (
+            self.tokens.get(range.start),
+            self.tokens.get(range.end.saturating_sub(1)),
+        ) {
+            (Some(a), Some(b)) => a.start..b.end,
+            _ => 0..0,
+        }
+    }
+
+    /// The index of the sentence containing token `token`.
+    pub fn sentence_of(&self, token: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|s| s.tokens.contains(&token))
+    }
+
+    /// Number of word tokens (words and numbers; placeholders count as one word).
+    pub fn word_count(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+/// Overlap of two sorted, deduplicated hash sets: |A ∩ B| / min(|A|, |B|), and |A ∩ B|.
+pub fn overlap(a: &[u64], b: &[u64]) -> (f64, usize) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0);
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared as f64 / a.len().min(b.len()) as f64, shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_offsets_and_placeholders() {
+        let text = "Hi #NAME#, I’m sorry — order 4821 isn't here.";
+        let t = analyse_text(text);
+        let norms: Vec<&str> = t.tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            [
+                "hi", "<slot>", "i'm", "sorry", "order", "4821", "isn't", "here"
+            ]
+        );
+        for tok in &t.tokens {
+            assert!(text.is_char_boundary(tok.start) && text.is_char_boundary(tok.end));
+        }
+        assert_eq!(&text[t.tokens[1].start..t.tokens[1].end], "#NAME#");
+        assert_eq!(t.tokens[1].kind, TokenKind::Placeholder);
+        assert_eq!(t.tokens[5].kind, TokenKind::Number);
+        assert!(
+            t.norm
+                .starts_with(" hi <slot> i am sorry order 4821 is not here ")
+        );
+    }
+
+    #[test]
+    fn sentences_cover_tokens() {
+        let t = analyse_text("My router is down. I tried a reset! Nothing works");
+        assert_eq!(t.sentences.len(), 3);
+        assert_eq!(t.sentences[1].tokens, 4..8);
+        assert_eq!(t.sentences.last().unwrap().tokens.end, t.tokens.len());
+    }
+
+    #[test]
+    fn norm_spans_map_back_to_text() {
+        let text = "Well, I'm so sorry about that.";
+        let t = analyse_text(text);
+        let at = t.norm.find("i am so sorry").unwrap();
+        let toks = t.norm_span_tokens(at, at + "i am so sorry".len());
+        let span = t.byte_span(toks);
+        assert_eq!(&text[span], "I'm so sorry");
+    }
+
+    #[test]
+    fn overlap_counts_shared() {
+        assert_eq!(overlap(&[1, 2, 3], &[2, 3, 9, 10]), (2.0 / 3.0, 2));
+        assert_eq!(overlap(&[], &[1]).1, 0);
+    }
+}

@@ -1,0 +1,77 @@
+//! Command-line definitions (clap) and dispatch to one function per subcommand.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+
+/// Score contact-centre transcripts for empathy, sincerity and customer effort, with the
+/// evidence behind every number.
+#[derive(Debug, Parser)]
+#[command(name = "sincerity", version, about, long_about = None)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score conversations: JSON Lines results, optional CSVs.
+    Score(ScoreArgs),
+    /// List every rule: id, what it detects, its score, weight, cap and threshold.
+    Rules(RulesArgs),
+}
+
+/// Arguments of `sincerity score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Input files, directories (walked recursively) or `-` for standard input
+    /// (the default when standard input is not a terminal).
+    pub inputs: Vec<String>,
+    /// Write JSON Lines results here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write one CSV row per conversation here.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Also write one CSV row per finding here.
+    #[arg(long, value_name = "FILE")]
+    pub findings_csv: Option<PathBuf>,
+    /// Add the per-turn view (speaker, text, scripted, empathy levels, sentiment) to each result.
+    #[arg(long)]
+    pub per_turn: bool,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// TOML file overriding thresholds and weights (see `sincerity rules --policy`).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Records larger than this many bytes become error records.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_RECORD_BYTES)]
+    pub max_record_bytes: usize,
+}
+
+/// Arguments of `sincerity rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Show weights and caps under this policy file instead of the defaults.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Print the rules as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs the parsed command; returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Command::Score(args) => commands::score::run(args),
+        Command::Rules(args) => commands::rules::run(args),
+    }
+}

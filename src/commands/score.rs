@@ -1,0 +1,96 @@
+//! `sincerity score`: the batch run.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::ScoreArgs;
+use crate::engine::Engine;
+use crate::ingest::{self, IngestOptions};
+use crate::output::csv::CsvExporter;
+use crate::output::findings_csv::FindingsCsvExporter;
+use crate::output::jsonl::JsonlExporter;
+use crate::pipeline::{self, Destination};
+use crate::policy::Policy;
+
+/// Opens an output file for writing, naming it in the error.
+pub fn create(path: &std::path::Path) -> anyhow::Result<Box<dyn Write + Send>> {
+    let file = File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(Box::new(BufWriter::with_capacity(256 * 1024, file)))
+}
+
+/// The inputs to read: the arguments, or standard input when there are none and it is not a
+/// terminal.
+pub fn resolve_inputs(args: &[String]) -> anyhow::Result<Vec<ingest::Input>> {
+    if args.is_empty() {
+        if std::io::stdin().is_terminal() {
+            anyhow::bail!(
+                "no input: give files or directories, or pipe conversations into standard input"
+            );
+        }
+        return Ok(vec![ingest::Input::Stdin]);
+    }
+    Ok(ingest::expand_inputs(args)?)
+}
+
+/// Runs the batch.
+pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
+    let policy = match &args.policy {
+        Some(path) => Policy::from_file(path)?,
+        None => Policy::default(),
+    };
+    let inputs = resolve_inputs(&args.inputs)?;
+    let mut engine = Engine::new(policy);
+    engine.per_turn = args.per_turn;
+    let options = IngestOptions {
+        max_record_bytes: args.max_record_bytes,
+        ..IngestOptions::default()
+    };
+
+    let mut destinations = vec![Destination {
+        exporter: Box::new(JsonlExporter),
+        writer: match &args.output {
+            Some(path) => create(path)?,
+            None => Box::new(BufWriter::with_capacity(256 * 1024, std::io::stdout())),
+        },
+    }];
+    if let Some(path) = &args.csv {
+        destinations.push(Destination {
+            exporter: Box::new(CsvExporter::new()),
+            writer: create(path)?,
+        });
+    }
+    if let Some(path) = &args.findings_csv {
+        destinations.push(Destination {
+            exporter: Box::new(FindingsCsvExporter),
+            writer: create(path)?,
+        });
+    }
+
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {pos} conversations scored ({per_sec}) {elapsed}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()?;
+    let summary = pool.install(|| {
+        pipeline::run(&inputs, &options, &engine, destinations, &mut [], &|done| {
+            bar.set_position(done)
+        })
+    })?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!("{}", summary.line());
+    }
+    Ok(if summary.errors > 0 { 1 } else { 0 })
+}

@@ -1,0 +1,28 @@
+//! `canned-phrase`: stock service lines from the built-in lexicon, in agent turns.
+
+use crate::analyse::Analysis;
+use crate::detect::{Context, finding};
+use crate::findings::Finding;
+use crate::model::Role;
+
+/// One finding per stock line the agent says.
+pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let lexicon = &cx.lexicons.canned;
+    let mut out = Vec::new();
+    for (i, _, text) in analysis.turns_of(Role::Agent) {
+        for m in lexicon.find(text) {
+            out.push(finding(
+                analysis,
+                "canned-phrase",
+                i,
+                m.span,
+                format!(
+                    "{}: matches the stock line \"{}\"",
+                    lexicon.tag(m.entry).as_str(),
+                    lexicon.phrase(m.entry)
+                ),
+            ));
+        }
+    }
+    out
+}

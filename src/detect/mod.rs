@@ -1,0 +1,80 @@
+//! Detectors: each a pure function from an analysed conversation (plus the shared lexicons
+//! and the policy) to findings. Weights are filled in later by [`crate::score`].
+
+pub mod canned;
+pub mod empathy;
+pub mod events;
+pub mod lexicons;
+pub mod names;
+pub mod repetition;
+pub mod resolution;
+
+use std::ops::Range;
+
+use crate::analyse::Analysis;
+use crate::findings::Finding;
+use crate::policy::Policy;
+use crate::rules::rule;
+pub use lexicons::Lexicons;
+
+/// What every detector may read besides the conversation.
+pub struct Context<'a> {
+    /// Thresholds and weights.
+    pub policy: &'a Policy,
+    /// The compiled phrase lexicons.
+    pub lexicons: &'a Lexicons,
+}
+
+/// A finding on `span` of turn `turn`, quoting the text there; its weight is set by scoring.
+pub fn finding(
+    analysis: &Analysis,
+    rule_id: &str,
+    turn: usize,
+    span: Range<usize>,
+    detail: String,
+) -> Finding {
+    let text = &analysis.conversation.turns[turn].text;
+    let span = if span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+    {
+        span
+    } else {
+        0..text.len()
+    };
+    Finding {
+        rule: rule_id.to_string(),
+        turn,
+        speaker: analysis.conversation.turns[turn].role,
+        start: span.start,
+        end: span.end,
+        quote: text[span].to_string(),
+        weight: 0.0,
+        score: rule(rule_id).and_then(|r| r.score),
+        level: None,
+        detail,
+    }
+}
+
+/// Runs every detector in a fixed order; the result is sorted by turn, then position.
+pub fn detect_all(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    findings.extend(names::detect(analysis, cx));
+    findings.extend(canned::detect(analysis, cx));
+    findings.extend(empathy::detect(analysis, cx));
+    findings.extend(repetition::detect(analysis, cx));
+    findings.extend(events::detect(analysis, cx));
+    findings.extend(resolution::detect(analysis, cx));
+    findings.retain(|f| cx.policy.enabled(&f.rule));
+    sort_findings(&mut findings);
+    findings
+}
+
+/// Orders findings by turn, start, end and rule, so output never depends on detector order.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.turn, a.start, a.end)
+            .cmp(&(b.turn, b.start, b.end))
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
+}

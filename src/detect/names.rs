@@ -1,0 +1,58 @@
+//! `name-overuse`: the customer's name said far more often than rapport needs.
+
+use crate::analyse::{Analysis, TokenKind};
+use crate::detect::{Context, finding};
+use crate::findings::Finding;
+use crate::model::Role;
+
+/// Every agent mention of the customer's name: (turn, token index).
+pub fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
+    let Some(name) = &analysis.customer_name else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (i, _, text) in analysis.turns_of(Role::Agent) {
+        let mut previous: Option<usize> = None;
+        for (t, token) in text.tokens.iter().enumerate() {
+            if token.kind == TokenKind::Word && name.forms.contains(&token.norm) {
+                // "Ravi Patel" said in full is one mention, not two.
+                if previous != Some(t.wrapping_sub(1)) {
+                    found.push((i, t));
+                }
+                previous = Some(t);
+            }
+        }
+    }
+    found
+}
+
+/// Fires once when the agent says the name at least `name_overuse_min_mentions` times and in
+/// at least `name_overuse_rate` mentions per agent turn; the evidence is the mention that
+/// crossed the threshold.
+pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let mentions = mentions(analysis);
+    let agent_turns = analysis.turns_of(Role::Agent).count();
+    if agent_turns == 0 || mentions.len() < cx.policy.name_overuse_min_mentions {
+        return Vec::new();
+    }
+    let rate = mentions.len() as f64 / agent_turns as f64;
+    if rate < cx.policy.name_overuse_rate {
+        return Vec::new();
+    }
+    let (turn, token) = mentions[cx.policy.name_overuse_min_mentions - 1];
+    let tok = &analysis.texts[turn].tokens[token];
+    let name = analysis
+        .customer_name
+        .as_ref()
+        .map_or("", |n| n.display.as_str());
+    vec![finding(
+        analysis,
+        "name-overuse",
+        turn,
+        tok.start..tok.end,
+        format!(
+            "the agent said the customer's name ({name}) {} times in {agent_turns} agent turns ({rate:.2} per turn)",
+            mentions.len()
+        ),
+    )]
+}

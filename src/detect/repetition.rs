@@ -1,0 +1,184 @@
+//! Customers made to repeat themselves: `repeated-explanation` (explicit markers and
+//! restatements of an earlier turn, also after a transfer) and `repeated-info-request` (the
+//! agent asking again for something already given).
+
+use std::collections::BTreeMap;
+
+use crate::analyse::text::overlap;
+use crate::analyse::{Analysis, TokenKind};
+use crate::detect::lexicons::{Event, Info};
+use crate::detect::{Context, finding};
+use crate::findings::Finding;
+use crate::model::Role;
+
+/// Customer turns with fewer content words than this are too short to count as a restatement.
+const MIN_RESTATEMENT_WORDS: usize = 5;
+
+/// Both repetition rules.
+pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let mut out = explanations(analysis, cx);
+    out.extend(info_requests(analysis, cx));
+    out
+}
+
+fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let customer: Vec<usize> = analysis
+        .turns_of(Role::Customer)
+        .map(|(i, _, _)| i)
+        .collect();
+    let transfers: Vec<usize> = analysis
+        .turns()
+        .filter(|(_, t, text)| {
+            t.role != Role::Customer
+                && cx
+                    .lexicons
+                    .events
+                    .find(text)
+                    .iter()
+                    .any(|m| cx.lexicons.events.tag(m.entry) == Event::Transfer)
+        })
+        .map(|(i, _, _)| i)
+        .collect();
+    for (k, &j) in customer.iter().enumerate() {
+        let text = &analysis.texts[j];
+        if let Some(m) = cx.lexicons.repetition.find(text).into_iter().next() {
+            out.push(finding(
+                analysis,
+                "repeated-explanation",
+                j,
+                m.span,
+                format!(
+                    "the customer says they are repeating themselves (\"{}\")",
+                    cx.lexicons.repetition.phrase(m.entry)
+                ),
+            ));
+            continue;
+        }
+        if text.content.len() < MIN_RESTATEMENT_WORDS {
+            continue;
+        }
+        let earlier = customer[..k].iter().copied().filter(|&i| {
+            // Consecutive customer messages in a chat are one explanation split up.
+            analysis.next_of(i, Role::Agent).is_some_and(|a| a < j)
+                && analysis.texts[i].content.len() >= MIN_RESTATEMENT_WORDS
+        });
+        let best = earlier
+            .map(|i| (i, overlap(&analysis.texts[i].content, &text.content)))
+            .filter(|(_, (ratio, shared))| {
+                *ratio >= cx.policy.restatement_overlap
+                    && *shared >= cx.policy.restatement_min_shared
+            })
+            .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)));
+        if let Some((i, (ratio, shared))) = best {
+            let after_transfer = transfers.iter().any(|&t| t > i && t < j);
+            let span = text.sentences.first().map_or(0..0, |s| {
+                s.start..text.sentences.last().map_or(s.end, |l| l.end)
+            });
+            out.push(finding(
+                analysis,
+                "repeated-explanation",
+                j,
+                span,
+                format!(
+                    "restates turn {i}{} ({shared} shared content words, overlap {ratio:.2})",
+                    if after_transfer {
+                        " after a transfer"
+                    } else {
+                        ""
+                    }
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether a customer turn supplies a value: digits, an e-mail address, or, for names and
+/// addresses, any words at all.
+fn supplies(analysis: &Analysis, turn: usize, item: Info) -> bool {
+    let text = &analysis.texts[turn];
+    let has_number = text
+        .tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Number || t.kind == TokenKind::Placeholder);
+    match item {
+        Info::Email => analysis.conversation.turns[turn].text.contains('@') || has_number,
+        Info::Name | Info::Address | Info::Birth => !text.tokens.is_empty(),
+        _ => has_number,
+    }
+}
+
+fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let lex = &cx.lexicons;
+    let mut given: BTreeMap<Info, usize> = BTreeMap::new();
+    let mut asked: BTreeMap<Info, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, turn, text) in analysis.turns() {
+        let items = lex.info.find(text);
+        match turn.role {
+            Role::Customer => {
+                // Volunteered: "my order number is 4821".
+                for m in &items {
+                    let item = lex.info.tag(m.entry);
+                    let sentence = text.sentence_of(m.tokens.start).map(|s| &text.sentences[s]);
+                    let follows = sentence.is_some_and(|s| {
+                        text.tokens[m.tokens.end.min(s.tokens.end)..s.tokens.end]
+                            .iter()
+                            .any(|t| {
+                                t.kind != TokenKind::Word
+                                    || item == Info::Email && t.norm.contains('@')
+                            })
+                    });
+                    if follows || supplies(analysis, i, item) && asked.contains_key(&item) {
+                        given.entry(item).or_insert(i);
+                    }
+                }
+                // Answers to the agent's last requests.
+                for (&item, &at) in &asked {
+                    if analysis.next_of(at, Role::Customer) == Some(i)
+                        && supplies(analysis, i, item)
+                    {
+                        given.entry(item).or_insert(i);
+                    }
+                }
+            }
+            Role::Agent => {
+                let requests = lex.request.find(text);
+                let confirming =
+                    text.norm.contains(" confirm") || text.norm.contains(" just to check ");
+                let reads_back = text.tokens.iter().any(|t| t.kind == TokenKind::Number);
+                for m in &items {
+                    let item = lex.info.tag(m.entry);
+                    let Some(s) = text.sentence_of(m.tokens.start) else {
+                        continue;
+                    };
+                    let sentence = &text.sentences[s];
+                    let requested = requests.iter().any(|r| {
+                        r.tokens.start >= sentence.tokens.start && r.tokens.start <= m.tokens.start
+                    });
+                    if !requested || (confirming && reads_back) {
+                        continue;
+                    }
+                    if let Some(&at) = given.get(&item) {
+                        out.push(finding(
+                            analysis,
+                            "repeated-info-request",
+                            i,
+                            sentence.start..sentence.end,
+                            format!(
+                                "asks again for the {} the customer gave in turn {at}",
+                                item.as_str()
+                            ),
+                        ));
+                    }
+                    asked.insert(item, i);
+                }
+            }
+            Role::Bot | Role::System => {}
+        }
+    }
+    // One finding per request sentence, even when it names several items.
+    out.dedup_by(|a, b| a.turn == b.turn && a.start == b.start);
+    out
+}

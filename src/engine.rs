@@ -1,0 +1,163 @@
+//! Scoring one conversation: analyse once, run every detector, measure, score.
+
+use crate::analyse::Analysis;
+use crate::detect::{self, Context, Lexicons};
+use crate::findings::{Metrics, ScoredConversation, TurnView};
+use crate::model::{Conversation, Role, Source};
+use crate::policy::Policy;
+use crate::score::{self, EffortExtras};
+
+/// Everything needed to score conversations, built once per run and shared by all threads.
+pub struct Engine {
+    /// Thresholds and weights.
+    pub policy: Policy,
+    /// Compiled lexicons.
+    pub lexicons: Lexicons,
+    /// Whether results carry the per-turn view.
+    pub per_turn: bool,
+}
+
+/// Share of `part` in `whole`, 0 when `whole` is 0, rounded to 4 decimals.
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (part as f64 / whole as f64 * 10_000.0).round() / 10_000.0
+    }
+}
+
+impl Engine {
+    /// An engine with the given policy.
+    pub fn new(policy: Policy) -> Engine {
+        Engine {
+            policy,
+            lexicons: Lexicons::new(),
+            per_turn: false,
+        }
+    }
+
+    /// Scores one conversation read from `source`.
+    pub fn score(&self, conversation: &Conversation, source: &Source) -> ScoredConversation {
+        let analysis = Analysis::new(conversation);
+        let cx = Context {
+            policy: &self.policy,
+            lexicons: &self.lexicons,
+        };
+        let mut findings = detect::detect_all(&analysis, &cx);
+        let opportunity = detect::empathy::opportunity(&analysis, &cx);
+
+        let mut metrics = Metrics {
+            turns: conversation.turns.len(),
+            ..Metrics::default()
+        };
+        let mut agent_sentences = 0;
+        for (_, turn, text) in analysis.turns() {
+            match turn.role {
+                Role::Agent => {
+                    metrics.agent_turns += 1;
+                    metrics.agent_words += text.word_count();
+                    agent_sentences += text.sentences.len();
+                }
+                Role::Customer => {
+                    metrics.customer_turns += 1;
+                    metrics.customer_words += text.word_count();
+                }
+                Role::Bot | Role::System => {}
+            }
+        }
+        metrics.duration_s = duration(conversation);
+        if let Some(name) = &analysis.customer_name {
+            metrics.customer_name = Some(name.display.clone());
+            metrics.customer_name_source = Some(name.source.as_str().to_string());
+        }
+        metrics.name_mentions = detect::names::mentions(&analysis).len();
+        metrics.name_rate = ratio(metrics.name_mentions, metrics.agent_turns);
+        let count = |rule: &str| findings.iter().filter(|f| f.rule == rule).count();
+        let mut canned_sentences: Vec<(usize, usize)> = findings
+            .iter()
+            .filter(|f| f.rule == "canned-phrase")
+            .filter_map(|f| {
+                let text = &analysis.texts[f.turn];
+                text.sentences
+                    .iter()
+                    .position(|s| s.start <= f.start && f.start < s.end.max(s.start + 1))
+                    .map(|s| (f.turn, s))
+            })
+            .collect();
+        canned_sentences.dedup();
+        metrics.canned_lines = canned_sentences.len();
+        metrics.canned_ratio = ratio(metrics.canned_lines, agent_sentences);
+        metrics.script_lines = count("script-line");
+        metrics.repeated_explanations = count("repeated-explanation");
+        metrics.repeated_info_requests = count("repeated-info-request");
+        metrics.transfers = count("transfer");
+        metrics.holds = count("hold");
+        metrics.repeat_contact = count("repeat-contact") > 0;
+        metrics.channel_switch = count("channel-switch") > 0;
+        metrics.escalation_requests = count("escalation-request");
+        metrics.unresolved = count("unresolved") > 0;
+        metrics.empathy_opportunity = opportunity;
+        let customer_sentiments: Vec<f64> = analysis.sentiment.iter().flatten().copied().collect();
+        metrics.customer_sentiment_start = customer_sentiments.first().copied();
+        metrics.customer_sentiment_end = customer_sentiments.last().copied();
+
+        let scores = score::score(
+            &mut findings,
+            opportunity,
+            EffortExtras {
+                customer_turns: metrics.customer_turns,
+                hold_s: metrics.hold_s,
+            },
+            &self.policy,
+        );
+        let levels = score::empathy_levels(&findings, None);
+        metrics.empathy_reaction = levels.reaction;
+        metrics.empathy_interpretation = levels.interpretation;
+        metrics.empathy_exploration = levels.exploration;
+
+        let turns = self.per_turn.then(|| {
+            conversation
+                .turns
+                .iter()
+                .enumerate()
+                .map(|(i, turn)| TurnView {
+                    speaker: turn.role,
+                    text: turn.text.clone(),
+                    start: turn.start,
+                    scripted: findings.iter().any(|f| {
+                        f.turn == i && matches!(f.rule.as_str(), "canned-phrase" | "script-line")
+                    }),
+                    empathy: score::empathy_levels(&findings, Some(i)),
+                    sentiment: analysis.sentiment[i],
+                })
+                .collect()
+        });
+
+        ScoredConversation {
+            id: conversation.id.clone(),
+            source: source.clone(),
+            channel: conversation.channel.clone(),
+            agent_name: conversation.agent_name.clone(),
+            metadata: conversation.metadata.clone(),
+            scores,
+            metrics,
+            findings,
+            turns,
+        }
+    }
+}
+
+/// From the earliest start to the latest end, when the turns carry timings.
+fn duration(conversation: &Conversation) -> Option<f64> {
+    let start = conversation
+        .turns
+        .iter()
+        .filter_map(|t| t.start)
+        .reduce(f64::min)?;
+    let end = conversation
+        .turns
+        .iter()
+        .filter_map(|t| t.end.or(t.start))
+        .reduce(f64::max)?;
+    Some(score::round1((end - start).max(0.0)))
+}

@@ -1,0 +1,110 @@
+//! The conversations CSV: one row per input record, the flat scores and metrics (the data
+//! dictionary is in README.md). Error records fill `error` and leave the scores empty.
+
+use serde_json::Value;
+
+use crate::findings::{Metrics, Outcome};
+use crate::output::{Exporter, neutralise_formula};
+
+/// Metadata fields promoted to columns, because roll-ups and joins need them.
+pub const METADATA_COLUMNS: &[&str] = &["agent_id", "team", "date"];
+
+/// Writes the conversations CSV.
+pub struct CsvExporter {
+    metric_names: Vec<String>,
+}
+
+impl Default for CsvExporter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CsvExporter {
+    /// A CSV exporter with the column set of this version.
+    pub fn new() -> CsvExporter {
+        let metric_names = match serde_json::to_value(Metrics::default()) {
+            Ok(Value::Object(map)) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        CsvExporter { metric_names }
+    }
+
+    /// Every column name, in order.
+    pub fn columns(&self) -> Vec<String> {
+        let mut cols: Vec<String> = ["id", "source_file", "source_line", "channel", "agent_name"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        cols.extend(METADATA_COLUMNS.iter().map(|s| s.to_string()));
+        cols.extend(
+            ["error", "empathy", "sincerity", "effort"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        cols.extend(self.metric_names.iter().cloned());
+        cols
+    }
+}
+
+/// Renders a JSON value as a CSV cell: numbers and booleans as written, strings neutralised.
+pub fn cell(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => neutralise_formula(s).into_owned(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => neutralise_formula(&other.to_string()).into_owned(),
+    }
+}
+
+fn text(s: Option<&str>) -> String {
+    s.map(|s| neutralise_formula(s).into_owned())
+        .unwrap_or_default()
+}
+
+impl Exporter for CsvExporter {
+    fn header(&self) -> anyhow::Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(self.columns())?;
+        Ok(w.into_inner()?)
+    }
+
+    fn render(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        let mut row: Vec<String> = Vec::with_capacity(12 + self.metric_names.len());
+        match outcome {
+            Outcome::Scored(c) => {
+                row.push(text(Some(&c.id)));
+                row.push(text(Some(&c.source.file)));
+                row.push(c.source.line.map(|l| l.to_string()).unwrap_or_default());
+                row.push(text(c.channel.as_deref()));
+                row.push(text(c.agent_name.as_deref()));
+                for key in METADATA_COLUMNS {
+                    row.push(cell(c.metadata.get(*key)));
+                }
+                row.push(String::new());
+                row.push(c.scores.empathy.to_string());
+                row.push(c.scores.sincerity.to_string());
+                row.push(c.scores.effort.to_string());
+                let metrics = serde_json::to_value(&c.metrics)?;
+                for name in &self.metric_names {
+                    row.push(cell(metrics.get(name)));
+                }
+            }
+            Outcome::Error(e) => {
+                row.push(text(e.id.as_deref()));
+                row.push(text(Some(&e.source.file)));
+                row.push(e.source.line.map(|l| l.to_string()).unwrap_or_default());
+                row.push(String::new());
+                row.push(String::new());
+                row.extend(METADATA_COLUMNS.iter().map(|_| String::new()));
+                row.push(text(Some(&e.error)));
+                row.extend((0..3 + self.metric_names.len()).map(|_| String::new()));
+            }
+        }
+        let mut w = csv::Writer::from_writer(&mut *out);
+        w.write_record(&row)?;
+        w.flush()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,44 @@
+//! The findings CSV: one row per finding, joined to the conversations CSV by `id`.
+
+use crate::findings::Outcome;
+use crate::output::{Exporter, neutralise_formula};
+
+/// The columns of the findings CSV.
+pub const COLUMNS: &[&str] = &[
+    "id", "rule", "score", "turn", "speaker", "start", "end", "level", "weight", "quote", "detail",
+];
+
+/// Writes one row per finding; error records have no findings and give no rows.
+pub struct FindingsCsvExporter;
+
+impl Exporter for FindingsCsvExporter {
+    fn header(&self) -> anyhow::Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(COLUMNS)?;
+        Ok(w.into_inner()?)
+    }
+
+    fn render(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        let Outcome::Scored(c) = outcome else {
+            return Ok(());
+        };
+        let mut w = csv::Writer::from_writer(&mut *out);
+        for f in &c.findings {
+            w.write_record([
+                neutralise_formula(&c.id).as_ref(),
+                &f.rule,
+                f.score.map_or("", |s| s.as_str()),
+                &f.turn.to_string(),
+                f.speaker.as_str(),
+                &f.start.to_string(),
+                &f.end.to_string(),
+                &f.level.map(|l| l.to_string()).unwrap_or_default(),
+                &f.weight.to_string(),
+                neutralise_formula(&f.quote).as_ref(),
+                neutralise_formula(&f.detail).as_ref(),
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,183 @@
+//! The streaming batch run: a reader thread parses records into batches, the batch is scored
+//! in parallel, and every exporter's bytes are written in input order. Memory stays bounded
+//! by the batch size whatever the input size; output does not depend on the thread count.
+
+use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::engine::Engine;
+use crate::findings::{ErrorRecord, Outcome};
+use crate::ingest::{self, IngestOptions, Input};
+use crate::model::Record;
+use crate::output::Exporter;
+
+/// Records per batch: large enough to keep every core busy, small enough to bound memory.
+pub const BATCH_RECORDS: usize = 2048;
+
+/// Something that sees every outcome, in order, after scoring (roll-ups, reports).
+pub trait Collector: Send {
+    /// Takes one outcome.
+    fn add(&mut self, outcome: &Outcome);
+}
+
+/// A destination: an exporter and where its bytes go.
+pub struct Destination<'a> {
+    /// The format.
+    pub exporter: Box<dyn Exporter + 'a>,
+    /// Where to write.
+    pub writer: Box<dyn Write + Send + 'a>,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Records scored.
+    pub scored: u64,
+    /// Error records written.
+    pub errors: u64,
+    /// Bytes of input files (0 for standard input).
+    pub input_bytes: u64,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// The one-line summary printed on stderr at the end of a run.
+    pub fn line(&self) -> String {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        let total = self.scored + self.errors;
+        let mut line = format!(
+            "{total} conversations ({} scored, {} errors) in {:.2}s, {:.0} conversations/s",
+            self.scored,
+            self.errors,
+            secs,
+            total as f64 / secs
+        );
+        if self.input_bytes > 0 {
+            line.push_str(&format!(
+                ", {:.1} MB/s",
+                self.input_bytes as f64 / 1e6 / secs
+            ));
+        }
+        line
+    }
+}
+
+/// Scores one record; a panic inside a detector becomes an error record, never a lost record.
+pub fn score_record(engine: &Engine, record: &Record) -> Outcome {
+    match &record.conversation {
+        Ok(conversation) => {
+            match catch_unwind(AssertUnwindSafe(|| {
+                engine.score(conversation, &record.source)
+            })) {
+                Ok(scored) => Outcome::Scored(Box::new(scored)),
+                Err(_) => Outcome::Error(ErrorRecord {
+                    id: Some(conversation.id.clone()),
+                    source: record.source.clone(),
+                    error: "internal error while scoring this conversation".into(),
+                }),
+            }
+        }
+        Err(e) => Outcome::Error(ErrorRecord {
+            id: e.id.clone(),
+            source: record.source.clone(),
+            error: e.message.clone(),
+        }),
+    }
+}
+
+/// Reads every input, scores every record and writes every destination.
+/// `progress` is called after each batch with the number of records done so far.
+pub fn run(
+    inputs: &[Input],
+    options: &IngestOptions,
+    engine: &Engine,
+    destinations: Vec<Destination>,
+    collectors: &mut [&mut dyn Collector],
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary {
+        input_bytes: inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                Input::Stdin => None,
+            })
+            .sum(),
+        ..Summary::default()
+    };
+    let (exporters, mut writers): (Vec<_>, Vec<_>) = destinations
+        .into_iter()
+        .map(|d| (d.exporter, d.writer))
+        .unzip();
+    for (exporter, writer) in exporters.iter().zip(writers.iter_mut()) {
+        writer.write_all(&exporter.header()?)?;
+    }
+    let (sender, receiver) = sync_channel::<Vec<Record>>(2);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let reader = scope.spawn(move || -> std::io::Result<()> {
+            let mut batch = Vec::with_capacity(BATCH_RECORDS);
+            for input in inputs {
+                for record in ingest::records(input, options)? {
+                    batch.push(record);
+                    if batch.len() == BATCH_RECORDS {
+                        if sender.send(std::mem::take(&mut batch)).is_err() {
+                            return Ok(());
+                        }
+                        batch.reserve(BATCH_RECORDS);
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
+            Ok(())
+        });
+        let mut done = 0u64;
+        for batch in receiver {
+            let rendered: Vec<(Outcome, Vec<Vec<u8>>)> = batch
+                .par_iter()
+                .map(|record| {
+                    let outcome = score_record(engine, record);
+                    let bytes = exporters
+                        .iter()
+                        .map(|exporter| {
+                            let mut buf = Vec::new();
+                            exporter.render(&outcome, &mut buf).map(|_| buf)
+                        })
+                        .collect::<anyhow::Result<Vec<_>>>();
+                    bytes.map(|b| (outcome, b))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            for (outcome, bytes) in &rendered {
+                match outcome {
+                    Outcome::Scored(_) => summary.scored += 1,
+                    Outcome::Error(_) => summary.errors += 1,
+                }
+                for (writer, b) in writers.iter_mut().zip(bytes) {
+                    writer.write_all(b)?;
+                }
+                for c in collectors.iter_mut() {
+                    c.add(outcome);
+                }
+            }
+            done += rendered.len() as u64;
+            progress(done);
+        }
+        match reader.join() {
+            Ok(result) => result?,
+            Err(_) => anyhow::bail!("the input reader failed"),
+        }
+        Ok(())
+    })?;
+    for writer in writers.iter_mut() {
+        writer.flush()?;
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}

@@ -1,0 +1,157 @@
+//! Thresholds and weights: a built-in default, overridable by a TOML file (`--policy FILE`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::{RULES, Rule, rule};
+
+/// Per-rule override of weight and cap.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    /// Points per occurrence.
+    pub weight: Option<f64>,
+    /// Largest total per conversation.
+    pub cap: Option<f64>,
+    /// `false` switches the rule off.
+    pub enabled: Option<bool>,
+}
+
+/// Everything that tunes detection and scoring.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// `name-overuse` needs at least this many mentions of the customer's name …
+    pub name_overuse_min_mentions: usize,
+    /// … and mentions per agent turn at least this high.
+    pub name_overuse_rate: f64,
+    /// Content-word overlap (shared / smaller set) from which a customer turn restates an earlier one.
+    pub restatement_overlap: f64,
+    /// Fewest shared content words for a restatement.
+    pub restatement_min_shared: usize,
+    /// A customer turn at or below this VADER compound voices distress.
+    pub distress_sentiment: f64,
+    /// Empathy score of a conversation that offered no opportunity for empathy.
+    pub empathy_neutral: f64,
+    /// Empathy score before any empathic response, when there was an opportunity.
+    pub empathy_base: f64,
+    /// Empathy points from a scripted or generic line are multiplied by this.
+    pub scripted_empathy_factor: f64,
+    /// Customer turns beyond this many add effort …
+    pub effort_typical_customer_turns: usize,
+    /// … this much per extra turn …
+    pub effort_per_extra_turn: f64,
+    /// … up to this much in all.
+    pub effort_length_cap: f64,
+    /// Extra effort per minute of measured hold.
+    pub hold_weight_per_minute: f64,
+    /// `script-line` needs the line in at least this many conversations of the script model …
+    pub script_min_conversations: u64,
+    /// … said by at least this many distinct agents.
+    pub script_min_agents: u64,
+    /// Mandated lines (greeting, legal disclosure, recording notice): reported but not penalised.
+    /// Written in plain words; matched like the stock-line lexicon.
+    pub allow: Vec<String>,
+    /// Per-rule weight, cap and on/off overrides, by rule id.
+    pub rules: BTreeMap<String, RuleOverride>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            name_overuse_min_mentions: 4,
+            name_overuse_rate: 0.5,
+            restatement_overlap: 0.6,
+            restatement_min_shared: 4,
+            distress_sentiment: -0.5,
+            empathy_neutral: 70.0,
+            empathy_base: 40.0,
+            scripted_empathy_factor: 0.25,
+            effort_typical_customer_turns: 8,
+            effort_per_extra_turn: 1.5,
+            effort_length_cap: 15.0,
+            hold_weight_per_minute: 1.0,
+            script_min_conversations: 20,
+            script_min_agents: 2,
+            allow: vec![
+                "this call may be recorded for quality and training purposes".into(),
+                "this call is being recorded".into(),
+            ],
+            rules: BTreeMap::new(),
+        }
+    }
+}
+
+impl Policy {
+    /// Reads a TOML policy file; fields it leaves out keep their defaults.
+    pub fn from_file(path: &Path) -> anyhow::Result<Policy> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let policy: Policy = toml::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("{}: invalid policy: {e}", path.display()))?;
+        for id in policy.rules.keys() {
+            if rule(id).is_none() {
+                anyhow::bail!("{}: unknown rule id '{id}' in [rules]", path.display());
+            }
+        }
+        Ok(policy)
+    }
+
+    fn overrides(&self, id: &str) -> RuleOverride {
+        self.rules.get(id).copied().unwrap_or_default()
+    }
+
+    /// Points per occurrence of a rule under this policy.
+    pub fn weight(&self, rule: &Rule) -> f64 {
+        self.overrides(rule.id).weight.unwrap_or(rule.weight)
+    }
+
+    /// Cap on a rule's total under this policy.
+    pub fn cap(&self, rule: &Rule) -> f64 {
+        self.overrides(rule.id).cap.unwrap_or(rule.cap)
+    }
+
+    /// Whether a rule is switched on.
+    pub fn enabled(&self, id: &str) -> bool {
+        self.overrides(id).enabled.unwrap_or(true)
+    }
+
+    /// The rules with their effective weights and caps.
+    pub fn effective_rules(&self) -> Vec<(Rule, f64, f64, bool)> {
+        RULES
+            .iter()
+            .map(|r| (*r, self.weight(r), self.cap(r), self.enabled(r.id)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_overrides_and_unknown_rules_rejected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(
+            &path,
+            "name_overuse_min_mentions = 6\n[rules.transfer]\nweight = 3.0\n",
+        )
+        .unwrap();
+        let p = Policy::from_file(&path).unwrap();
+        assert_eq!(p.name_overuse_min_mentions, 6);
+        assert_eq!(p.weight(rule("transfer").unwrap()), 3.0);
+        assert_eq!(p.weight(rule("hold").unwrap()), 5.0);
+        std::fs::write(&path, "[rules.no-such-rule]\nweight = 1.0\n").unwrap();
+        assert!(
+            Policy::from_file(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("no-such-rule")
+        );
+        std::fs::write(&path, "name_overuse_rat = 1\n").unwrap();
+        assert!(Policy::from_file(&path).is_err());
+    }
+}

@@ -1,0 +1,168 @@
+//! The catalogue of rules: stable ids, what each detects, the score it moves and its default
+//! weight. `sincerity rules` prints it; the policy may override weights and caps.
+
+use crate::findings::ScoreKind;
+
+/// One rule of the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable id used in findings, CSV columns and the policy file.
+    pub id: &'static str,
+    /// The score this rule moves, if any.
+    pub score: Option<ScoreKind>,
+    /// Points per occurrence (for empathy mechanisms: per strong occurrence; weak gets half).
+    pub weight: f64,
+    /// Largest total the rule may contribute to its score in one conversation.
+    pub cap: f64,
+    /// What the rule detects.
+    pub description: &'static str,
+    /// When it fires (the threshold, in words).
+    pub threshold: &'static str,
+}
+
+use ScoreKind::{Effort, Empathy, Sincerity};
+
+/// Every rule, in the order `sincerity rules` lists them.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "name-overuse",
+        score: Some(Sincerity),
+        weight: -20.0,
+        cap: 20.0,
+        description: "The agent says the customer's name far more than rapport needs.",
+        threshold: "name said at least `name_overuse_min_mentions` times and in at least `name_overuse_rate` of agent turns (per agent turn)",
+    },
+    Rule {
+        id: "canned-phrase",
+        score: Some(Sincerity),
+        weight: -4.0,
+        cap: 24.0,
+        description: "A stock service line from the built-in lexicon (empathy and apology clichés, greeting, hold and closing scripts).",
+        threshold: "phrase match, tolerant of case, punctuation, contractions and listed variants",
+    },
+    Rule {
+        id: "script-line",
+        score: Some(Sincerity),
+        weight: -3.0,
+        cap: 24.0,
+        description: "An agent sentence the corpus script model marks as script: it recurs nearly verbatim across many conversations.",
+        threshold: "sentence shared by at least `script_min_conversations` conversations and `script_min_agents` agents in the script model",
+    },
+    Rule {
+        id: "generic-empathy",
+        score: Some(Sincerity),
+        weight: -8.0,
+        cap: 24.0,
+        description: "An empathy line that refers to nothing the customer said: no shared content, no specific feeling or situation (EPITOME's weak level, said by rote).",
+        threshold: "empathy phrase in a sentence sharing no content word with the customer's earlier turns",
+    },
+    Rule {
+        id: "repeated-empathy",
+        score: Some(Sincerity),
+        weight: -10.0,
+        cap: 20.0,
+        description: "The same empathy line said more than once in the conversation.",
+        threshold: "second and later occurrence of the same normalised empathy sentence",
+    },
+    Rule {
+        id: "empathy-reaction",
+        score: Some(Empathy),
+        weight: 16.0,
+        cap: 32.0,
+        description: "Emotional reaction: the agent expresses warmth, compassion or concern (EPITOME). Level 2 when specific to what the customer said.",
+        threshold: "reaction phrase; strong when it names a feeling or refers to the customer's words",
+    },
+    Rule {
+        id: "empathy-interpretation",
+        score: Some(Empathy),
+        weight: 20.0,
+        cap: 40.0,
+        description: "Interpretation: the agent shows understanding of the customer's specific situation (EPITOME). Level 2 when specific.",
+        threshold: "understanding phrase or restatement; strong when it shares content with the customer's words",
+    },
+    Rule {
+        id: "empathy-exploration",
+        score: Some(Empathy),
+        weight: 16.0,
+        cap: 32.0,
+        description: "Exploration: the agent asks about the customer's experience or feelings (EPITOME). Level 2 when specific.",
+        threshold: "a question about the customer's experience, not a request for account data; strong when it refers to the customer's words",
+    },
+    Rule {
+        id: "missed-empathy",
+        score: Some(Empathy),
+        weight: -15.0,
+        cap: 45.0,
+        description: "The customer voices distress and the agent's next turn ignores it.",
+        threshold: "distress phrase or VADER compound <= `distress_sentiment` in a customer turn; next agent turn has no empathy",
+    },
+    Rule {
+        id: "repeated-explanation",
+        score: Some(Effort),
+        weight: 14.0,
+        cap: 42.0,
+        description: "The customer restates what they already explained: explicit markers or a restatement of an earlier turn, also after a transfer.",
+        threshold: "marker phrase, or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words",
+    },
+    Rule {
+        id: "repeated-info-request",
+        score: Some(Effort),
+        weight: 10.0,
+        cap: 30.0,
+        description: "The agent asks again for information the customer already gave (account or order number, e-mail, phone, postcode, date of birth, name, address).",
+        threshold: "a request for an item already requested and answered, or already volunteered",
+    },
+    Rule {
+        id: "transfer",
+        score: Some(Effort),
+        weight: 12.0,
+        cap: 36.0,
+        description: "The customer is transferred to another agent or department.",
+        threshold: "transfer announcement by the agent or a system notice",
+    },
+    Rule {
+        id: "hold",
+        score: Some(Effort),
+        weight: 5.0,
+        cap: 20.0,
+        description: "The agent puts the customer on hold (longer holds add `hold_weight_per_minute` per minute when timings allow).",
+        threshold: "hold announcement by the agent or a system notice",
+    },
+    Rule {
+        id: "repeat-contact",
+        score: Some(Effort),
+        weight: 15.0,
+        cap: 15.0,
+        description: "The customer says this is not their first contact about the issue.",
+        threshold: "phrase such as \"this is my third call\", \"I called yesterday\"",
+    },
+    Rule {
+        id: "channel-switch",
+        score: Some(Effort),
+        weight: 10.0,
+        cap: 10.0,
+        description: "The customer already tried another channel (app, website, chat, e-mail, store).",
+        threshold: "phrase such as \"I tried the app already\", \"the chat told me to call\"",
+    },
+    Rule {
+        id: "escalation-request",
+        score: Some(Effort),
+        weight: 14.0,
+        cap: 28.0,
+        description: "The customer asks for a supervisor or manager, to escalate, or to complain formally.",
+        threshold: "escalation phrase in a customer turn",
+    },
+    Rule {
+        id: "unresolved",
+        score: Some(Effort),
+        weight: 20.0,
+        cap: 20.0,
+        description: "The conversation ends without a resolution.",
+        threshold: "the closing turns say it is not solved, or a problem was raised and nothing resolves it",
+    },
+];
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}

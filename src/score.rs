@@ -1,0 +1,173 @@
+//! From findings and metrics to the three scores: a transparent sum of rule weights, each
+//! capped per conversation, with the points every finding gave written back into it.
+//!
+//! - sincerity = 100 + Σ sincerity weights (all negative), clamped to 0–100;
+//! - empathy = base + Σ empathy weights, clamped to 0–100, where base is `empathy_base` when the
+//!   customer voiced distress and `empathy_neutral` otherwise (no opportunity is no fault);
+//!   empathy from a scripted or generic line counts `scripted_empathy_factor` of its weight;
+//! - effort = Σ effort weights + length beyond `effort_typical_customer_turns` + measured hold
+//!   minutes, clamped to 0–100.
+
+use std::collections::HashMap;
+
+use crate::findings::{EmpathyLevels, Finding, ScoreKind, Scores};
+use crate::policy::Policy;
+use crate::rules::rule;
+
+/// Rounds to one decimal, so scores print stably.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Extra effort inputs that are not findings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EffortExtras {
+    /// Customer turns in the conversation.
+    pub customer_turns: usize,
+    /// Seconds of measured hold, when timings allow.
+    pub hold_s: Option<f64>,
+}
+
+/// Sets each finding's weight under the policy (respecting caps, in finding order) and
+/// returns the scores.
+pub fn score(
+    findings: &mut [Finding],
+    opportunity: bool,
+    extras: EffortExtras,
+    policy: &Policy,
+) -> Scores {
+    let scripted_turn_sentences: Vec<(usize, usize, usize)> = findings
+        .iter()
+        .filter(|f| {
+            f.rule == "generic-empathy" || f.rule == "canned-phrase" || f.rule == "script-line"
+        })
+        .map(|f| (f.turn, f.start, f.end))
+        .collect();
+    let mut used: HashMap<&str, f64> = HashMap::new();
+    let mut totals = [0.0f64; 3];
+    for f in findings.iter_mut() {
+        let Some(r) = rule(&f.rule) else { continue };
+        let Some(kind) = r.score else { continue };
+        let mut points = policy.weight(r);
+        if let Some(level) = f.level {
+            if level < 2 {
+                points /= 2.0;
+            }
+            let scripted = scripted_turn_sentences
+                .iter()
+                .any(|&(t, s, e)| t == f.turn && s < f.end && f.start < e);
+            if scripted && points > 0.0 {
+                points *= policy.scripted_empathy_factor;
+            }
+        }
+        let cap = policy.cap(r);
+        let spent = used.entry(r.id).or_insert(0.0);
+        let room = (cap - *spent).max(0.0);
+        let applied = points.signum() * points.abs().min(room);
+        *spent += applied.abs();
+        f.weight = round1(applied);
+        totals[kind.index()] += applied;
+    }
+    let [empathy, sincerity, effort] = totals;
+    let extra_turns = extras
+        .customer_turns
+        .saturating_sub(policy.effort_typical_customer_turns);
+    let length = (extra_turns as f64 * policy.effort_per_extra_turn).min(policy.effort_length_cap);
+    let hold = extras.hold_s.unwrap_or(0.0) / 60.0 * policy.hold_weight_per_minute;
+    let base = if opportunity {
+        policy.empathy_base
+    } else {
+        policy.empathy_neutral
+    };
+    Scores {
+        empathy: round1((base + empathy).clamp(0.0, 100.0)),
+        sincerity: round1((100.0 + sincerity).clamp(0.0, 100.0)),
+        effort: round1((effort + length + hold).clamp(0.0, 100.0)),
+    }
+}
+
+/// EPITOME levels of turn `turn` (or of the whole conversation with `None`): the best level
+/// of each mechanism among the findings.
+pub fn empathy_levels(findings: &[Finding], turn: Option<usize>) -> EmpathyLevels {
+    let mut levels = EmpathyLevels::default();
+    for f in findings.iter().filter(|f| turn.is_none_or(|t| t == f.turn)) {
+        let level = f.level.unwrap_or(0);
+        let slot = match f.rule.as_str() {
+            "empathy-reaction" => &mut levels.reaction,
+            "empathy-interpretation" => &mut levels.interpretation,
+            "empathy-exploration" => &mut levels.exploration,
+            _ => continue,
+        };
+        *slot = (*slot).max(level);
+    }
+    levels
+}
+
+impl ScoreKind {
+    /// Position in the totals array of [`score`].
+    const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(rule: &str, turn: usize, level: Option<u8>) -> Finding {
+        Finding {
+            rule: rule.into(),
+            turn,
+            speaker: crate::model::Role::Agent,
+            start: 0,
+            end: 5,
+            quote: String::new(),
+            weight: 0.0,
+            score: crate::rules::rule(rule).and_then(|r| r.score),
+            level,
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn caps_and_weights_are_written_back() {
+        let policy = Policy::default();
+        let mut fs: Vec<Finding> = (0..10).map(|t| f("canned-phrase", t, None)).collect();
+        let s = score(&mut fs, false, EffortExtras::default(), &policy);
+        assert_eq!(fs[0].weight, -4.0);
+        assert_eq!(fs[9].weight, 0.0, "past the cap a finding gives nothing");
+        assert_eq!(s.sincerity, 76.0);
+        assert_eq!(s.empathy, policy.empathy_neutral);
+        assert_eq!(s.effort, 0.0);
+    }
+
+    #[test]
+    fn weak_and_scripted_empathy_count_less() {
+        let policy = Policy::default();
+        let mut fs = vec![
+            f("empathy-reaction", 1, Some(2)),
+            f("empathy-interpretation", 3, Some(1)),
+        ];
+        let s = score(&mut fs, true, EffortExtras::default(), &policy);
+        assert_eq!(fs[0].weight, 16.0);
+        assert_eq!(fs[1].weight, 10.0);
+        assert_eq!(s.empathy, policy.empathy_base + 26.0);
+        let mut fs = vec![
+            f("empathy-interpretation", 3, Some(1)),
+            f("generic-empathy", 3, None),
+        ];
+        score(&mut fs, true, EffortExtras::default(), &policy);
+        assert_eq!(fs[0].weight, 2.5);
+    }
+
+    #[test]
+    fn length_and_hold_add_effort() {
+        let policy = Policy::default();
+        let extras = EffortExtras {
+            customer_turns: 12,
+            hold_s: Some(300.0),
+        };
+        let s = score(&mut [], false, extras, &policy);
+        assert_eq!(s.effort, 4.0 * 1.5 + 5.0);
+    }
+}
