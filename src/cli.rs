@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
+use crate::ingest::{ColumnMap, Format, IngestOptions};
 
 /// Score contact-centre transcripts for empathy, sincerity and customer effort, with the
 /// evidence behind every number.
@@ -23,6 +24,60 @@ pub enum Command {
     Score(ScoreArgs),
     /// List every rule: id, what it detects, its score, weight, cap and threshold.
     Rules(RulesArgs),
+    /// List the input formats, each with an example.
+    Formats,
+    /// Convert transcripts in any supported format to canonical JSON Lines.
+    Convert(ConvertArgs),
+}
+
+/// How inputs are read (shared by the commands that read transcripts).
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Input format; `auto` detects it per input from the extension and first bytes
+    /// (see `sincerity formats`).
+    #[arg(long, value_name = "FORMAT", default_value = "auto")]
+    pub format: Format,
+    /// Table columns, overriding detection: `id=COL,speaker=COL,text=COL[,start=COL,end=COL,
+    /// timestamp=COL,agent_name=COL,customer_name=COL,channel=COL]`.
+    #[arg(long, value_name = "MAP")]
+    pub columns: Option<ColumnMap>,
+    /// Twilio: the audio channel the agent speaks on when the transcript does not say
+    /// (Twilio's default is 1).
+    #[arg(long, value_name = "N")]
+    pub twilio_agent_channel: Option<u32>,
+    /// Records larger than this many bytes become error records (for formats read whole,
+    /// files larger than this).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_RECORD_BYTES)]
+    pub max_record_bytes: usize,
+}
+
+impl IngestArgs {
+    /// The reading options these arguments ask for.
+    pub fn options(&self) -> IngestOptions {
+        IngestOptions {
+            max_record_bytes: self.max_record_bytes,
+            format: self.format,
+            columns: self.columns.clone().unwrap_or_default(),
+            twilio_agent_channel: self.twilio_agent_channel,
+        }
+    }
+}
+
+/// Arguments of `sincerity convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Input files, directories (walked recursively) or `-` for standard input
+    /// (the default when standard input is not a terminal).
+    pub inputs: Vec<String>,
+    /// Write the JSON Lines here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub ingest: IngestArgs,
+    /// No summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `sincerity score`.
@@ -52,9 +107,9 @@ pub struct ScoreArgs {
     /// TOML file overriding thresholds and weights (see `sincerity rules --policy`).
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
-    /// Records larger than this many bytes become error records.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_RECORD_BYTES)]
-    pub max_record_bytes: usize,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub ingest: IngestArgs,
 }
 
 /// Arguments of `sincerity rules`.
@@ -73,5 +128,24 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Score(args) => commands::score::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Formats => {
+            let mut out = std::io::stdout().lock();
+            commands::formats::run(&mut out)?;
+            Ok(0)
+        }
+        Command::Convert(args) => {
+            let mut out: Box<dyn std::io::Write> = match &args.output {
+                Some(path) => commands::score::create(path)?,
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            let mut err = std::io::stderr().lock();
+            let summary =
+                commands::convert::run(&args.inputs, &args.ingest.options(), &mut out, &mut err)?;
+            if !args.quiet {
+                use std::io::Write as _;
+                writeln!(err, "{}", summary.line())?;
+            }
+            Ok(if summary.errors > 0 { 1 } else { 0 })
+        }
     }
 }

@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::ScoreArgs;
 use crate::engine::Engine;
-use crate::ingest::{self, IngestOptions};
+use crate::ingest;
 use crate::output::csv::CsvExporter;
 use crate::output::findings_csv::FindingsCsvExporter;
 use crate::output::jsonl::JsonlExporter;
@@ -43,10 +43,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     let inputs = resolve_inputs(&args.inputs)?;
     let mut engine = Engine::new(policy);
     engine.per_turn = args.per_turn;
-    let options = IngestOptions {
-        max_record_bytes: args.max_record_bytes,
-        ..IngestOptions::default()
-    };
+    let options = args.ingest.options();
 
     let mut destinations = vec![Destination {
         exporter: Box::new(JsonlExporter),

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::ingest::roles::resolve_roles;
-use crate::model::{Conversation, Record, RecordError, Source, Turn};
+use crate::model::{Conversation, Record, RecordError, Role, Source, Turn};
 
 #[derive(Deserialize)]
 struct RawConversation {
@@ -25,8 +25,12 @@ struct RawConversation {
 
 #[derive(Deserialize)]
 struct RawTurn {
-    #[serde(alias = "role")]
-    speaker: String,
+    /// The speaker label; `role` alone may stand for it.
+    #[serde(default)]
+    speaker: Option<String>,
+    /// The role, as this crate writes it next to `speaker` (so that its own output reads back).
+    #[serde(default)]
+    role: Option<String>,
     #[serde(alias = "content", alias = "message")]
     text: String,
     #[serde(default)]
@@ -70,10 +74,34 @@ fn build(raw: RawConversation, default_id: &str) -> Result<Conversation, RecordE
             message: "conversation has no turns".into(),
         });
     }
+    if let Some(i) = raw
+        .turns
+        .iter()
+        .position(|t| t.speaker.is_none() && t.role.is_none())
+    {
+        return Err(RecordError {
+            id: Some(id),
+            message: format!("turn {i} has no `speaker` (or `role`)"),
+        });
+    }
+    // A stated role that is a known alias decides; otherwise the label goes to
+    // `resolve_roles` like any speaker label.
+    let stated: Vec<Option<Role>> = raw
+        .turns
+        .iter()
+        .map(|t| t.role.as_deref().and_then(Role::from_alias))
+        .collect();
     let labels: Vec<(&str, &str)> = raw
         .turns
         .iter()
-        .map(|t| (t.speaker.as_str(), t.text.as_str()))
+        .zip(&stated)
+        .map(|(t, r)| {
+            let label = match r {
+                Some(role) => role.as_str(),
+                None => t.speaker.as_deref().or(t.role.as_deref()).unwrap_or(""),
+            };
+            (label, t.text.as_str())
+        })
         .collect();
     let roles = resolve_roles(
         &labels,
@@ -86,7 +114,7 @@ fn build(raw: RawConversation, default_id: &str) -> Result<Conversation, RecordE
         .zip(roles)
         .map(|(t, role)| Turn {
             role,
-            speaker: t.speaker,
+            speaker: t.speaker.or(t.role).unwrap_or_default(),
             text: t.text,
             start: t.start.filter(|s| s.is_finite()),
             end: t.end.filter(|s| s.is_finite()),
@@ -281,6 +309,40 @@ mod tests {
                 .contains("over the limit")
         );
         assert_eq!(recs[1].conversation.as_ref().unwrap().id, "b");
+    }
+
+    #[test]
+    fn written_conversations_read_back() {
+        let conv = Conversation {
+            id: "r".into(),
+            turns: vec![
+                Turn {
+                    role: Role::Agent,
+                    speaker: "Dana".into(),
+                    text: "Hello".into(),
+                    start: Some(0.0),
+                    end: Some(1.5),
+                },
+                Turn {
+                    role: Role::Customer,
+                    speaker: "Ravi".into(),
+                    text: "Hi".into(),
+                    start: None,
+                    end: None,
+                },
+            ],
+            ..Conversation::default()
+        };
+        let line = serde_json::to_string(&conv).unwrap();
+        let recs = read(&line);
+        assert_eq!(recs[0].conversation.as_ref().unwrap(), &conv);
+        let recs = read("{\"turns\":[{\"role\":\"CUSTOMER\",\"text\":\"hi\"},{\"text\":\"x\"}]}");
+        let err = recs[0].conversation.as_ref().unwrap_err();
+        assert!(
+            err.message.contains("turn 1 has no `speaker`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
