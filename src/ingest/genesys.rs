@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind};
-use crate::ingest::timing::{Unit, value_seconds};
+use crate::ingest::timing::{Unit, round_us, value_seconds};
 use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, per_turn};
 use crate::model::{Conversation, Role};
 
@@ -110,18 +110,21 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
                 ));
             };
             let mut seg = Segment::new(purpose, purpose_role(purpose), text);
-            if let Some(start) = get(p, &["startTimeMs", "offsetMs"]) {
-                seg.start = Some(value_seconds(start, Unit::Millis).ok_or_else(|| {
+            // Sums stay in whole milliseconds: epoch seconds as f64 would lose the last digit.
+            let start_ms = match get(p, &["startTimeMs", "offsetMs"]) {
+                Some(v) => Some(value_seconds(v, Unit::Seconds).ok_or_else(|| {
                     Fail::at(&id, format!("{path}.startTimeMs"), "expected milliseconds")
-                })?);
-            }
-            let duration = p
+                })?),
+                None => None,
+            };
+            let duration_ms = p
                 .get("duration")
                 .and_then(|d| d.get("milliseconds"))
                 .or_else(|| get(p, &["durationMs"]))
-                .and_then(|d| value_seconds(d, Unit::Millis));
-            seg.end = match (seg.start, duration) {
-                (Some(s), Some(d)) => Some(s + d),
+                .and_then(|d| value_seconds(d, Unit::Seconds));
+            seg.start = start_ms.map(|ms| round_us(ms / 1e3));
+            seg.end = match (start_ms, duration_ms) {
+                (Some(s), Some(d)) => Some(round_us((s + d) / 1e3)),
                 _ => None,
             };
             let sentiment = sentiment_of(
