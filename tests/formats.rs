@@ -165,7 +165,7 @@ fn a_directory_of_mixed_formats_reads_every_file_in_order() {
     gz.finish().expect("finish");
 
     let dir = tmp.path().display().to_string();
-    let (out, err) = convert_to_values(&[dir.clone()], &IngestOptions::default());
+    let (out, err) = convert_to_values(std::slice::from_ref(&dir), &IngestOptions::default());
     let ids: Vec<&str> = out.iter().filter_map(|v| v["id"].as_str()).collect();
     let file = |name: &str| format!("{dir}/{name}");
     assert_eq!(
