@@ -170,13 +170,18 @@ pub fn read(bytes: &[u8], file: &str) -> Vec<Record> {
         take_line(draft, line, lineno);
     }
     let many = drafts.iter().filter(|d| d.headed).count() > 0;
-    drafts
+    let records: Vec<Record> = drafts
         .into_iter()
         // Text before the first header that holds no turn is the file's preamble.
         .filter(|d| d.headed || !many || !d.segments.is_empty() || d.error.is_some())
         .filter(|d| !(d.headed && d.is_blank() && d.error.is_none() && d.id.is_none()))
         .map(|d| finish(d, file, many))
-        .collect()
+        .collect();
+    if records.is_empty() {
+        // Text that is neither blank nor any conversation is still reported.
+        return vec![finish(Draft::new(None, 1, false), file, false)];
+    }
+    records
 }
 
 fn take_line(draft: &mut Draft, line: &str, lineno: u64) {
