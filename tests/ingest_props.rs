@@ -74,30 +74,61 @@ const SCHEMAS: [Option<Schema>; 7] = [
     Some(Schema::Twilio),
 ];
 
-fn every_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let options = IngestOptions::default();
-    let is_blank = blank(bytes);
+fn csv_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let allowed = blank(bytes) || header_only(bytes);
     check(
         &csv::read(bytes, "p.csv", &ColumnMap::default(), false),
-        is_blank || header_only(bytes),
+        allowed,
     )?;
     check(
         &csv::read(bytes, "p.tsv", &ColumnMap::default(), true),
-        is_blank || header_only(bytes),
-    )?;
-    check(&text::read(bytes, "p.txt"), is_blank)?;
-    check(&subtitles::read(bytes, "p.vtt", Kind::Vtt), is_blank)?;
-    check(&subtitles::read(bytes, "p.srt", Kind::Srt), is_blank)?;
+        allowed,
+    )
+}
+
+fn text_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
+    check(&text::read(bytes, "p.txt"), blank(bytes))
+}
+
+fn vtt_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
+    check(&subtitles::read(bytes, "p.vtt", Kind::Vtt), blank(bytes))
+}
+
+fn srt_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
+    check(&subtitles::read(bytes, "p.srt", Kind::Srt), blank(bytes))
+}
+
+/// JSON documents in every schema, detected or forced.
+fn json_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let options = IngestOptions::default();
     for schema in SCHEMAS {
         check(
             &json::document(bytes, "p.json", schema, &options),
-            is_blank || empty_json_container(bytes),
+            blank(bytes) || empty_json_container(bytes),
         )?;
+    }
+    Ok(())
+}
+
+/// JSON Lines in every schema, detected or forced.
+fn jsonl_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let options = IngestOptions::default();
+    for schema in SCHEMAS {
         let lines: Vec<Record> =
             json::lines(Cursor::new(bytes.to_vec()), "p.jsonl", schema, &options).collect();
         check(&lines, blank_lines(bytes))?;
     }
     Ok(())
+}
+
+/// Arbitrary bytes, format-flavoured lines, and vendor-shaped JSON (pretty and compact).
+fn inputs() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..600),
+        flavoured(),
+        vendor_json().prop_map(|v| serde_json::to_vec_pretty(&v).unwrap_or_default()),
+        vendor_json().prop_map(|v| serde_json::to_vec(&v).unwrap_or_default()),
+    ]
 }
 
 /// Lines that look like pieces of every format, glued with LF or CRLF.
@@ -240,21 +271,33 @@ fn vendor_json() -> impl Strategy<Value = Value> {
 
 proptest! {
     #[test]
-    fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        every_reader(&bytes)?;
+    fn csv_never_panics_and_reports(bytes in inputs()) {
+        csv_reader(&bytes)?;
     }
 
     #[test]
-    fn format_flavoured_lines(bytes in flavoured()) {
-        every_reader(&bytes)?;
+    fn text_never_panics_and_reports(bytes in inputs()) {
+        text_reader(&bytes)?;
     }
 
     #[test]
-    fn vendor_shaped_json(value in vendor_json()) {
-        let pretty = serde_json::to_vec_pretty(&value).unwrap_or_default();
-        every_reader(&pretty)?;
-        let compact = serde_json::to_vec(&value).unwrap_or_default();
-        every_reader(&compact)?;
+    fn vtt_never_panics_and_reports(bytes in inputs()) {
+        vtt_reader(&bytes)?;
+    }
+
+    #[test]
+    fn srt_never_panics_and_reports(bytes in inputs()) {
+        srt_reader(&bytes)?;
+    }
+
+    #[test]
+    fn json_never_panics_and_reports(bytes in inputs()) {
+        json_reader(&bytes)?;
+    }
+
+    #[test]
+    fn jsonl_never_panics_and_reports(bytes in inputs()) {
+        jsonl_reader(&bytes)?;
     }
 }
 
