@@ -25,12 +25,6 @@ static VOICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<[^>]*>|\{\\[^}]*\}").expect("the tag pattern is valid"));
-/// A `Name: text` prefix; the name may be lower case (Zoom uses display names as typed).
-static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:-\s*)?(?P<name>[^\s:\d<>][^:<>]{0,39}?)\s*:\s+(?P<text>.*)$")
-        .expect("the prefix pattern is valid")
-});
-
 /// One cue's payload split by speaker: `(speaker, text)` pieces, speaker `None` when the
 /// cue does not say.
 fn payload_pieces(lines: &[&str]) -> Vec<(Option<String>, String)> {
@@ -41,7 +35,12 @@ fn payload_pieces(lines: &[&str]) -> Vec<(Option<String>, String)> {
         let mut cursor = 0;
         let mut current: Option<String> = pieces.last().and_then(|p| p.0.clone());
         let mut parts: Vec<(Option<String>, String)> = Vec::new();
-        for caps in VOICE.captures_iter(line) {
+        let voices = if line.contains("<v") {
+            VOICE.captures_iter(line).collect()
+        } else {
+            Vec::new()
+        };
+        for caps in voices {
             let Some(whole) = caps.get(0) else { continue };
             parts.push((current.clone(), line[cursor..whole.start()].to_string()));
             current = caps
@@ -55,14 +54,9 @@ fn payload_pieces(lines: &[&str]) -> Vec<(Option<String>, String)> {
             parts.push((current, line[cursor..].to_string()));
         } else {
             let cleaned = clean(line);
-            match PREFIX.captures(&cleaned) {
-                Some(caps) if is_prefix_name(caps.name("name").map_or("", |m| m.as_str())) => {
-                    parts.push((
-                        caps.name("name").map(|m| m.as_str().trim().to_string()),
-                        caps.name("text").map_or("", |m| m.as_str()).to_string(),
-                    ));
-                }
-                _ => parts.push((current, cleaned)),
+            match split_prefix(&cleaned) {
+                Some((name, text)) => parts.push((Some(name.to_string()), text.to_string())),
+                None => parts.push((current, cleaned)),
             }
         }
         for (speaker, text) in parts {
@@ -82,6 +76,25 @@ fn payload_pieces(lines: &[&str]) -> Vec<(Option<String>, String)> {
     pieces
 }
 
+/// Splits a `Name: text` prefix (Zoom; also `- Name: text`) from a caption line. The name
+/// may be lower case, as display names are typed, but is a few words before a colon and a
+/// space: `10:30` is a time and `https://…` a link, not speakers.
+fn split_prefix(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_start();
+    let line = line.strip_prefix('-').map_or(line, str::trim_start);
+    let colon = line.find(':')?;
+    let (name, rest) = (line[..colon].trim_end(), &line[colon + 1..]);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let first = name.chars().next()?;
+    let usable = !first.is_numeric()
+        && name.chars().count() <= 40
+        && !name.contains(['<', '>'])
+        && is_prefix_name(name);
+    usable.then(|| (name, rest.trim()))
+}
+
 /// A caption prefix name: a few words, not a sentence ("the reason is: …").
 fn is_prefix_name(name: &str) -> bool {
     let name = name.trim();
@@ -98,6 +111,9 @@ fn is_prefix_name(name: &str) -> bool {
 /// Strips markup (`<c>`, `<i>`, `<b>`, `</v>`, inline timestamps, SRT `{\an8}`), decodes
 /// character references and collapses whitespace.
 fn clean(text: &str) -> String {
+    if !text.contains(['<', '{', '&']) {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let stripped = TAG.replace_all(text, "");
     let decoded = decode_entities(&stripped);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")

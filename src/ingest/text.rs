@@ -79,7 +79,7 @@ fn is_label(label: &str, seen: &[String]) -> bool {
     if label.is_empty() || label.chars().count() > 40 {
         return false;
     }
-    if Role::from_alias(label).is_some() || seen.iter().any(|s| s == label) {
+    if seen.iter().any(|s| s == label) || Role::from_alias(label).is_some() {
         return true;
     }
     let words: Vec<&str> = label.split_whitespace().collect();
@@ -159,7 +159,8 @@ pub fn read(bytes: &[u8], file: &str) -> Vec<Record> {
         if line.trim().is_empty() {
             continue;
         }
-        if let Some(caps) = HEADER_LINE.captures(line) {
+        let opens_header = line.trim_start().starts_with(['#', '-', '=']);
+        if opens_header && let Some(caps) = HEADER_LINE.captures(line) {
             let id = caps
                 .name("id")
                 .map(|m| m.as_str().trim().to_string())
@@ -212,7 +213,8 @@ fn take_line(draft: &mut Draft, line: &str, lineno: u64) {
         }
     }
     // Checked first: in `Dana  0:03` the time's colon is not a speaker's.
-    if let Some(caps) = LABEL_TIME_LINE.captures(line) {
+    let ends_in_time = line.ends_with(|c: char| c.is_ascii_digit() || c == ']' || c == ')');
+    if ends_in_time && let Some(caps) = LABEL_TIME_LINE.captures(line) {
         let label = caps.name("label").map_or("", |m| m.as_str()).trim();
         if is_label(label, &draft.labels) {
             push(
@@ -225,7 +227,9 @@ fn take_line(draft: &mut Draft, line: &str, lineno: u64) {
             return;
         }
     }
-    if let Some(caps) = SPEAKER_LINE.captures(line) {
+    if line.contains(':')
+        && let Some(caps) = SPEAKER_LINE.captures(line)
+    {
         let label = caps.name("label").map_or("", |m| m.as_str()).trim();
         if is_label(label, &draft.labels) {
             let ts = caps.name("ts").or(caps.name("ts2"));
