@@ -3,6 +3,7 @@
 //!
 //! Data flow: [`ingest`] → [`model`] → `analyse` → `detect` → `score` → `output`.
 
+pub mod eval;
 pub mod findings;
 pub mod ingest;
 pub mod model;
