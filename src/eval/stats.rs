@@ -173,7 +173,8 @@ pub struct BinaryCounts {
     pub tp: usize,
     /// Gold negative, predicted positive.
     pub fp: usize,
-    /// Gold positive, predicted negative.
+    /// Gold positive, predicted negative (`fn` in JSON; the name is a Rust keyword).
+    #[serde(rename = "fn")]
     pub fn_: usize,
     /// Gold negative, predicted negative.
     pub tn: usize,
@@ -546,6 +547,10 @@ mod tests {
         let pred = [true, false, true, false, true, false];
         let c = BinaryCounts::new(&gold, &pred);
         assert_eq!((c.tp, c.fp, c.fn_, c.tn), (2, 1, 1, 2));
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            r#"{"tp":2,"fp":1,"fn":1,"tn":2}"#
+        );
         let (p, r, f) = c.prf();
         assert!(close(p, 2.0 / 3.0) && close(r, 2.0 / 3.0) && close(f, 2.0 / 3.0));
         let none = BinaryCounts::new(&[false, false], &[false, false]);
