@@ -19,16 +19,61 @@ fn engine() -> &'static Engine {
 }
 
 fn role() -> impl Strategy<Value = Role> {
-    prop_oneof![Just(Role::Agent), Just(Role::Customer), Just(Role::Bot), Just(Role::System)]
+    prop_oneof![
+        Just(Role::Agent),
+        Just(Role::Customer),
+        Just(Role::Bot),
+        Just(Role::System)
+    ]
 }
 
 /// Text mixing service vocabulary, names, placeholders, digits, markup and arbitrary unicode.
 fn text() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "I", "understand", "your", "frustration", "sorry", "as", "said", "again", "transfer", "you",
-        "hold", "please", "Maria", "Mr.", "Patel", "#NAME#", "[PII]", "4821", "account", "number",
-        "what", "happened", "?", "!", ".", ",", "’", "—", "é", "🙂", "<script>", "\u{0}", "\u{200d}",
-        "manager", "third", "call", "app", "still", "not", "working", "thanks", "my", "name", "is",
+        "I",
+        "understand",
+        "your",
+        "frustration",
+        "sorry",
+        "as",
+        "said",
+        "again",
+        "transfer",
+        "you",
+        "hold",
+        "please",
+        "Maria",
+        "Mr.",
+        "Patel",
+        "#NAME#",
+        "[PII]",
+        "4821",
+        "account",
+        "number",
+        "what",
+        "happened",
+        "?",
+        "!",
+        ".",
+        ",",
+        "’",
+        "—",
+        "é",
+        "🙂",
+        "<script>",
+        "\u{0}",
+        "\u{200d}",
+        "manager",
+        "third",
+        "call",
+        "app",
+        "still",
+        "not",
+        "working",
+        "thanks",
+        "my",
+        "name",
+        "is",
     ]);
     prop_oneof![
         prop::collection::vec(words, 0..40).prop_map(|w| w.join(" ")),

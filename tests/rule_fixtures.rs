@@ -59,7 +59,11 @@ fn every_fixture_meets_its_expectations() {
     for file in &files {
         let name = file.file_stem().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(file).unwrap();
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             let source = Source::at_line(&file.display().to_string(), n as u64 + 1);
             let case: Case = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("{}: bad fixture: {e}", source.label()));
@@ -99,7 +103,12 @@ fn every_fixture_meets_its_expectations() {
             if problems.is_empty() {
                 slot[base] += 1;
             } else {
-                failures.push(format!("{} [{}]: {}", case.id, source.label(), problems.join("; ")));
+                failures.push(format!(
+                    "{} [{}]: {}",
+                    case.id,
+                    source.label(),
+                    problems.join("; ")
+                ));
             }
             checked += 1;
         }
