@@ -212,9 +212,14 @@ fn parse_line(
     {
         return jsonl::parse_conversation(bytes, source);
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
-        RecordError::new(format!("invalid JSON at column {}: {e}", e.column().max(1)))
-    })?;
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        // Not JSON at all: say it as the canonical reader always has.
+        Err(_) if matches!(schema, None | Some(Schema::Canonical)) => {
+            return jsonl::parse_conversation(bytes, source);
+        }
+        Err(e) => return Err(RecordError::new(format!("invalid JSON: {e}"))),
+    };
     let default_id = source.label();
     let ctx = Context {
         default_id: &default_id,
