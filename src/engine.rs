@@ -39,10 +39,7 @@ impl Engine {
     /// Scores one conversation read from `source`.
     pub fn score(&self, conversation: &Conversation, source: &Source) -> ScoredConversation {
         let analysis = Analysis::new(conversation);
-        let cx = Context {
-            policy: &self.policy,
-            lexicons: &self.lexicons,
-        };
+        let cx = Context::new(&analysis, &self.policy, &self.lexicons);
         let mut findings = detect::detect_all(&analysis, &cx);
         let opportunity = detect::empathy::opportunity(&analysis, &cx);
 
