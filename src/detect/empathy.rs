@@ -42,7 +42,18 @@ pub fn distress(
             ),
         ));
     }
-    let sentiment = analysis.sentiment[turn]?;
+    // VADER is asked only about turns with a problem or a negation: a turn with neither does
+    // not reach the distress threshold, and VADER is the costliest measure per turn.
+    let negation = text.tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "not" | "no" | "never" | "nothing" | "nobody" | "cannot"
+        ) || t.norm.ends_with("n't")
+    });
+    if cx.hits[turn].problem.is_empty() && !negation {
+        return None;
+    }
+    let sentiment = analysis.sentiment(turn)?;
     if sentiment <= cx.policy.distress_sentiment {
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
         return Some((
@@ -71,7 +82,7 @@ fn shared_with_customer(
             let at = sentence.tokens.start + k;
             t.is_content()
                 && !exclude.iter().any(|r| r.contains(&at))
-                && !name_forms.contains(&t.norm)
+                && !name_forms.iter().any(|f| *f == t.norm)
         })
         .map(|(_, t)| xxhash_rust::xxh3::xxh3_64(t.stem().as_bytes()))
         .collect();
