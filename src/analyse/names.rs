@@ -222,15 +222,12 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
         let mut previous_end = tokens[at - 1].end;
         let mut words: Vec<&str> = Vec::new();
         // "Mr. Patel": the title belongs to the name.
-        if let Some(t) = tokens
-            .get(at)
-            .filter(|t| TITLES.iter().any(|title| t.norm == title[0]))
-        {
-            if gap_ok(previous_end, t.start) {
-                words.push(&raw[t.start..t.end]);
-                previous_end = t.end;
-                at += 1;
-            }
+        if let Some(t) = tokens.get(at).filter(|t| {
+            TITLES.iter().any(|title| t.norm == title[0]) && gap_ok(previous_end, t.start)
+        }) {
+            words.push(&raw[t.start..t.end]);
+            previous_end = t.end;
+            at += 1;
         }
         let mut names = 0;
         while let Some(t) = tokens.get(at) {

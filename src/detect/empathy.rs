@@ -42,17 +42,6 @@ pub fn distress(
             ),
         ));
     }
-    // VADER is asked only about turns with a problem or a negation: a turn with neither does
-    // not reach the distress threshold, and VADER is the costliest measure per turn.
-    let negation = text.tokens.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "not" | "no" | "never" | "nothing" | "nobody" | "cannot"
-        ) || t.norm.ends_with("n't")
-    });
-    if cx.hits[turn].problem.is_empty() && !negation {
-        return None;
-    }
     let sentiment = analysis.sentiment(turn)?;
     if sentiment <= cx.policy.distress_sentiment {
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
