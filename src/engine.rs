@@ -62,7 +62,22 @@ impl Engine {
                 Role::Bot | Role::System => {}
             }
         }
-        metrics.duration_s = duration(conversation);
+        let hold_turns: Vec<usize> = findings
+            .iter()
+            .filter(|f| f.rule == "hold")
+            .map(|f| f.turn)
+            .collect();
+        let m = crate::mechanics::mechanics(conversation, &hold_turns);
+        metrics.duration_s = m.duration_s;
+        metrics.agent_talk_s = m.agent_talk_s;
+        metrics.customer_talk_s = m.customer_talk_s;
+        metrics.talk_ratio = m.talk_ratio;
+        metrics.agent_wpm = m.agent_wpm;
+        metrics.customer_wpm = m.customer_wpm;
+        metrics.longest_silence_s = m.longest_silence_s;
+        metrics.non_talk_s = m.non_talk_s;
+        metrics.overtalk = m.overtalk;
+        metrics.hold_s = m.hold_s;
         if let Some(name) = &analysis.customer_name {
             metrics.customer_name = Some(name.display.clone());
             metrics.customer_name_source = Some(name.source.as_str().to_string());
@@ -149,19 +164,4 @@ impl Engine {
             turns,
         }
     }
-}
-
-/// From the earliest start to the latest end, when the turns carry timings.
-fn duration(conversation: &Conversation) -> Option<f64> {
-    let start = conversation
-        .turns
-        .iter()
-        .filter_map(|t| t.start)
-        .reduce(f64::min)?;
-    let end = conversation
-        .turns
-        .iter()
-        .filter_map(|t| t.end.or(t.start))
-        .reduce(f64::max)?;
-    Some(score::round1((end - start).max(0.0)))
 }
