@@ -126,6 +126,10 @@ impl Engine {
             EffortExtras {
                 customer_turns: metrics.customer_turns,
                 hold_s: metrics.hold_s,
+                closing_sentiment: detect::resolution::closing_sentiment(
+                    &analysis.sentiment,
+                    self.policy.closing_sentiment_turns,
+                ),
             },
             &self.policy,
         );

@@ -123,6 +123,19 @@ pub enum Ending {
     Unresolved,
 }
 
+/// What a phrase of the correction lexicon says about a customer turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Correction {
+    /// The customer says the agent got it wrong ("that's not what I asked", "are you sure").
+    Marker,
+    /// After an opening "no", the customer restates what they want ("no, I need it for four").
+    Restate,
+    /// After an opening "no", a polite close or decline ("no thanks", "no, that's all").
+    Decline,
+    /// An opening "no" that only answers a question ("no, I haven't").
+    Denial,
+}
+
 /// Two vocabularies that signal an event when they meet in one customer sentence
 /// ("I already went through the guide on your help centre": a try verb and a channel).
 pub struct Cooccurrence {
@@ -319,6 +332,10 @@ pub struct Lexicons {
     pub problem: Lexicon<()>,
     /// Closing phrases.
     pub ending: Lexicon<Ending>,
+    /// The customer correcting the agent, and what may follow an opening "no".
+    pub correction: Lexicon<Correction>,
+    /// The agent saying it cannot find or do what was asked.
+    pub failure: Lexicon<()>,
     /// Events found by two vocabularies meeting in one sentence.
     pub cooccurrences: Vec<Cooccurrence>,
     /// All of the above in one automaton, so that each turn is scanned once.
@@ -350,6 +367,10 @@ pub struct TurnHits {
     pub problem: Vec<PhraseMatch>,
     /// Closing phrases, overlapping ones included.
     pub ending: Vec<PhraseMatch>,
+    /// Correction phrases, overlapping ones included.
+    pub correction: Vec<PhraseMatch>,
+    /// Agent failure phrases.
+    pub failure: Vec<PhraseMatch>,
     /// For each co-occurrence rule: matches of its first and second vocabulary, and whether
     /// its context vocabulary (if any) is satisfied.
     pub cooccurrences: Vec<(Vec<PhraseMatch>, Vec<PhraseMatch>, bool)>,
@@ -1147,6 +1168,65 @@ const ENDING: &[(&str, Ending)] = &[
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
 ];
 
+const CORRECTION: &[(&str, Correction)] = &[
+    (
+        "[that's|that is|this is|it's|it is] not what i [asked for|asked|said|meant|wanted|ordered|requested|need|needed]",
+        Correction::Marker,
+    ),
+    (
+        "[that's|that is|this is|it's|it is] [not right|wrong|incorrect|not correct|the wrong one|not the one]",
+        Correction::Marker,
+    ),
+    (
+        "[you've|you have|you] [misunderstood|misheard|got it wrong|got that wrong|got me wrong|mixed it up|mixed up]",
+        Correction::Marker,
+    ),
+    (
+        "i [didn't|did not|never] [ask for|ask|say|mean|want|order|request] [that|this|it]",
+        Correction::Marker,
+    ),
+    ("[no|not] that one", Correction::Marker),
+    ("are you sure", Correction::Marker),
+    (
+        "[can|could|would|will] you [please|] [check|search|look|try|try searching|look it up] [it|that|this|] [again|once more]",
+        Correction::Marker,
+    ),
+    (
+        "please [check|search|look|try] [it|that|this|] again",
+        Correction::Marker,
+    ),
+    (
+        "[let's|can we|could we] [start|go back to the start|start all] over",
+        Correction::Marker,
+    ),
+    (
+        "[i want|i wanted|i need|i needed|i'd like|i would like|i meant|i mean|i said|i asked|i was asking|instead|actually|rather|make it|change it|it should be|it's for|it is for|it needs to be|it has to be|i prefer]",
+        Correction::Restate,
+    ),
+    (
+        "[thank|thanks|that's all|that is all|that's it|that will be all|that'll be all|that would be all|that should be all|that should do|that will do|nothing else|all set|i'm good|i am good|i'm fine|i am fine|not right now|not now|not at the moment|not at this time|not yet|not today|maybe later|no worries|no problem|it's fine|it's ok|it's okay|that's fine|that's ok|that's okay|i'm ok|i'm okay]",
+        Correction::Decline,
+    ),
+    (
+        "[no|nope|nah] [i|we] [haven't|have not|don't|do not|didn't|did not|am not|'m not|are not|won't|will not|can't|cannot|wasn't|was not|wouldn't|would not|never]",
+        Correction::Denial,
+    ),
+];
+
+const FAILURE: &[&str] = &[
+    "[there are|there're|there were] no [results|matches|options|other options|availability|slots|appointments|seats|rooms|tables|tickets|flights|trains|buses|openings|records]",
+    "[there is|there's|there was] no [availability|match|record|result|option|slot|appointment|seat|room|table|opening|way for me to]",
+    "no [results|matches|availability|options|slots|appointments] [found|available|match|matching|left]",
+    "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
+    "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
+    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to|weren't able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|do that|do this|help with that|get that|get you]",
+    "[is|are|was|were] [not available|unavailable|fully booked|sold out|out of stock|all booked|booked up|no longer available|not possible]",
+    "[isn't|aren't|wasn't|weren't] available",
+    "[booking|reservation|payment|transaction|request|order|refund|attempt|search] [failed|was unsuccessful|did not go through|didn't go through|was declined|was rejected]",
+    "[didn't|did not|doesn't|does not] [go through|succeed]",
+    "[i'm|i am|we're|we are] [afraid|sorry] [that|] [there are no|there is no|there's no|we don't|we do not|i can't|i cannot|that's not possible|it's not possible|that isn't possible|we can't|we cannot]",
+];
+
 fn plain(entries: &[&'static str]) -> Vec<(&'static str, ())> {
     entries.iter().map(|e| (*e, ())).collect()
 }
@@ -1203,6 +1283,8 @@ impl Lexicons {
             events: Lexicon::new(EVENTS),
             problem: Lexicon::new(&plain(PROBLEM)),
             ending: Lexicon::new(ENDING),
+            correction: Lexicon::new(CORRECTION),
+            failure: Lexicon::new(&plain(FAILURE)),
             cooccurrences,
             combined: Combined::new(&[]),
         };
@@ -1224,6 +1306,8 @@ impl Lexicons {
             self.events.patterns(),
             self.problem.patterns(),
             self.ending.patterns(),
+            self.correction.patterns(),
+            self.failure.patterns(),
         ];
         for co in &self.cooccurrences {
             lists.push(co.first.patterns());
@@ -1249,6 +1333,8 @@ impl Lexicons {
             events: self.events.select(text, next()),
             problem: self.problem.select(text, next()),
             ending: self.ending.select_overlapping(text, next()),
+            correction: self.correction.select_overlapping(text, next()),
+            failure: self.failure.select(text, next()),
             cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
         };
         for co in &self.cooccurrences {
