@@ -57,6 +57,9 @@ pub enum Tone {
     Positive,
     /// A restatement frame ("so you've…"): empathy only when it carries the customer's words.
     Restatement,
+    /// The speaker relating an experience of their own that matches the customer's ("I've been
+    /// through the same", "that happened to me too"): a specific interpretation.
+    Experience,
 }
 
 /// Conversation events that cost the customer effort.
@@ -500,7 +503,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     ("so sorry", Mechanism::Reaction),
-    ("sorry [to hear|about|that|for what]", Mechanism::Reaction),
+    (
+        "sorry [to hear|about|that|for what|to see|for your loss]",
+        Mechanism::Reaction,
+    ),
+    (
+        "sorry [that|] you [are going through|are feeling|feel|have been|had to|went through|are dealing|are struggling|lost|have to]",
+        Mechanism::Reaction,
+    ),
     (
         "[oh no|oh dear|oh god|oh my|oh man|ugh|yikes]",
         Mechanism::Reaction,
@@ -556,6 +566,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Interpretation,
     ),
     ("i know [exactly|] what you mean", Mechanism::Interpretation),
+    (
+        "i know [how|what] [it|that|this] [is|feels|goes]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "i know what you [are|were] [feeling|going through]",
+        Mechanism::Interpretation,
+    ),
     ("i hear you", Mechanism::Interpretation),
     (
         "i [have|'ve] been [there|through]",
@@ -609,7 +627,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "i get [it|that|how|why|what you mean]",
         Mechanism::Interpretation,
     ),
-    ("i [relate|can relate]", Mechanism::Interpretation),
     (
         "you [are|'re] [dealing|going through|struggling|juggling]",
         Mechanism::Interpretation,
@@ -659,7 +676,44 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "[do|did] you [want to talk|feel|think|tried|try]",
+        "[do|did|does] you [want to talk|feel|think|tried|try|ever|still|have anyone|have someone|have any friends|have friends|have family|have support|have a therapist|remember|know why|mean|like|enjoy|get]",
+        Mechanism::Exploration,
+    ),
+    (
+        "are you [in|still|currently|getting|seeing|taking|working|talking|going|feeling|worried|scared|afraid|struggling|alone|living]",
+        Mechanism::Exploration,
+    ),
+    (
+        "have you [ever|been|talked|spoken|told|thought|considered|seen|had|found|noticed|felt|managed]",
+        Mechanism::Exploration,
+    ),
+    (
+        "[were|was] you [ever|feeling|alone|hurt|okay|ok|scared|injured]",
+        Mechanism::Exploration,
+    ),
+    (
+        "is there [anyone|someone|anybody|somebody] [you|who|that|in your]",
+        Mechanism::Exploration,
+    ),
+    (
+        "is [it|this|that] [because|the first time|something|always|getting|affecting|making|worse|better]",
+        Mechanism::Exploration,
+    ),
+    ("what [kind|type|sort] of", Mechanism::Exploration),
+    (
+        "what [is|was|are|were] [up|wrong|bothering you|stopping you|holding you back|the hardest|the worst|your biggest|you]",
+        Mechanism::Exploration,
+    ),
+    (
+        "why [do|did|are|were|would|have|does] you",
+        Mechanism::Exploration,
+    ),
+    (
+        "how [come|so|do you feel|did you feel|do you cope|did you cope|did you manage|do you manage|did that feel|does that feel|are things|is everything|is it going|have things been|are you]",
+        Mechanism::Exploration,
+    ),
+    (
+        "did [it|that|this|they|anyone|someone|he|she] [happen|help|hurt|say|make|affect|leave|get]",
         Mechanism::Exploration,
     ),
     ("why do you [think|feel]", Mechanism::Exploration),
@@ -686,17 +740,74 @@ const RESTATEMENTS: &[&str] = &[
     "[it|that] sounds like [you|your]",
 ];
 
+/// The speaker relating a matching experience of their own: specific interpretation.
+const EXPERIENCES: &[&str] = &[
+    "me too",
+    "same here",
+    "same [with|for|as] me",
+    "[the same|same thing|that] happened to me",
+    "happened to me [too|as well|once|before]",
+    "i am [the same|in the same boat|in the same situation|in the same position|in a similar situation]",
+    "i [was|have been|had been] [the same|in the same boat|in the same situation|in the same position|in a similar situation|in your shoes|in your position]",
+    "i [feel|felt|think|thought] the same",
+    "i [feel|felt] [that|this|the same] way [too|as well|sometimes|all the time|]",
+    "[that|this] [was|is|used to be|sounds like] me",
+    "i know [the|that|this] feeling",
+    "i [have|have also|also] been there",
+    "been there [myself|too|before|done that]",
+    "i [went|have gone|have been|was going|am going|also went] through [the same|this|that|something similar|a similar|similar|it|a lot of|the exact]",
+    "i used to [feel|be|have|think|struggle|do|get|hate]",
+    "when i was [younger|a kid|a child|a teenager|young|in school|in college|your age|in high school|at uni]",
+    "i remember [when|being|feeling|how]",
+    "in my [own|] experience",
+    "from [my own|my|personal] experience",
+    "i [had|have had|have] [the same|a similar|similar|the exact same] [problem|issue|experience|thing|thoughts|feelings|feeling|situation|happen]",
+    "i [also|too|still|sometimes|often|always] [feel|felt|struggle|struggled|suffer|suffered|get|deal with|dealt with|went through|battle]",
+    "i [struggle|struggled|suffer|suffered|battle|battled|dealt|have struggled|have suffered|have dealt|have battled] with",
+    "i [have|had|have had|suffer from|suffered from] [depression|anxiety|ptsd|adhd|panic attacks|insomnia|trouble|a hard time|a tough time|a rough time|bad days]",
+    "i [can|] [totally|really|definitely|completely|] relate",
+];
+
 /// Positive emotional reactions (warmth, joy for the customer): never generic sympathy.
 const POSITIVE_REACTIONS: &[&str] = &[
     "i am [so|really|very|] [glad|happy|relieved|pleased] [to hear|that|you|for you]",
     "[great|good|wonderful|lovely] to hear",
-    "i [really|] hope [you|things|it|that|your]",
-    "congratulations",
+    "i [really|truly|sincerely|do|] hope [you|things|it|that|your|this|everything|the]",
+    "hopefully [you|things|it|your|everything]",
+    "hope [you are|you feel|you get|you find|it goes|things get|things go|everything goes|you have a]",
+    "[congratulations|congrats]",
+    "happy birthday",
     "[sending|sending you] [hugs|love|good vibes|positive thoughts|strength|my best]",
-    "[hugs|big hugs]",
-    "good luck",
+    "[hugs|big hugs|hug]",
+    "[good|best of] luck",
+    "[i wish you|wishing you] [the best|all the best|well|luck|a speedy]",
+    "all the best",
+    // Encouragement and reassurance.
+    "hang [in|on] [there|in there]",
+    "[stay|be] strong",
+    "[do not|never] give up",
+    "[please|] [do not|try not to] worry",
+    "[please|] [do not|try not to] be [so|too|] hard on yourself",
+    "be [kind|gentle|patient] with yourself",
+    "you [can|will|are going to|will be able to] [do it|do this|get through|make it|pull through|beat this|overcome]",
+    "you will be [okay|ok|fine|alright|all right]",
+    "you [have|'ve|] got this",
+    "you are [stronger|so strong|strong|brave|not worthless|worth it|worth more|important|loved|not a burden|doing great|doing well|doing your best|doing the right thing]",
+    "you deserve [to be|better|the best|happiness|love|to feel]",
+    "[it|things|life] [will|can|does|do|is going to|are going to] get better",
+    "[i am|we are] proud of you",
+    "i believe in you",
+    "i care about you",
+    "i feel [you|ya]",
+    // Availability for the person, not the task.
+    "[i am|i will be|we are] [always|] here [for you|if you need|if you want|to listen|to talk]",
+    "here for you",
+    "[if you|whenever you] [ever|] [want|need|would like|feel like you need] [to talk|to vent|someone to talk|someone to listen|a friend]",
+    "[you can|feel free to|do not hesitate to] [message|pm|dm|talk to|vent to] me",
+    "[pm|dm|message] me",
+    "[happy|willing|glad] to [listen|chat|talk]",
+    "you [will|are going to] [be okay|be fine|be alright|get there]",
 ];
-
 const FEELINGS: &[&str] = &[
     "frustrated",
     "frustrating",
@@ -1248,6 +1359,11 @@ impl Lexicons {
                     RESTATEMENTS
                         .iter()
                         .map(|p| (*p, (Mechanism::Interpretation, Tone::Restatement))),
+                )
+                .chain(
+                    EXPERIENCES
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Interpretation, Tone::Experience))),
                 )
                 .collect::<Vec<_>>(),
         );
