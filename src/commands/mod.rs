@@ -1,4 +1,6 @@
 //! One module per subcommand.
 
+pub mod report;
 pub mod rules;
 pub mod score;
+pub mod show;
