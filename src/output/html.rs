@@ -1423,6 +1423,100 @@ mod tests {
         }
     }
 
+    fn scored(id: &str, empathy: f64, effort: f64) -> ScoredConversation {
+        ScoredConversation {
+            id: id.into(),
+            source: crate::model::Source::at_line("t.jsonl", 1),
+            channel: None,
+            agent_name: Some("Dana".into()),
+            metadata: serde_json::Map::new(),
+            scores: Scores {
+                empathy,
+                sincerity: 100.0,
+                effort,
+            },
+            metrics: crate::findings::Metrics::default(),
+            findings: Vec::new(),
+            turns: None,
+        }
+    }
+
+    fn embedded(collector: ReportCollector) -> Vec<(bool, String)> {
+        collector
+            .into_page()
+            .calls
+            .iter()
+            .map(|c| (c.flagged, c.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_budget_goes_to_the_worst_then_to_the_sample() {
+        let options = ReportOptions {
+            max_calls: 5,
+            ..ReportOptions::default()
+        };
+        // Three flagged (effort 60, 80, 70) among ten quiet ones.
+        let mut c = ReportCollector::new(options.clone());
+        for (i, effort) in [60.0, 0.0, 80.0, 0.0, 70.0].iter().enumerate() {
+            c.add(&Outcome::Scored(Box::new(scored(
+                &format!("a{i}"),
+                80.0,
+                *effort,
+            ))));
+        }
+        for i in 0..8 {
+            c.add(&Outcome::Scored(Box::new(scored(
+                &format!("q{i}"),
+                80.0,
+                0.0,
+            ))));
+        }
+        let calls = embedded(c);
+        assert_eq!(calls.len(), 5);
+        let worst: Vec<&str> = calls
+            .iter()
+            .filter(|(f, _)| *f)
+            .map(|(_, id)| id.as_str())
+            .collect();
+        assert_eq!(worst, ["a2", "a4", "a0"]);
+        assert_eq!(calls.iter().filter(|(f, _)| !*f).count(), 2);
+
+        // More flagged than four fifths of the budget: the four worst, one sample.
+        let mut c = ReportCollector::new(options);
+        for i in 0..10 {
+            c.add(&Outcome::Scored(Box::new(scored(
+                &format!("f{i}"),
+                80.0,
+                50.0 + i as f64,
+            ))));
+        }
+        c.add(&Outcome::Scored(Box::new(scored("quiet", 80.0, 0.0))));
+        let calls = embedded(c);
+        let ids: Vec<&str> = calls.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["f9", "f8", "f7", "f6", "quiet"]);
+    }
+
+    #[test]
+    fn the_sample_does_not_depend_on_input_order() {
+        let options = ReportOptions {
+            max_calls: 4,
+            ..ReportOptions::default()
+        };
+        let ids: Vec<String> = (0..50).map(|i| format!("c{i}")).collect();
+        let mut forward = ReportCollector::new(options.clone());
+        for id in &ids {
+            forward.add(&Outcome::Scored(Box::new(scored(id, 80.0, 0.0))));
+        }
+        let mut backward = ReportCollector::new(options);
+        for id in ids.iter().rev() {
+            backward.add(&Outcome::Scored(Box::new(scored(id, 80.0, 0.0))));
+        }
+        let (a, b) = (embedded(forward), embedded(backward));
+        assert_eq!(a.len(), 4);
+        assert_eq!(a, b);
+    }
+
     #[test]
     fn attention_is_the_worst_of_the_three() {
         let s = |e, si, ef| Scores {
