@@ -607,7 +607,9 @@ impl ReportCollector {
                 fmt_count(self.scored),
             )
         };
-        if (embedded_worst as u64) < self.flagged || (embedded_sample as u64) < not_flagged {
+        if self.options.max_calls > 0
+            && ((embedded_worst as u64) < self.flagged || (embedded_sample as u64) < not_flagged)
+        {
             calls_note.push_str(&format!(
                 " At most {} transcripts are embedded; raise --report-max-calls to embed more.",
                 fmt_count(self.options.max_calls as u64)
@@ -625,7 +627,7 @@ impl ReportCollector {
             ),
             style: STYLE,
             script: SCRIPT,
-            inputs: self.options.inputs.iter().map(|s| redact(s)).collect(),
+            inputs: self.options.inputs.clone(),
             redacted: redactor.is_some(),
             total: fmt_count(self.scored + self.errors),
             scored: fmt_count(self.scored),
@@ -1282,6 +1284,7 @@ fn call_view(
         .iter()
         .filter(|f| Tone::of(f) == Tone::Good)
         .count();
+    let mut described: BTreeSet<String> = BTreeSet::new();
     let turns = c.turns.as_ref().map(|turns| {
         turns
             .iter()
@@ -1328,7 +1331,15 @@ fn call_view(
                     .collect();
                 let notes = here
                     .iter()
-                    .map(|(k, f)| note_view(k + 1, f, placeable(&t.text, f), String::new()))
+                    .map(|(k, f)| {
+                        let mut note = note_view(k + 1, f, placeable(&t.text, f), String::new());
+                        // What a rule means is said once per conversation; the mark's
+                        // tooltip repeats it where needed.
+                        if !described.insert(f.rule.clone()) {
+                            note.description.clear();
+                        }
+                        note
+                    })
                     .collect();
                 TurnViewHtml {
                     index: i,
@@ -1344,12 +1355,16 @@ fn call_view(
     let turn_count = c.turns.as_ref().map(Vec::len);
     for (k, f) in c.findings.iter().enumerate() {
         if turn_count.is_none_or(|n| f.turn >= n) {
-            loose.push(note_view(
+            let mut note = note_view(
                 k + 1,
                 f,
                 false,
                 format!("turn {} · {}", f.turn, f.speaker.as_str()),
-            ));
+            );
+            if !described.insert(f.rule.clone()) {
+                note.description.clear();
+            }
+            loose.push(note);
         }
     }
 

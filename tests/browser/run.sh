@@ -83,6 +83,8 @@ check "the page's own script ran under its CSP" has "$dom" 'data-js="ready"'
 check "title unchanged" has "$dom" "<title>Conversation review</title>"
 check "no injected script ran (title)" lacks "$dom" "<title>PWNED"
 check "no injected handler ran (element)" lacks "$dom" 'id="pwned"'
+check "no element from injected markup (iframe)" lacks "$dom" "<iframe"
+check "no element from injected markup (img)" lacks "$dom" "<img"
 check "injected script is visible as text" has "$dom" "&lt;script&gt;document.title='PWNED'&lt;/script&gt;"
 check "injected img is visible as text" has "$dom" '&lt;img src=x onerror="document.body.appendChild'
 check "empathy histogram" has "$dom" '<svg id="hist-empathy" class="chart histogram'
@@ -103,15 +105,22 @@ check "fragment focuses the page" has "$work/call.dom" '<html lang="en" data-js=
 check "fragment opens the conversation" grep -qE '<details class="call flagged focused" id="call-c-inject-1"[^>]* open=""' "$work/call.dom"
 check "no injected script ran (call view)" lacks "$work/call.dom" 'id="pwned"'
 
-# Screenshots: the overview and one opened call.
+# Screenshots: the overview and the worst conversation opened alone, from the demo corpus
+# when there is one.
 if [[ $screenshots == yes ]]; then
     shots="$root/docs"
     mkdir -p "$shots"
 else
     shots="$work"
 fi
-browser --window-size=1280,2000 --screenshot="$shots/report-overview.png" "file://$work/report.html" >/dev/null || true
-browser --window-size=1280,1500 --screenshot="$shots/report-call.png" "file://$work/report.html#only:call-c-inject-1" >/dev/null || true
+page="$work/report.html"
+if [[ -f corpora/demo.jsonl ]]; then
+    page="$work/demo.html"
+    "$bin" score corpora/demo.jsonl -q -o /dev/null --report "$page" || true
+fi
+worst=$(grep -oE '<details class="call flagged" id="call-[A-Za-z0-9_.:-]+"' "$page" | head -1 | sed -E 's/.*id="([^"]+)"/\1/')
+browser --window-size=1280,2000 --screenshot="$shots/report-overview.png" "file://$page" >/dev/null || true
+browser --window-size=1280,1500 --screenshot="$shots/report-call.png" "file://$page#only:$worst" >/dev/null || true
 png() { [[ -s "$1" ]] && [[ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" == "89504e470d0a1a0a" ]]; }
 check "overview screenshot" png "$shots/report-overview.png"
 check "call screenshot" png "$shots/report-call.png"
