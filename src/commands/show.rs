@@ -14,7 +14,7 @@ use crate::pipeline::score_record;
 use crate::policy::Policy;
 use crate::redact::Redactor;
 
-/// Line width when the terminal does not say (`COLUMNS`).
+/// Line width when not writing to a terminal, or when the terminal does not say.
 const DEFAULT_WIDTH: usize = 100;
 
 /// Finds the conversation, scores it and prints it.
@@ -37,13 +37,15 @@ pub fn run(args: ShowArgs) -> anyhow::Result<i32> {
         ColorWhen::Never => ColorChoice::Never,
     };
     let colour = !matches!(choice, ColorChoice::Never);
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|w| *w >= 40)
-        .unwrap_or(DEFAULT_WIDTH);
+    // On a terminal: `COLUMNS` when set, else the terminal's width; elsewhere a fixed width,
+    // so piped output does not depend on the window it was run from.
     let width = if stdout.is_terminal() {
-        width
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .or_else(|| terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0)))
+            .filter(|w| *w >= 40)
+            .unwrap_or(DEFAULT_WIDTH)
     } else {
         DEFAULT_WIDTH
     };

@@ -72,19 +72,27 @@ pub enum Tone {
 }
 
 impl Tone {
-    /// The tone of a finding, from the rule catalogue (or the finding's own score kind for
-    /// a rule this version does not know).
-    pub fn of(f: &Finding) -> Tone {
-        let (kind, weight) = match rule(&f.rule) {
-            Some(r) => (r.score, r.weight),
-            None => (f.score, f.weight),
-        };
+    fn from_kind(kind: Option<ScoreKind>, weight: f64) -> Tone {
         match kind {
             Some(ScoreKind::Empathy) if weight > 0.0 => Tone::Good,
             Some(ScoreKind::Empathy) => Tone::Missed,
             Some(ScoreKind::Sincerity) => Tone::Script,
             Some(ScoreKind::Effort) => Tone::Effort,
             None => Tone::Info,
+        }
+    }
+
+    /// The tone of a rule of the catalogue ([`Tone::Info`] for an unknown id).
+    pub fn of_rule(id: &str) -> Tone {
+        rule(id).map_or(Tone::Info, |r| Tone::from_kind(r.score, r.weight))
+    }
+
+    /// The tone of a finding, from the rule catalogue (or the finding's own score kind for
+    /// a rule this version does not know).
+    pub fn of(f: &Finding) -> Tone {
+        match rule(&f.rule) {
+            Some(r) => Tone::from_kind(r.score, r.weight),
+            None => Tone::from_kind(f.score, f.weight),
         }
     }
 
@@ -414,134 +422,80 @@ impl ReportCollector {
         Ok(page.render()?)
     }
 
-    fn into_page(self) -> Page {
-        let redactor = self.options.redactor.clone();
-        let redact = |s: &str| match &redactor {
-            Some(r) => r.redact(s).into_owned(),
-            None => s.to_string(),
-        };
-        let n = self.scored.max(1) as f64;
-        let means = [self.sums[0] / n, self.sums[1] / n, self.sums[2] / n];
-
-        let hists = ["empathy", "sincerity", "effort"]
-            .iter()
-            .enumerate()
-            .map(|(k, name)| histogram(name, &self.hist[k], means[k], self.scored > 0))
-            .collect();
-
-        // Rules, most conversations first.
-        let mut rule_rows: Vec<RuleRow> = self
+    /// The rules that fired, most conversations first.
+    fn rule_rows(&self) -> Vec<RuleRow> {
+        let mut rows: Vec<RuleRow> = self
             .rules
             .iter()
-            .map(|(id, t)| {
-                let r = rule(id);
-                let tone = r
-                    .map(|r| {
-                        Tone::of(&Finding {
-                            rule: r.id.to_string(),
-                            turn: 0,
-                            speaker: crate::model::Role::Agent,
-                            start: 0,
-                            end: 0,
-                            quote: String::new(),
-                            weight: r.weight,
-                            score: r.score,
-                            level: None,
-                            detail: String::new(),
-                        })
-                    })
-                    .unwrap_or(Tone::Info);
-                RuleRow {
-                    id: id.clone(),
-                    tone: tone.name(),
-                    score: r
-                        .and_then(|r| r.score)
-                        .map_or("—", |s| s.as_str())
-                        .to_string(),
-                    conversations: t.conversations,
-                    conversations_label: fmt_count(t.conversations),
-                    share: pct(t.conversations, self.scored),
-                    findings_label: fmt_count(t.findings),
-                    mean_points: if t.conversations > 0 {
-                        fmt_points(t.points / t.conversations as f64)
-                    } else {
-                        "0".into()
-                    },
-                    description: rule_description(id),
-                }
+            .map(|(id, t)| RuleRow {
+                id: id.clone(),
+                tone: Tone::of_rule(id).name(),
+                score: rule(id)
+                    .and_then(|r| r.score)
+                    .map_or("—", |s| s.as_str())
+                    .to_string(),
+                conversations: t.conversations,
+                conversations_label: fmt_count(t.conversations),
+                share: pct_value(t.conversations, self.scored),
+                findings_label: fmt_count(t.findings),
+                mean_points: if t.conversations > 0 {
+                    fmt_points(t.points / t.conversations as f64)
+                } else {
+                    "0".into()
+                },
+                description: rule_description(id),
             })
             .collect();
-        rule_rows.sort_by(|a, b| {
+        rows.sort_by(|a, b| {
             b.conversations
                 .cmp(&a.conversations)
                 .then_with(|| a.id.cmp(&b.id))
         });
-        let rules_chart = rules_chart(&rule_rows, self.scored);
-        let matrix = matrix(&self.matrix);
+        rows
+    }
 
-        // Agents.
-        let has_agents = self.agents.keys().any(|k| !k.is_empty());
-        let mut agent_list: Vec<(&String, &AgentTally)> = self.agents.iter().collect();
-        agent_list.sort_by(|a, b| b.1.conversations.cmp(&a.1.conversations).then(a.0.cmp(b.0)));
-        let agents_total = agent_list.len();
-        agent_list.truncate(MAX_AGENT_ROWS);
-
-        // Retained conversations: worst first, then the sample in its hash order.
-        let mut worst: Vec<Ranked> = self.worst.into_iter().map(|Reverse(r)| r).collect();
-        worst.sort_by(|a, b| b.cmp(a));
-        let sample_cap = self.options.max_calls.saturating_sub(worst.len());
-        let mut sample: Vec<Sampled> = self.sample.into_sorted_vec();
-        sample.truncate(sample_cap);
-        let embedded_worst = worst.len();
-        let embedded_sample = sample.len();
-
-        let mut calls = Vec::with_capacity(embedded_worst + embedded_sample);
-        for (rank, r) in worst.into_iter().enumerate() {
-            calls.push(call_view(*r.conv, rank + 1, true, redactor.as_deref()));
-        }
-        for (i, s) in sample.into_iter().enumerate() {
-            calls.push(call_view(
-                *s.conv,
-                embedded_worst + i + 1,
-                false,
-                redactor.as_deref(),
-            ));
-        }
-
-        let embedded_agents: BTreeSet<String> = calls.iter().map(|c| c.agent_key.clone()).collect();
-        let agents: Vec<AgentRow> = agent_list
-            .iter()
+    /// The agent table (most conversations first, at most [`MAX_AGENT_ROWS`]) and a note when
+    /// it is cut. `embedded` holds the agents with conversations on the page.
+    fn agent_rows(&self, embedded: &BTreeSet<String>) -> (Vec<AgentRow>, Option<String>) {
+        let redact = |s: &str| match &self.options.redactor {
+            Some(r) => r.redact(s).into_owned(),
+            None => s.to_string(),
+        };
+        let mut list: Vec<(&String, &AgentTally)> = self.agents.iter().collect();
+        list.sort_by(|a, b| b.1.conversations.cmp(&a.1.conversations).then(a.0.cmp(b.0)));
+        let note = (list.len() > MAX_AGENT_ROWS).then(|| {
+            format!(
+                "Showing the {} agents with most conversations of {}.",
+                fmt_count(MAX_AGENT_ROWS as u64),
+                fmt_count(list.len() as u64)
+            )
+        });
+        list.truncate(MAX_AGENT_ROWS);
+        let rows = list
+            .into_iter()
             .map(|(key, t)| {
-                let c = t.conversations.max(1) as f64;
+                let means = t.sums.map(|sum| sum / t.conversations.max(1) as f64);
+                // Top issues: the problem rules in most of the agent's conversations.
                 let mut top: Vec<(&String, &u64)> = t
                     .rules
                     .iter()
-                    .filter(|(id, _)| {
-                        rule(id).is_none_or(|r| {
-                            !(r.score == Some(ScoreKind::Empathy) && r.weight > 0.0)
-                        })
-                    })
+                    .filter(|(id, _)| Tone::of_rule(id) != Tone::Good)
                     .collect();
                 top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-                let label = agent_label(key, t.name.as_deref(), &redact);
                 AgentRow {
-                    key: (*key).clone(),
-                    label,
-                    has_calls: embedded_agents.contains(*key),
+                    key: key.clone(),
+                    label: agent_label(key, t.name.as_deref(), &redact),
+                    has_calls: embedded.contains(key),
                     conversations: t.conversations,
                     conversations_label: fmt_count(t.conversations),
                     flagged: pct_value(t.flagged, t.conversations),
                     flagged_label: format!("{}%", fmt_pct(t.flagged, t.conversations)),
-                    means: [t.sums[0] / c, t.sums[1] / c, t.sums[2] / c],
-                    mean_labels: [
-                        format!("{:.1}", t.sums[0] / c),
-                        format!("{:.1}", t.sums[1] / c),
-                        format!("{:.1}", t.sums[2] / c),
-                    ],
+                    means,
+                    mean_labels: means.map(|m| format!("{m:.1}")),
                     mean_classes: [
-                        score_class(ScoreKind::Empathy, t.sums[0] / c),
-                        score_class(ScoreKind::Sincerity, t.sums[1] / c),
-                        score_class(ScoreKind::Effort, t.sums[2] / c),
+                        score_class(ScoreKind::Empathy, means[0]),
+                        score_class(ScoreKind::Sincerity, means[1]),
+                        score_class(ScoreKind::Effort, means[2]),
                     ],
                     empathy_moments: pct_value(t.empathy_moments, t.conversations),
                     empathy_moments_label: format!(
@@ -552,78 +506,105 @@ impl ReportCollector {
                         .into_iter()
                         .take(3)
                         .map(|(id, count)| Chip {
-                            title: rule_description(id),
-                            tone: rule(id)
-                                .map(|r| tone_of_rule(r.id))
-                                .unwrap_or(Tone::Info)
-                                .name(),
+                            title: format!(
+                                "in {} of this agent's conversations: {}",
+                                fmt_count(*count),
+                                rule_description(id)
+                            ),
+                            tone: Tone::of_rule(id).name(),
                             label: format!("{id} ×{}", fmt_count(*count)),
                         })
                         .collect(),
                 }
             })
             .collect();
-        let agents_note = (agents_total > MAX_AGENT_ROWS).then(|| {
-            format!(
-                "Showing the {} agents with most conversations of {}.",
-                fmt_count(MAX_AGENT_ROWS as u64),
-                fmt_count(agents_total as u64)
-            )
-        });
+        (rows, note)
+    }
 
-        let filter_agents: Vec<Choice> = {
-            let mut seen = BTreeMap::new();
-            for c in &calls {
-                seen.entry(c.agent_key.clone())
-                    .or_insert_with(|| c.agent_label.clone());
-            }
-            seen.into_iter()
-                .map(|(value, label)| Choice { value, label })
-                .collect()
-        };
-        let filter_rules: Vec<Choice> = {
-            let mut ids: BTreeSet<String> = BTreeSet::new();
-            for c in &calls {
-                ids.extend(c.rules.iter().cloned());
-            }
-            ids.into_iter()
-                .map(|id| Choice {
-                    label: id.clone(),
-                    value: id,
-                })
-                .collect()
-        };
-
+    /// What the page says about the transcripts it embeds.
+    fn calls_note(&self, embedded_worst: usize, embedded_sample: usize) -> String {
+        if self.options.max_calls == 0 {
+            return "No transcripts are embedded (--report-max-calls 0).".to_string();
+        }
         let not_flagged = self.scored - self.flagged;
-        let mut calls_note = if self.options.max_calls == 0 {
-            "No transcripts are embedded (--report-max-calls 0).".to_string()
-        } else {
-            format!(
-                "This page embeds {} of the {} flagged conversations (the worst first) and a sample of {} of the {} not flagged, for comparison. Every count, chart and table above covers all {} conversations.",
-                fmt_count(embedded_worst as u64),
-                fmt_count(self.flagged),
-                fmt_count(embedded_sample as u64),
-                fmt_count(not_flagged),
-                fmt_count(self.scored),
-            )
-        };
-        if self.options.max_calls > 0
-            && ((embedded_worst as u64) < self.flagged || (embedded_sample as u64) < not_flagged)
-        {
-            calls_note.push_str(&format!(
+        let mut note = format!(
+            "This page embeds {} of the {} flagged conversations (the worst first) and a sample of {} of the {} not flagged, for comparison. Every count, chart and table above covers all {} conversations.",
+            fmt_count(embedded_worst as u64),
+            fmt_count(self.flagged),
+            fmt_count(embedded_sample as u64),
+            fmt_count(not_flagged),
+            fmt_count(self.scored),
+        );
+        if (embedded_worst as u64) < self.flagged || (embedded_sample as u64) < not_flagged {
+            note.push_str(&format!(
                 " At most {} transcripts are embedded; raise --report-max-calls to embed more.",
                 fmt_count(self.options.max_calls as u64)
             ));
         }
-        let transcripts_missing = self.scored > 0 && self.with_turns == 0;
-        let transcripts_partial = self.with_turns > 0 && self.with_turns < self.scored;
+        note
+    }
 
-        let style_hash = csp_hash(STYLE);
-        let script_hash = csp_hash(SCRIPT);
+    fn into_page(mut self) -> Page {
+        let redactor = self.options.redactor.clone();
+
+        // Retained conversations: worst first, then the sample in its hash order; the sample
+        // also takes the places the flagged ones left unused.
+        let mut worst: Vec<Ranked> = std::mem::take(&mut self.worst)
+            .into_iter()
+            .map(|Reverse(r)| r)
+            .collect();
+        worst.sort_by(|a, b| b.cmp(a));
+        let mut sample: Vec<Sampled> = std::mem::take(&mut self.sample).into_sorted_vec();
+        sample.truncate(self.options.max_calls.saturating_sub(worst.len()));
+        let (embedded_worst, embedded_sample) = (worst.len(), sample.len());
+        let flagged_calls = worst.into_iter().map(|r| (r.conv, true));
+        let sample_calls = sample.into_iter().map(|s| (s.conv, false));
+        let calls: Vec<CallView> = flagged_calls
+            .chain(sample_calls)
+            .enumerate()
+            .map(|(i, (conv, flagged))| call_view(*conv, i + 1, flagged, redactor.as_deref()))
+            .collect();
+
+        let embedded_agents: BTreeSet<String> = calls.iter().map(|c| c.agent_key.clone()).collect();
+        let (agents, agents_note) = self.agent_rows(&embedded_agents);
+        let filter_agents: Vec<Choice> = calls
+            .iter()
+            .map(|c| (c.agent_key.clone(), c.agent_label.clone()))
+            .collect::<BTreeMap<_, _>>()
+            .into_iter()
+            .map(|(value, label)| Choice { value, label })
+            .collect();
+        let filter_rules: Vec<Choice> = calls
+            .iter()
+            .flat_map(|c| c.rules.iter().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(|id| Choice {
+                label: id.clone(),
+                value: id,
+            })
+            .collect();
+
+        let means = self.sums.map(|sum| sum / self.scored.max(1) as f64);
+        let hists = ["empathy", "sincerity", "effort"]
+            .iter()
+            .enumerate()
+            .map(|(k, name)| histogram(name, &self.hist[k], means[k], self.scored > 0))
+            .collect();
+        let rule_rows = self.rule_rows();
+        let card = |name, k: usize, kind, hint| MeanCard {
+            name,
+            value: format!("{:.1}", means[k]),
+            class: score_class(kind, means[k]),
+            hint,
+        };
+
         Page {
             version: env!("CARGO_PKG_VERSION"),
             csp: format!(
-                "default-src 'none'; style-src '{style_hash}'; script-src '{script_hash}'; img-src data:; base-uri 'none'; form-action 'none'"
+                "default-src 'none'; style-src '{}'; script-src '{}'; img-src data:; base-uri 'none'; form-action 'none'",
+                csp_hash(STYLE),
+                csp_hash(SCRIPT)
             ),
             style: STYLE,
             script: SCRIPT,
@@ -639,37 +620,22 @@ impl ReportCollector {
             flagged_share: fmt_pct(self.flagged, self.scored),
             flag_at: FLAG_AT,
             mean_cards: [
-                MeanCard {
-                    name: "Empathy",
-                    value: format!("{:.1}", means[0]),
-                    class: score_class(ScoreKind::Empathy, means[0]),
-                    hint: "higher is better",
-                },
-                MeanCard {
-                    name: "Sincerity",
-                    value: format!("{:.1}", means[1]),
-                    class: score_class(ScoreKind::Sincerity, means[1]),
-                    hint: "higher is better",
-                },
-                MeanCard {
-                    name: "Effort",
-                    value: format!("{:.1}", means[2]),
-                    class: score_class(ScoreKind::Effort, means[2]),
-                    hint: "lower is better",
-                },
+                card("Empathy", 0, ScoreKind::Empathy, "higher is better"),
+                card("Sincerity", 1, ScoreKind::Sincerity, "higher is better"),
+                card("Effort", 2, ScoreKind::Effort, "lower is better"),
             ],
             has_scored: self.scored > 0,
             hists,
-            rules_chart,
+            rules_chart: rules_chart(&rule_rows, self.scored),
             rule_rows,
-            matrix,
-            has_agents,
+            matrix: matrix(&self.matrix),
+            has_agents: self.agents.keys().any(|k| !k.is_empty()),
             agents,
             agents_note,
+            calls_note: self.calls_note(embedded_worst, embedded_sample),
             calls,
-            calls_note,
-            transcripts_missing,
-            transcripts_partial,
+            transcripts_missing: self.scored > 0 && self.with_turns == 0,
+            transcripts_partial: self.with_turns > 0 && self.with_turns < self.scored,
             filter_agents,
             filter_rules,
         }
@@ -685,19 +651,6 @@ impl Collector for ReportCollector {
                 self.errors += 1;
             }
         }
-    }
-}
-
-fn tone_of_rule(id: &str) -> Tone {
-    match rule(id) {
-        Some(r) => match r.score {
-            Some(ScoreKind::Empathy) if r.weight > 0.0 => Tone::Good,
-            Some(ScoreKind::Empathy) => Tone::Missed,
-            Some(ScoreKind::Sincerity) => Tone::Script,
-            Some(ScoreKind::Effort) => Tone::Effort,
-            None => Tone::Info,
-        },
-        None => Tone::Info,
     }
 }
 
@@ -754,10 +707,6 @@ fn pct_value(part: u64, whole: u64) -> f64 {
     } else {
         part as f64 / whole as f64 * 100.0
     }
-}
-
-fn pct(part: u64, whole: u64) -> f64 {
-    pct_value(part, whole)
 }
 
 fn fmt_pct(part: u64, whole: u64) -> String {
@@ -1240,7 +1189,7 @@ fn call_view(
         .iter()
         .map(|(id, n)| Chip {
             title: rule_description(id),
-            tone: tone_of_rule(id).name(),
+            tone: Tone::of_rule(id).name(),
             label: if *n > 1 {
                 format!("{id} ×{n}")
             } else {

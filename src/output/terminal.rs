@@ -340,6 +340,7 @@ pub fn render(c: &ScoredConversation, options: TerminalOptions) -> String {
         .max()
         .unwrap_or(0);
     let n_w = c.findings.len().to_string().len() + 2;
+    let mut described = std::collections::HashSet::new();
     for (k, f) in c.findings.iter().enumerate() {
         let tone = Tone::of(f);
         let r = rule(&f.rule);
@@ -358,7 +359,7 @@ pub fn render(c: &ScoredConversation, options: TerminalOptions) -> String {
             .and_then(|t| t.get(f.turn))
             .is_some_and(|t| placeable(&t.text, f));
         out.push_str(&format!(
-            "{:>n_w$} {} {:>5} {:<9}{} turn {} {}{}\n",
+            "{:>n_w$} {} {:>5} {}{} · turn {} {}{}\n",
             format!("[{}]", k + 1),
             p.paint(&format!("{:<rule_w$}", sanitize(&f.rule)), tone_style(tone)),
             fmt_points(f.weight),
@@ -373,11 +374,17 @@ pub fn render(c: &ScoredConversation, options: TerminalOptions) -> String {
             },
         ));
         let pad = " ".repeat(n_w + 1);
-        if let Some(r) = r {
-            out.push_str(&format!("{pad}{}\n", p.paint(r.description, DIM)));
-        }
-        if !f.detail.is_empty() {
-            out.push_str(&format!("{pad}{}\n", p.paint(&sanitize(&f.detail), DIM)));
+        // What a rule means is said at its first finding only.
+        let description = r
+            .filter(|r| described.insert(r.id))
+            .map(|r| r.description.to_string());
+        let notes = [description, Some(sanitize(&f.detail))];
+        for note in notes.iter().flatten().filter(|n| !n.is_empty()) {
+            let runs = [(note.clone(), None)];
+            for line in wrap(&runs, options.width.saturating_sub(n_w + 1)) {
+                let text: String = line.into_iter().map(|(t, _)| t).collect();
+                out.push_str(&format!("{pad}{}\n", p.paint(&text, DIM)));
+            }
         }
     }
     out

@@ -127,7 +127,7 @@ check "call screenshot" png "$shots/report-call.png"
 
 if [[ $failed -gt 0 ]]; then
     echo "browser: chromium log follows"
-    tail -20 "$work/chromium.log" || true
+    grep -v dbus "$work/chromium.log" | tail -20 || true
 fi
 echo "browser: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
