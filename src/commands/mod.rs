@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod eval;
 pub mod report;
 pub mod rules;
 pub mod score;

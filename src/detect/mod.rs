@@ -15,7 +15,7 @@ use crate::analyse::Analysis;
 use crate::findings::Finding;
 use crate::policy::Policy;
 use crate::rules::rule;
-pub use lexicons::Lexicons;
+pub use lexicons::{Lexicons, TurnHits};
 
 /// What every detector may read besides the conversation.
 pub struct Context<'a> {
@@ -23,6 +23,19 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The compiled phrase lexicons.
     pub lexicons: &'a Lexicons,
+    /// Every lexicon's matches in each turn, aligned with the turns.
+    pub hits: Vec<TurnHits>,
+}
+
+impl<'a> Context<'a> {
+    /// Scans every turn of `analysis` once for all lexicons.
+    pub fn new(analysis: &Analysis, policy: &'a Policy, lexicons: &'a Lexicons) -> Context<'a> {
+        Context {
+            policy,
+            lexicons,
+            hits: analysis.texts.iter().map(|t| lexicons.scan(t)).collect(),
+        }
+    }
 }
 
 /// A finding on `span` of turn `turn`, quoting the text there; its weight is set by scoring.

@@ -7,6 +7,7 @@
 #   tests/browser/run.sh                 # check (what CI runs)
 #   tests/browser/run.sh --screenshots   # also refresh docs/report-overview.png, docs/report-call.png
 #
+# Uses the release binary when CI=true (or SINCERITY_PROFILE=release), the debug one otherwise.
 # Installs Debian's chromium when it is missing (needs root, as in CI).
 set -euo pipefail
 
@@ -25,8 +26,14 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --quiet
-bin="$root/target/debug/sincerity"
+# CI has built the release binary already; locally the debug build is quicker to make.
+profile=${SINCERITY_PROFILE:-$([[ "${CI:-}" == true ]] && echo release || echo debug)}
+if [[ $profile == release ]]; then
+    cargo build --release --locked --quiet
+else
+    cargo build --locked --quiet
+fi
+bin="$root/target/$profile/sincerity"
 
 # The demo corpus when there is one, and always the fixture whose injections are known here.
 inputs=()
