@@ -46,8 +46,9 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     };
     let inputs = resolve_inputs(&args.inputs)?;
     let mut engine = Engine::new(policy);
-    // The report needs the turn texts; the other outputs carry them only when asked.
-    engine.per_turn = args.per_turn || args.report.is_some();
+    // The report needs the turn texts, and redaction masks quotes in their context; the
+    // outputs carry the per-turn view only when asked.
+    engine.per_turn = args.per_turn || args.report.is_some() || args.redact;
     let options = IngestOptions {
         max_record_bytes: args.max_record_bytes,
     };
