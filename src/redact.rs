@@ -401,6 +401,76 @@ mod tests {
         assert!(out.starts_with("Müller: é-mail "));
     }
 
+    fn conversation(text: &str, start: usize, end: usize) -> ScoredConversation {
+        use crate::findings::{EmpathyLevels, Finding, Metrics, Scores, TurnView};
+        use crate::model::{Role, Source};
+        ScoredConversation {
+            id: "c-1".into(),
+            source: Source::at_line("t.jsonl", 1),
+            channel: None,
+            agent_name: None,
+            metadata: serde_json::Map::new(),
+            scores: Scores::default(),
+            metrics: Metrics::default(),
+            findings: vec![Finding {
+                rule: "hold".into(),
+                turn: 0,
+                speaker: Role::Customer,
+                start,
+                end,
+                quote: text[start..end].to_string(),
+                weight: 5.0,
+                score: None,
+                level: None,
+                detail: String::new(),
+            }],
+            turns: Some(vec![TurnView {
+                speaker: Role::Customer,
+                text: text.to_string(),
+                start: None,
+                scripted: false,
+                empathy: EmpathyLevels::default(),
+                sentiment: None,
+            }]),
+        }
+    }
+
+    #[test]
+    fn quotes_are_masked_in_the_context_of_their_turn() {
+        // The quote holds half a card number: on its own it is two groups of four digits
+        // (nothing to mask), in its turn it is part of a Luhn-valid card.
+        let text = "card 4111 1111 1111 1111 ok";
+        let mut c = conversation(text, 15, 24);
+        assert_eq!(c.findings[0].quote, "1111 1111");
+        assert_eq!(r("1111 1111"), "1111 1111");
+        Redactor::new().redact_scored(&mut c);
+        assert_eq!(c.findings[0].quote, "#### ####");
+        assert_eq!(
+            c.turns.as_ref().map(|t| t[0].text.as_str()),
+            Some("card #### #### #### #### ok")
+        );
+    }
+
+    #[test]
+    fn prepared_output_drops_turns_unless_asked_and_redacts() {
+        use crate::output::jsonl::JsonlExporter;
+        let outcome = Outcome::Scored(Box::new(conversation("mail a.b@example.com now", 5, 20)));
+        let render = |redact: bool, keep_turns: bool| {
+            let redactor = redact.then(|| Arc::new(Redactor::new()));
+            let exporter = Prepared::new(Box::new(JsonlExporter), redactor, keep_turns);
+            let mut out = Vec::new();
+            exporter.render(&outcome, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let plain = render(false, true);
+        assert!(plain.contains("a.b@example.com") && plain.contains("\"turns\":["));
+        let stripped = render(false, false);
+        assert!(!stripped.contains("\"turns\":[") && stripped.contains("a.b@example.com"));
+        let masked = render(true, false);
+        assert!(!masked.contains("example") && !masked.contains("\"turns\":["));
+        assert!(masked.contains("\"quote\":\"*.*@*******.***\""));
+    }
+
     #[test]
     fn no_panic_on_odd_input() {
         for text in ["", "@", "+", "((((", "1", "+1 (", "a@b.c", "٣٤٥٦٧٨٩٠"] {
