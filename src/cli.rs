@@ -28,6 +28,10 @@ pub enum Command {
     Formats,
     /// Convert transcripts in any supported format to canonical JSON Lines.
     Convert(ConvertArgs),
+    /// Build the HTML review report from saved results (`score` JSON Lines output).
+    Report(ReportArgs),
+    /// Print one conversation with its scores and highlighted evidence.
+    Show(ShowArgs),
     /// Score a labelled file and measure agreement of a tool field with a human label.
     Eval(EvalArgs),
 }
@@ -112,6 +116,69 @@ pub struct ScoreArgs {
     /// How to read the inputs.
     #[command(flatten)]
     pub ingest: IngestArgs,
+    /// Also write the self-contained HTML review report here.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Most transcripts embedded in the report (the worst flagged ones and a sample).
+    #[arg(long, value_name = "N", default_value_t = crate::output::html::DEFAULT_MAX_CALLS)]
+    pub report_max_calls: usize,
+    /// Mask personal data (card numbers, e-mail addresses, phone numbers, long digit runs) in
+    /// every output; scores are unchanged.
+    #[arg(long)]
+    pub redact: bool,
+}
+
+/// Arguments of `sincerity report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Saved results (JSON Lines from `sincerity score`, optionally gzipped), or `-` for
+    /// standard input (the default when standard input is not a terminal).
+    pub inputs: Vec<String>,
+    /// Where to write the HTML report.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Most transcripts embedded in the report (the worst flagged ones and a sample).
+    #[arg(long, value_name = "N", default_value_t = crate::output::html::DEFAULT_MAX_CALLS)]
+    pub report_max_calls: usize,
+    /// Mask personal data (card numbers, e-mail addresses, phone numbers, long digit runs).
+    #[arg(long)]
+    pub redact: bool,
+    /// No summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// When writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Arguments of `sincerity show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Conversations to search (files, directories or `-`).
+    pub input: Vec<String>,
+    /// The id of the conversation to show.
+    #[arg(long)]
+    pub id: String,
+    /// TOML file overriding thresholds and weights.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Mask personal data in what is printed.
+    #[arg(long)]
+    pub redact: bool,
+    /// Colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub ingest: IngestArgs,
 }
 
 /// Arguments of `sincerity rules`.
@@ -162,6 +229,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Score(args) => commands::score::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Report(args) => commands::report::run(args),
+        Command::Show(args) => commands::show::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Formats => {
             let mut out = std::io::stdout().lock();

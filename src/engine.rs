@@ -127,7 +127,7 @@ impl Engine {
                 customer_turns: metrics.customer_turns,
                 hold_s: metrics.hold_s,
                 closing_sentiment: detect::resolution::closing_sentiment(
-                    &analysis.sentiment,
+                    &analysis.customer_sentiments(),
                     self.policy.closing_sentiment_turns,
                 ),
             },

@@ -18,5 +18,6 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod policy;
+pub mod redact;
 pub mod rules;
 pub mod score;

@@ -3,5 +3,7 @@
 pub mod convert;
 pub mod eval;
 pub mod formats;
+pub mod report;
 pub mod rules;
 pub mod score;
+pub mod show;

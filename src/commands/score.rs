@@ -2,17 +2,21 @@
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
+use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::ScoreArgs;
 use crate::engine::Engine;
 use crate::ingest;
+use crate::output::Exporter;
 use crate::output::csv::CsvExporter;
 use crate::output::findings_csv::FindingsCsvExporter;
+use crate::output::html::{ReportCollector, ReportOptions};
 use crate::output::jsonl::JsonlExporter;
-use crate::pipeline::{self, Destination};
+use crate::pipeline::{self, Collector, Destination};
 use crate::policy::Policy;
+use crate::redact::{Prepared, Redactor};
 
 /// Opens an output file for writing, naming it in the error.
 pub fn create(path: &std::path::Path) -> anyhow::Result<Box<dyn Write + Send>> {
@@ -42,11 +46,34 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     };
     let inputs = resolve_inputs(&args.inputs)?;
     let mut engine = Engine::new(policy);
-    engine.per_turn = args.per_turn;
+    // The report needs the turn texts, and redaction masks quotes in their context; the
+    // outputs carry the per-turn view only when asked.
+    engine.per_turn = args.per_turn || args.report.is_some() || args.redact;
     let options = args.ingest.options();
+    let redactor = args.redact.then(|| Arc::new(Redactor::new()));
+    let prepare = |exporter: Box<dyn Exporter>| -> Box<dyn Exporter> {
+        if redactor.is_none() && engine.per_turn == args.per_turn {
+            exporter
+        } else {
+            Box::new(Prepared::new(exporter, redactor.clone(), args.per_turn))
+        }
+    };
+    let mut report = match &args.report {
+        Some(path) => {
+            // Fail before scoring when the report cannot be written.
+            let writer = create(path)?;
+            let collector = ReportCollector::new(ReportOptions {
+                max_calls: args.report_max_calls,
+                redactor: redactor.clone(),
+                inputs: inputs.iter().map(|i| i.name()).collect(),
+            });
+            Some((collector, writer))
+        }
+        None => None,
+    };
 
     let mut destinations = vec![Destination {
-        exporter: Box::new(JsonlExporter),
+        exporter: prepare(Box::new(JsonlExporter)),
         writer: match &args.output {
             Some(path) => create(path)?,
             None => Box::new(BufWriter::with_capacity(256 * 1024, std::io::stdout())),
@@ -54,13 +81,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     }];
     if let Some(path) = &args.csv {
         destinations.push(Destination {
-            exporter: Box::new(CsvExporter::new()),
+            exporter: prepare(Box::<CsvExporter>::default()),
             writer: create(path)?,
         });
     }
     if let Some(path) = &args.findings_csv {
         destinations.push(Destination {
-            exporter: Box::new(FindingsCsvExporter),
+            exporter: prepare(Box::new(FindingsCsvExporter)),
             writer: create(path)?,
         });
     }
@@ -80,12 +107,25 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
+    let mut collectors: Vec<&mut dyn Collector> = Vec::new();
+    if let Some((collector, _)) = &mut report {
+        collectors.push(collector);
+    }
     let summary = pool.install(|| {
-        pipeline::run(&inputs, &options, &engine, destinations, &mut [], &|done| {
-            bar.set_position(done)
-        })
+        pipeline::run(
+            &inputs,
+            &options,
+            &engine,
+            destinations,
+            &mut collectors,
+            &|done| bar.set_position(done),
+        )
     })?;
     bar.finish_and_clear();
+    if let Some((collector, mut writer)) = report {
+        writer.write_all(collector.finish()?.as_bytes())?;
+        writer.flush()?;
+    }
     if !args.quiet {
         eprintln!("{}", summary.line());
     }

@@ -14,8 +14,7 @@ const CLOSING_TURNS: usize = 4;
 /// [`Analysis::sentiment`]), leaving out the customer's first turn when there are others: the
 /// opening states the problem, the close is the customer's verdict. `None` without customer
 /// turns.
-pub fn closing_sentiment(sentiment: &[Option<f64>], turns: usize) -> Option<f64> {
-    let all: Vec<f64> = sentiment.iter().flatten().copied().collect();
+pub fn closing_sentiment(all: &[f64], turns: usize) -> Option<f64> {
     let from = usize::from(all.len() > 1).max(all.len().saturating_sub(turns.max(1)));
     let last = &all[from..];
     (!last.is_empty()).then(|| last.iter().sum::<f64>() / last.len() as f64)
@@ -32,7 +31,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// `closing_sentiment_anchor`; scoring weighs it by how far below.
 fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     let turns = cx.policy.closing_sentiment_turns;
-    let mean = closing_sentiment(&analysis.sentiment, turns)?;
+    let sentiments = analysis.customer_sentiments();
+    let mean = closing_sentiment(&sentiments, turns)?;
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
     }
@@ -40,7 +40,7 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     let span = text.sentences.first().map_or(0..0, |s| {
         s.start..text.sentences.last().map_or(s.end, |l| l.end)
     });
-    let customer_turns = analysis.sentiment.iter().flatten().count();
+    let customer_turns = sentiments.len();
     let n = customer_turns
         .saturating_sub(usize::from(customer_turns > 1))
         .clamp(1, turns.max(1));
