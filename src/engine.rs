@@ -67,17 +67,7 @@ impl Engine {
             .filter(|f| f.rule == "hold")
             .map(|f| f.turn)
             .collect();
-        let m = crate::mechanics::mechanics(conversation, &hold_turns);
-        metrics.duration_s = m.duration_s;
-        metrics.agent_talk_s = m.agent_talk_s;
-        metrics.customer_talk_s = m.customer_talk_s;
-        metrics.talk_ratio = m.talk_ratio;
-        metrics.agent_wpm = m.agent_wpm;
-        metrics.customer_wpm = m.customer_wpm;
-        metrics.longest_silence_s = m.longest_silence_s;
-        metrics.non_talk_s = m.non_talk_s;
-        metrics.overtalk = m.overtalk;
-        metrics.hold_s = m.hold_s;
+        metrics.mechanics = crate::mechanics::mechanics(conversation, &hold_turns);
         if let Some(name) = &analysis.customer_name {
             metrics.customer_name = Some(name.display.clone());
             metrics.customer_name_source = Some(name.source.as_str().to_string());
@@ -125,7 +115,7 @@ impl Engine {
             opportunity,
             EffortExtras {
                 customer_turns: metrics.customer_turns,
-                hold_s: metrics.hold_s,
+                hold_s: metrics.mechanics.hold_s,
                 closing_sentiment: detect::resolution::closing_sentiment(
                     &analysis.customer_sentiments(),
                     self.policy.closing_sentiment_turns,
