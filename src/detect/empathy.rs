@@ -201,6 +201,45 @@ fn question_form(text: &TurnText, sentence: &Sentence) -> Option<bool> {
     Some(matches!(head, "what" | "how" | "why"))
 }
 
+/// Whether a yes/no question asks how the customer is, feels or is affected ("has the wait
+/// caused you problems?", "are you coping?", "do you think…?") rather than for a fact of the
+/// case ("are you the account holder?").
+fn asks_about_experience(text: &TurnText, sentence: &Sentence) -> bool {
+    text.tokens[sentence.tokens.clone()].iter().any(|t| {
+        matches!(
+            t.stem(),
+            "feel"
+                | "felt"
+                | "cope"
+                | "manag"
+                | "affect"
+                | "caus"
+                | "worri"
+                | "ok"
+                | "okay"
+                | "alright"
+                | "safe"
+                | "happen"
+                | "experi"
+                | "think"
+                | "want"
+                | "mean"
+                | "help"
+                | "support"
+                | "talk"
+                | "struggl"
+                | "sleep"
+                | "eat"
+                | "alon"
+                | "friend"
+                | "famili"
+                | "therapist"
+                | "doctor"
+                | "consid"
+        )
+    })
+}
+
 /// Whether a sentence addresses the customer ("you", "your").
 fn addresses_customer(text: &TurnText, sentence: &Sentence) -> bool {
     text.tokens[sentence.tokens.clone()].iter().any(|t| {
@@ -482,7 +521,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         sentence.start..sentence.end,
                         "a question about what the customer said",
                     ));
-                } else if (form == Some(true) || (form.is_some() && names_feeling))
+                } else if (form == Some(true)
+                    || (form.is_some() && (names_feeling || asks_about_experience(text, sentence))))
                     && asks_about_customer(text, sentence)
                 {
                     best[Mechanism::Exploration as usize] = Some((
