@@ -17,3 +17,4 @@ pub mod pipeline;
 pub mod policy;
 pub mod rules;
 pub mod score;
+pub mod scripts;

@@ -8,6 +8,7 @@ pub mod lexicons;
 pub mod names;
 pub mod repetition;
 pub mod resolution;
+pub mod scripts;
 
 use std::ops::Range;
 
@@ -15,6 +16,7 @@ use crate::analyse::Analysis;
 use crate::findings::Finding;
 use crate::policy::Policy;
 use crate::rules::rule;
+use crate::scripts::ScriptModel;
 pub use lexicons::Lexicons;
 
 /// What every detector may read besides the conversation.
@@ -23,6 +25,8 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The compiled phrase lexicons.
     pub lexicons: &'a Lexicons,
+    /// The corpus script model, when one was given.
+    pub scripts: Option<&'a ScriptModel>,
 }
 
 /// A finding on `span` of turn `turn`, quoting the text there; its weight is set by scoring.
@@ -65,6 +69,7 @@ pub fn detect_all(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     findings.extend(repetition::detect(analysis, cx));
     findings.extend(events::detect(analysis, cx));
     findings.extend(resolution::detect(analysis, cx));
+    findings.extend(scripts::detect(analysis, cx));
     findings.retain(|f| cx.policy.enabled(&f.rule));
     sort_findings(&mut findings);
     findings

@@ -1,0 +1,45 @@
+//! `script-line`: agent sentences that the corpus script model marks as script — said nearly
+//! verbatim in at least `script_min_conversations` conversations by at least
+//! `script_min_agents` agents.
+
+use crate::analyse::Analysis;
+use crate::detect::{Context, finding};
+use crate::findings::Finding;
+use crate::scripts::agent_lines;
+
+/// One finding per agent sentence that is a script line; nothing without a script model.
+pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let Some(model) = cx.scripts else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for line in agent_lines(analysis) {
+        let Some((group, exact)) = model.lookup(&line.text) else {
+            continue;
+        };
+        if group.conversations < cx.policy.script_min_conversations
+            || group.agents < cx.policy.script_min_agents
+        {
+            continue;
+        }
+        let agents = if group.agents_exact {
+            group.agents.to_string()
+        } else {
+            format!("about {}", group.agents)
+        };
+        out.push(finding(
+            analysis,
+            "script-line",
+            line.turn,
+            line.span,
+            format!(
+                "script line said in {} of {} conversations by {agents} agents{}: \"{}\"",
+                group.conversations,
+                model.conversations,
+                if exact { "" } else { " (as a variant)" },
+                group.text
+            ),
+        ));
+    }
+    out
+}
