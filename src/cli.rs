@@ -23,6 +23,12 @@ pub enum Command {
     Score(ScoreArgs),
     /// List every rule: id, what it detects, its score, weight, cap and threshold.
     Rules(RulesArgs),
+    /// Learn the corpus script model: agent lines said across many conversations.
+    Learn(commands::learn::LearnArgs),
+    /// Add up script models learned on shards.
+    Merge(commands::merge::MergeArgs),
+    /// List the most widely said lines of a script model.
+    Scripts(commands::scripts::ScriptsArgs),
 }
 
 /// Arguments of `sincerity score`.
@@ -55,6 +61,19 @@ pub struct ScoreArgs {
     /// Records larger than this many bytes become error records.
     #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_RECORD_BYTES)]
     pub max_record_bytes: usize,
+    /// Flag agent lines that this script model (from `learn` or `merge`) marks as script.
+    #[arg(long, value_name = "FILE", conflicts_with = "learn")]
+    pub scripts: Option<PathBuf>,
+    /// Learn the script model from the inputs first, then score with it (files only).
+    #[arg(long)]
+    pub learn: bool,
+    /// Roll results up by this dotted field (`metadata.agent_id`, `channel`, …); repeat for
+    /// one group per combination of values.
+    #[arg(long, value_name = "FIELD", requires = "groups_csv")]
+    pub group_by: Vec<String>,
+    /// Write the roll-up (one row per group) here.
+    #[arg(long, value_name = "FILE", requires = "group_by")]
+    pub groups_csv: Option<PathBuf>,
 }
 
 /// Arguments of `sincerity rules`.
@@ -73,5 +92,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Score(args) => commands::score::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Learn(args) => commands::learn::run(args),
+        Command::Merge(args) => commands::merge::run(args),
+        Command::Scripts(args) => commands::scripts::run(args),
     }
 }

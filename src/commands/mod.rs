@@ -1,4 +1,7 @@
 //! One module per subcommand.
 
+pub mod learn;
+pub mod merge;
 pub mod rules;
 pub mod score;
+pub mod scripts;

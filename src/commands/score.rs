@@ -10,9 +10,11 @@ use crate::engine::Engine;
 use crate::ingest::{self, IngestOptions};
 use crate::output::csv::CsvExporter;
 use crate::output::findings_csv::FindingsCsvExporter;
+use crate::output::groups::GroupsCollector;
 use crate::output::jsonl::JsonlExporter;
-use crate::pipeline::{self, Destination};
+use crate::pipeline::{self, Collector, Destination};
 use crate::policy::Policy;
+use crate::scripts::ScriptModel;
 
 /// Opens an output file for writing, naming it in the error.
 pub fn create(path: &std::path::Path) -> anyhow::Result<Box<dyn Write + Send>> {
@@ -45,6 +47,23 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     engine.per_turn = args.per_turn;
     let options = IngestOptions {
         max_record_bytes: args.max_record_bytes,
+    };
+    if args.learn {
+        if inputs.contains(&ingest::Input::Stdin) {
+            anyhow::bail!(
+                "--learn reads the inputs twice and needs files: run `sincerity learn` first and score with --scripts"
+            );
+        }
+        let min = crate::scripts::learn::DEFAULT_MIN_CONVERSATIONS;
+        let (model, _) =
+            super::learn::learn_model(&inputs, &options, args.threads, min, args.quiet)?;
+        engine.scripts = Some(model);
+    } else if let Some(path) = &args.scripts {
+        engine.scripts = Some(ScriptModel::load(path)?);
+    }
+    let mut groups = match &args.groups_csv {
+        Some(_) => Some(GroupsCollector::new(&args.group_by)?),
+        None => None,
     };
 
     let mut destinations = vec![Destination {
@@ -83,10 +102,24 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
     let summary = pool.install(|| {
-        pipeline::run(&inputs, &options, &engine, destinations, &mut [], &|done| {
-            bar.set_position(done)
-        })
+        let mut collectors: Vec<&mut dyn Collector> = Vec::new();
+        if let Some(g) = groups.as_mut() {
+            collectors.push(g);
+        }
+        pipeline::run(
+            &inputs,
+            &options,
+            &engine,
+            destinations,
+            &mut collectors,
+            &|done| bar.set_position(done),
+        )
     })?;
+    if let (Some(g), Some(path)) = (&groups, &args.groups_csv) {
+        let mut out = create(path)?;
+        g.write_csv(&mut out)?;
+        out.flush()?;
+    }
     bar.finish_and_clear();
     if !args.quiet {
         eprintln!("{}", summary.line());
