@@ -131,6 +131,25 @@ impl<T: Copy> Lexicon<T> {
         out
     }
 
+    /// Every match, overlapping ones included, in order of position.
+    pub fn find_overlapping(&self, text: &TurnText) -> Vec<PhraseMatch> {
+        let mut found: Vec<PhraseMatch> = self
+            .automaton
+            .find_overlapping_iter(&text.norm)
+            .map(|m| {
+                let tokens = text.norm_span_tokens(m.start(), m.end());
+                PhraseMatch {
+                    entry: self.entries[m.pattern().as_usize()],
+                    span: text.byte_span(tokens.clone()),
+                    tokens,
+                }
+            })
+            .collect();
+        found.sort_by_key(|m| (m.tokens.start, m.tokens.end, m.entry));
+        found.dedup_by_key(|m| (m.tokens.start, m.entry));
+        found
+    }
+
     /// Whether any entry matches.
     pub fn is_match(&self, text: &TurnText) -> bool {
         self.automaton.is_match(&text.norm)

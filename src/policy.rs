@@ -25,7 +25,7 @@ pub struct RuleOverride {
 pub struct Policy {
     /// `name-overuse` needs at least this many mentions of the customer's name …
     pub name_overuse_min_mentions: usize,
-    /// … and mentions per agent turn at least this high.
+    /// … and in at least this share of agent turns.
     pub name_overuse_rate: f64,
     /// Content-word overlap (shared / smaller set) from which a customer turn restates an earlier one.
     pub restatement_overlap: f64,

@@ -30,7 +30,7 @@ pub const RULES: &[Rule] = &[
         weight: -20.0,
         cap: 20.0,
         description: "The agent says the customer's name far more than rapport needs.",
-        threshold: "name said at least `name_overuse_min_mentions` times and in at least `name_overuse_rate` of agent turns (per agent turn)",
+        threshold: "name said at least `name_overuse_min_mentions` times, and in at least `name_overuse_rate` of the agent's turns",
     },
     Rule {
         id: "canned-phrase",

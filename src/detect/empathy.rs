@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::analyse::text::TurnText;
 use crate::analyse::{Analysis, Sentence};
-use crate::detect::lexicons::Mechanism;
+use crate::detect::lexicons::{Mechanism, Tone};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::model::Role;
@@ -89,16 +89,65 @@ fn is_question(text: &str, sentence: &Sentence) -> bool {
     text[sentence.start..sentence.end].trim_end().ends_with('?')
 }
 
-/// A sentence that asks for account data is procedure, not exploration.
-fn is_info_request(cx: &Context, text: &TurnText, sentence: &Sentence) -> bool {
-    let in_sentence = |r: &std::ops::Range<usize>| {
-        r.start >= sentence.tokens.start && r.end <= sentence.tokens.end
+/// Words that say nothing about which empathy line it is ("I'm *so* sorry about *that*").
+fn is_filler(word: &str) -> bool {
+    crate::analyse::text::is_stop_word(word)
+        || matches!(
+            word,
+            "so" | "really"
+                | "very"
+                | "truly"
+                | "terribly"
+                | "awfully"
+                | "completely"
+                | "totally"
+                | "fully"
+                | "definitely"
+                | "sincerely"
+                | "deeply"
+                | "oh"
+                | "indeed"
+                | "again"
+        )
+}
+
+/// The key under which two empathy lines count as the same line: their content words, in order.
+fn line_key(text: &TurnText, sentence: &Sentence) -> String {
+    text.tokens[sentence.tokens.clone()]
+        .iter()
+        .filter(|t| !is_filler(&t.norm))
+        .map(|t| t.stem.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a question is procedure (asking for data, offering a choice) rather than
+/// exploration of the customer's experience.
+fn is_procedural(cx: &Context, text: &TurnText, sentence: &Sentence) -> bool {
+    let inside = |r: &std::ops::Range<usize>| {
+        r.start >= sentence.tokens.start && r.start < sentence.tokens.end
     };
+    let norm: String = text.tokens[sentence.tokens.clone()]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     cx.lexicons
         .info
         .find(text)
         .iter()
-        .any(|m| in_sentence(&m.tokens))
+        .any(|m| inside(&m.tokens))
+        || [
+            "would you like",
+            "do you want",
+            "shall i",
+            "should i",
+            "would you prefer",
+            "is that right",
+            "is that correct",
+        ]
+        .iter()
+        .any(|p| norm.contains(p))
 }
 
 /// Empathy findings of the whole conversation.
@@ -118,21 +167,24 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
-            let in_sentence: Vec<_> = cues.iter().filter(|m| within(&m.tokens)).collect();
             let question = is_question(&turn.text, sentence);
+            let procedural = question && is_procedural(cx, text, sentence);
             let shared = shared_with_customer(analysis, i, text, sentence, &stock);
             let names_feeling = feelings
                 .iter()
                 .any(|m| within(&m.tokens) && !stock.iter().any(|r| r.contains(&m.tokens.start)));
             let specific = shared > 0 || names_feeling;
             let mut best: [Option<(u8, std::ops::Range<usize>, &str)>; 3] = [None, None, None];
-            for m in &in_sentence {
-                let mechanism = cx.lexicons.empathy.tag(m.entry);
-                if mechanism == Mechanism::Exploration
-                    && (!question || is_info_request(cx, text, sentence))
-                {
+            let mut sympathy = false;
+            for m in cues.iter().filter(|m| within(&m.tokens)) {
+                let (mechanism, tone) = cx.lexicons.empathy.tag(m.entry);
+                if mechanism == Mechanism::Exploration && (!question || procedural) {
                     continue;
                 }
+                if tone == Tone::Restatement && shared == 0 {
+                    continue;
+                }
+                sympathy |= tone == Tone::Sympathy && mechanism != Mechanism::Exploration;
                 let level = if specific { 2 } else { 1 };
                 let slot = &mut best[mechanism as usize];
                 if slot.as_ref().is_none_or(|(l, _, _)| level > *l) {
@@ -143,7 +195,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             if best[Mechanism::Exploration as usize].is_none()
                 && question
                 && shared > 0
-                && !is_info_request(cx, text, sentence)
+                && !procedural
             {
                 best[Mechanism::Exploration as usize] = Some((
                     2,
@@ -183,13 +235,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 continue;
             }
             empathic_turns[i] = true;
-            let line = text.tokens[sentence.tokens.clone()]
-                .iter()
-                .map(|t| t.norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let generic = !specific && !question;
-            if generic {
+            if !sympathy || question {
+                continue;
+            }
+            if !specific {
                 out.push(finding(
                     analysis,
                     "generic-empathy",
@@ -198,18 +247,17 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     "empathy that refers to nothing the customer said and names no feeling".into(),
                 ));
             }
-            if !question {
-                if let Some(first) = seen_lines.get(&line) {
-                    out.push(finding(
-                        analysis,
-                        "repeated-empathy",
-                        i,
-                        sentence.start..sentence.end,
-                        format!("the same empathy line was said in turn {first}"),
-                    ));
-                } else {
-                    seen_lines.insert(line, i);
-                }
+            let key = line_key(text, sentence);
+            if let Some(first) = seen_lines.get(&key) {
+                out.push(finding(
+                    analysis,
+                    "repeated-empathy",
+                    i,
+                    sentence.start..sentence.end,
+                    format!("the same empathy line was said in turn {first}"),
+                ));
+            } else {
+                seen_lines.insert(key, i);
             }
         }
     }

@@ -30,36 +30,126 @@ impl Event {
     }
 }
 
-/// One finding per event phrase, at most one per event kind and turn.
+/// Words just before a phrase that deny it ("no need to put you on hold").
+const NEGATIONS: &[&str] = &[
+    " no need to",
+    " don't need to",
+    " do not need to",
+    " not",
+    " never",
+    " without",
+    " will not",
+    " no",
+    " won't",
+    " not going to",
+];
+
+/// Whether the words just before token `start` of `text` negate what follows.
+fn negated(text: &crate::analyse::TurnText, start: usize) -> bool {
+    let Some(&(at, _)) = text.norm_words.iter().find(|(_, t)| *t == start) else {
+        return false;
+    };
+    let before = text.norm[..at].trim_end();
+    NEGATIONS.iter().any(|n| before.ends_with(n))
+}
+
+/// One finding per event, at most one per event kind and turn. A system notice that confirms
+/// the agent's announcement of the same transfer or hold a turn or two earlier is the same event.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.events;
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
     for (i, turn, text) in analysis.turns() {
+        let mut found: Vec<(Event, std::ops::Range<usize>, String)> = lexicon
+            .find(text)
+            .into_iter()
+            .map(|m| {
+                (
+                    lexicon.tag(m.entry),
+                    m.span,
+                    m.tokens.start,
+                    lexicon.phrase(m.entry).to_string(),
+                )
+            })
+            .filter(|(event, _, start, _)| event.said_by(turn.role) && !negated(text, *start))
+            .map(|(event, span, _, phrase)| (event, span, format!("\"{phrase}\"")))
+            .collect();
+        if turn.role == Role::Customer {
+            for co in &cx.lexicons.cooccurrences {
+                if let Some(span) = cooccurs(co, text) {
+                    found.push((co.event, span, "two cues in one sentence".to_string()));
+                }
+            }
+        }
         let mut seen: Vec<Event> = Vec::new();
-        for m in lexicon.find(text) {
-            let event = lexicon.tag(m.entry);
-            if !event.said_by(turn.role) || seen.contains(&event) {
+        for (event, span, why) in found {
+            if seen.contains(&event) {
                 continue;
             }
             seen.push(event);
+            let confirms_earlier = matches!(event, Event::Transfer | Event::Hold)
+                && matches!(turn.role, Role::System | Role::Bot)
+                && out
+                    .iter()
+                    .any(|f| f.rule == event.rule() && f.turn + 2 >= i && f.turn < i);
+            if confirms_earlier {
+                continue;
+            }
             out.push(finding(
                 analysis,
                 event.rule(),
                 i,
-                m.span,
-                format!("{} said by the {}", describe(event), turn.role.as_str()),
+                span,
+                format!("{} by the {} ({why})", describe(event), turn.role.as_str()),
             ));
         }
     }
     out
 }
 
+/// The span of a sentence where both vocabularies of `co` occur (and its context word, if any,
+/// occurs somewhere in the turn).
+fn cooccurs(
+    co: &crate::detect::lexicons::Cooccurrence,
+    text: &crate::analyse::TurnText,
+) -> Option<std::ops::Range<usize>> {
+    if co.context.as_ref().is_some_and(|c| !c.is_match(text)) {
+        return None;
+    }
+    let first = co.first.find(text);
+    if first.is_empty() {
+        return None;
+    }
+    let second = co.second.find(text);
+    for a in &first {
+        let sentence = text.sentence_of(a.tokens.start)?;
+        // "I called my bank yesterday" is a contact with somebody else.
+        if co.event == Event::RepeatContact
+            && text
+                .tokens
+                .get(a.tokens.end)
+                .is_some_and(|t| t.norm == "my")
+        {
+            continue;
+        }
+        if let Some(b) = second
+            .iter()
+            .find(|b| text.sentence_of(b.tokens.start) == Some(sentence) && b.tokens != a.tokens)
+        {
+            if negated(text, a.tokens.start.min(b.tokens.start)) {
+                continue;
+            }
+            return Some(a.span.start.min(b.span.start)..a.span.end.max(b.span.end));
+        }
+    }
+    None
+}
+
 fn describe(event: Event) -> &'static str {
     match event {
         Event::Transfer => "transfer announced",
         Event::Hold => "hold announced",
-        Event::RepeatContact => "earlier contact about the same issue",
+        Event::RepeatContact => "earlier contact about the same issue mentioned",
         Event::ChannelSwitch => "another channel already tried",
-        Event::Escalation => "escalation requested",
+        Event::Escalation => "escalation asked for",
     }
 }

@@ -47,6 +47,17 @@ pub enum Mechanism {
     Exploration,
 }
 
+/// What kind of empathy cue a phrase is, beyond its mechanism.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Sympathy or understanding: generic when it refers to nothing the customer said.
+    Sympathy,
+    /// Joy or hope for the customer ("congratulations"): never generic sympathy.
+    Positive,
+    /// A restatement frame ("so you've…"): empathy only when it carries the customer's words.
+    Restatement,
+}
+
 /// Conversation events that cost the customer effort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
@@ -111,12 +122,184 @@ pub enum Ending {
     Unresolved,
 }
 
+/// Two vocabularies that signal an event when they meet in one customer sentence
+/// ("I already went through the guide on your help centre": a try verb and a channel).
+pub struct Cooccurrence {
+    /// The event signalled.
+    pub event: Event,
+    /// First vocabulary.
+    pub first: Lexicon<()>,
+    /// Second vocabulary.
+    pub second: Lexicon<()>,
+    /// Words of which one must appear somewhere in the turn, when set.
+    pub context: Option<Lexicon<()>>,
+}
+
+const TRY_VERBS: &[&str] = &[
+    "tried",
+    "already",
+    "went through",
+    "followed",
+    "used",
+    "submitted",
+    "sent",
+    "emailed",
+    "filled",
+    "attempted",
+    "checked",
+    "logged in to",
+    "visited",
+    "went to",
+    "went into",
+];
+const CHANNELS: &[&str] = &[
+    "app",
+    "website",
+    "site",
+    "online",
+    "web chat",
+    "chat",
+    "chatbot",
+    "bot",
+    "portal",
+    "help centre",
+    "help center",
+    "faq",
+    "guide",
+    "form",
+    "email",
+    "e mail",
+    "store",
+    "shop",
+    "branch",
+    "self service",
+    "automated line",
+    "virtual assistant",
+    "community forum",
+    "twitter",
+    "facebook",
+    "messenger",
+];
+const ASKING: &[&str] = &[
+    "speak",
+    "talk",
+    "put me through",
+    "get me",
+    "want",
+    "need",
+    "would like",
+    "can i have",
+    "give me",
+    "is there",
+    "let me",
+    "demand",
+    "insist",
+    "transfer me",
+    "connect me",
+];
+const SENIOR: &[&str] = &[
+    "manager",
+    "supervisor",
+    "superior",
+    "someone senior",
+    "someone more senior",
+    "more senior",
+    "someone higher up",
+    "team leader",
+    "team lead",
+    "boss",
+    "escalated",
+    "escalate",
+    "escalation",
+];
+const CONTACTED: &[&str] = &[
+    "called",
+    "rang",
+    "phoned",
+    "contacted",
+    "chatted",
+    "spoke to",
+    "spoke with",
+    "talked to",
+    "emailed",
+    "wrote to",
+    "opened a ticket",
+    "raised a ticket",
+    "logged a ticket",
+    "reported this",
+    "reported it",
+    "raised this",
+    "opened a case",
+    "logged a call",
+    "complained",
+];
+const EARLIER: &[&str] = &[
+    "yesterday",
+    "last week",
+    "last month",
+    "last time",
+    "earlier",
+    "before",
+    "already",
+    "ago",
+    "twice",
+    "three times",
+    "several times",
+    "this morning",
+    "last night",
+    "on monday",
+    "on tuesday",
+    "on wednesday",
+    "on thursday",
+    "on friday",
+    "on saturday",
+    "on sunday",
+    "last monday",
+    "last tuesday",
+    "last wednesday",
+    "last thursday",
+    "last friday",
+    "last saturday",
+    "last sunday",
+    "last year",
+    "previously",
+];
+const SAME_ISSUE: &[&str] = &[
+    "about this",
+    "about it",
+    "about the same",
+    "about my",
+    "about our",
+    "was told",
+    "were told",
+    "promised",
+    "still",
+    "closed",
+    "hasn't",
+    "has not",
+    "haven't",
+    "have not",
+    "never",
+    "nothing",
+    "again",
+    "no one",
+    "nobody",
+    "without",
+    "didn't",
+    "did not",
+    "wasn't",
+    "isn't",
+    "not fixed",
+    "same problem",
+    "same issue",
+];
+
 /// Every built-in lexicon, compiled.
 pub struct Lexicons {
     /// Stock service lines.
     pub canned: Lexicon<Canned>,
-    /// Empathy cues by mechanism.
-    pub empathy: Lexicon<Mechanism>,
+    /// Empathy cues by mechanism; `true` marks positive reactions (joy, hope), never generic sympathy.
+    pub empathy: Lexicon<(Mechanism, Tone)>,
     /// Specific feelings and hardships; naming one makes empathy specific.
     pub feelings: Lexicon<()>,
     /// Customer distress.
@@ -125,6 +308,8 @@ pub struct Lexicons {
     pub repetition: Lexicon<()>,
     /// Items of customer information.
     pub info: Lexicon<Info>,
+    /// Bare item names, for values the customer volunteers.
+    pub bare_info: Lexicon<Info>,
     /// Phrases of a request ("can I have your", "what is your").
     pub request: Lexicon<()>,
     /// Effort events.
@@ -133,6 +318,8 @@ pub struct Lexicons {
     pub problem: Lexicon<()>,
     /// Closing phrases.
     pub ending: Lexicon<Ending>,
+    /// Events found by two vocabularies meeting in one sentence.
+    pub cooccurrences: Vec<Cooccurrence>,
 }
 
 const CANNED: &[(&str, Canned)] = &[
@@ -253,92 +440,92 @@ const CANNED: &[(&str, Canned)] = &[
 ];
 
 const EMPATHY: &[(&str, Mechanism)] = &[
-    // Emotional reactions.
+    // Emotional reactions of sympathy and concern.
     (
-        "i am [so|very|really|truly|terribly|] sorry",
+        "i am [so|very|really|truly|terribly|awfully|] sorry",
         Mechanism::Reaction,
     ),
     ("so sorry", Mechanism::Reaction),
     ("sorry [to hear|about|that|for what]", Mechanism::Reaction),
-    ("oh no", Mechanism::Reaction),
-    ("oh dear", Mechanism::Reaction),
     (
-        "that [sounds|seems|is|must be] [so|really|very|incredibly|] [awful|terrible|horrible|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating]",
+        "[oh no|oh dear|oh god|oh my|oh man|ugh|yikes]",
         Mechanism::Reaction,
     ),
     (
-        "how [awful|terrible|frustrating|stressful|scary|horrible|upsetting]",
+        "[that|it|this] [sounds|seems|is|was|must be|must have been] [so|really|very|incredibly|truly|absolutely|] [awful|terrible|horrible|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating|maddening|sad|lonely|frightening|miserable]",
         Mechanism::Reaction,
     ),
     (
-        "what a [nightmare|pain|shame|hassle|rough|horrible|terrible]",
+        "[stressful|maddening|infuriating|frustrating|upsetting|worrying|heartbreaking|exhausting|nightmare|awful|horrible|devastating|frightening|scary|distressing|heartbreaking|unacceptable]",
         Mechanism::Reaction,
     ),
     (
-        "i [feel|felt] [for|so bad for|terrible for] you",
-        Mechanism::Reaction,
-    ),
-    ("my heart [goes out|breaks]", Mechanism::Reaction),
-    (
-        "i [really|] hope [you|things|it|that|your]",
+        "how [awful|terrible|frustrating|stressful|scary|horrible|upsetting|sad|annoying|infuriating]",
         Mechanism::Reaction,
     ),
     (
-        "i am [so|really|very|] [glad|happy|relieved] [to hear|that|you|for you]",
-        Mechanism::Reaction,
-    ),
-    ("[sending|hugs|big hugs]", Mechanism::Reaction),
-    (
-        "i [would|'d] be [upset|frustrated|angry|furious|worried] too",
-        Mechanism::Reaction,
-    ),
-    ("no wonder you [are|feel]", Mechanism::Reaction),
-    (
-        "[you|that] [poor thing|must be exhausted]",
+        "what a [nightmare|pain|shame|hassle|rough|horrible|terrible|mess|ordeal]",
         Mechanism::Reaction,
     ),
     (
-        "that is [not okay|not fair|unacceptable]",
+        "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for] you",
+        Mechanism::Reaction,
+    ),
+    ("my heart [goes out|breaks|sank]", Mechanism::Reaction),
+    (
+        "i [would|'d] be [upset|frustrated|angry|furious|worried|annoyed|livid|mad|gutted|stressed|disappointed|fuming|cross|the same|scared|devastated] [too|as well]",
+        Mechanism::Reaction,
+    ),
+    ("no wonder you [are|feel|were]", Mechanism::Reaction),
+    ("[you|that] poor thing", Mechanism::Reaction),
+    (
+        "that is [not okay|not fair|not right|unacceptable|not on]",
         Mechanism::Reaction,
     ),
     (
         "i am [worried|concerned] [about|for] you",
         Mechanism::Reaction,
     ),
-    ("congratulations", Mechanism::Reaction),
     ("you [are|'re] not alone", Mechanism::Reaction),
-    // Interpretations.
     (
-        "i [completely|totally|fully|really|definitely|can|] understand",
+        "[take care|be kind to yourself|look after yourself]",
+        Mechanism::Reaction,
+    ),
+    // Interpretations: showing understanding of the situation.
+    (
+        "i [completely|totally|fully|really|definitely|can|do|] understand",
         Mechanism::Interpretation,
     ),
     ("i [can|] [only|] imagine", Mechanism::Interpretation),
     (
-        "i know [how|what] [it|that|this] [feels|is like|must feel]",
+        "i know [how|what] [it|that|this] [feels|is like|must feel|must be like]",
         Mechanism::Interpretation,
     ),
+    ("i know [exactly|] what you mean", Mechanism::Interpretation),
+    ("i hear you", Mechanism::Interpretation),
     (
         "i [have|'ve] been [there|through]",
         Mechanism::Interpretation,
     ),
     (
-        "i [went|have gone|'ve gone] through",
+        "i [went|have gone|'ve gone|was going] through",
         Mechanism::Interpretation,
     ),
     (
-        "i [had|have had] [the same|a similar|that same|something similar]",
+        "i [had|have had|'ve had] [the same|a similar|that same|something similar|that|this|it] [happen|thing|problem|issue|experience|]",
         Mechanism::Interpretation,
     ),
     (
-        "[same|it was the same] [thing|] [happened|] [with|to] me",
+        "[same|it was the same|the same thing] [thing|] [happened|] [with|to] me",
+        Mechanism::Interpretation,
+    ),
+    ("happened to me", Mechanism::Interpretation),
+    (
+        "i [used to|also|too] [feel|felt|struggle|struggled|have|had|deal|dealt|get|got]",
         Mechanism::Interpretation,
     ),
     (
-        "i [used to|also|too] [feel|felt|struggle|struggled|have|had|deal|dealt]",
-        Mechanism::Interpretation,
-    ),
-    (
-        "[it|that] sounds like [you|your|this|it]",
+        "[it|that] sounds like [you|your|this|it|they]",
         Mechanism::Interpretation,
     ),
     ("[it|that] seems like [you|your]", Mechanism::Interpretation),
@@ -347,70 +534,113 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "if i understand [you|] [correctly|right]",
         Mechanism::Interpretation,
     ),
-    ("i [can|] see [why|how|that you]", Mechanism::Interpretation),
+    (
+        "i [can|] see [why|how|that you|where you are coming from]",
+        Mechanism::Interpretation,
+    ),
+    ("where you are coming from", Mechanism::Interpretation),
     (
         "[that|it] makes [total|complete|perfect|] sense",
         Mechanism::Interpretation,
     ),
     (
-        "you must [feel|be feeling|have been]",
+        "you must [feel|be feeling|have been|be]",
         Mechanism::Interpretation,
     ),
     (
-        "that must [be|have been] [hard|difficult|tough|frustrating|stressful|painful|awful|scary|exhausting]",
+        "that must [be|have been] [hard|difficult|tough|frustrating|stressful|painful|awful|scary|exhausting|confusing|worrying|lonely]",
         Mechanism::Interpretation,
     ),
-    ("i get [it|that|how|why]", Mechanism::Interpretation),
+    (
+        "i get [it|that|how|why|what you mean]",
+        Mechanism::Interpretation,
+    ),
     ("i [relate|can relate]", Mechanism::Interpretation),
     (
-        "you [are|'re] [dealing|going through|struggling]",
+        "you [are|'re] [dealing|going through|struggling|juggling]",
         Mechanism::Interpretation,
     ),
     (
-        "it is [understandable|normal|natural|okay] [to|that]",
+        "it is [understandable|normal|natural|okay|ok] [to|that]",
         Mechanism::Interpretation,
     ),
-    ("anyone would [be|feel]", Mechanism::Interpretation),
-    // Explorations.
     (
-        "how [are|do|did|have] you [feeling|feel|felt|been|holding up|coping|doing]",
+        "[anyone|anybody] would [be|feel]",
+        Mechanism::Interpretation,
+    ),
+    // Explorations: asking about the customer's experience.
+    (
+        "how [are|do|did|have] you [feeling|feel|felt|been|holding up|coping|doing|managing|getting on]",
         Mechanism::Exploration,
     ),
     (
-        "what [happened|happens|went wrong|made you|makes you|do you mean|did you mean|is going on|was it like|has been]",
+        "what [happened|happens|went wrong|made you|makes you|do you mean|did you mean|is going on|was it like|has been|exactly happened]",
         Mechanism::Exploration,
     ),
     (
-        "[can|could|would] you tell me [more|a bit more|a little more|what happened|what]",
+        "[can|could|would] you tell me [more|a bit more|a little more|what happened|what|how|about]",
         Mechanism::Exploration,
     ),
     ("tell me [more|about|what]", Mechanism::Exploration),
     (
-        "how long [have|has|did|were] [you|it|this|that]",
+        "how long [have|has|did|were|was] [you|it|this|that|they]",
         Mechanism::Exploration,
     ),
     (
-        "how [did|does|has] [that|this|it] [make|affect|affected|impact]",
+        "how [did|does|has|is] [that|this|it|the] [make|affect|affected|affecting|impact|been affecting|been]",
         Mechanism::Exploration,
     ),
     (
-        "are you [okay|ok|alright|all right|safe]",
+        "how has [the|this|that|it|everything]",
+        Mechanism::Exploration,
+    ),
+    ("have you been able to", Mechanism::Exploration),
+    (
+        "[is|was|has] [it|that|this] [affecting|affected|been affecting]",
+        Mechanism::Exploration,
+    ),
+    ("what [impact|effect] [has|did|is]", Mechanism::Exploration),
+    (
+        "are you [okay|ok|alright|all right|safe|feeling]",
         Mechanism::Exploration,
     ),
     (
-        "[do|did|have] you [want to talk|feel|think|tried|try|have]",
+        "[do|did] you [want to talk|feel|think|tried|try]",
         Mechanism::Exploration,
     ),
     ("why do you [think|feel]", Mechanism::Exploration),
     (
-        "what [do|did|would] you [think|feel|like|want|need]",
+        "what [do|did|would] you [think|feel|want to|need]",
         Mechanism::Exploration,
     ),
     (
-        "is [it|that|this|there] [something|anything]",
+        "is there [something|anything] [that|] [is|has been|else] [worrying|bothering|troubling]",
         Mechanism::Exploration,
     ),
-    ("when did [it|this|that|you]", Mechanism::Exploration),
+    (
+        "when did [it|this|that|you] [start|begin|first|happen|notice]",
+        Mechanism::Exploration,
+    ),
+];
+
+/// Frames that restate the customer's situation; interpretation only when the words that
+/// follow are the customer's own.
+const RESTATEMENTS: &[&str] = &[
+    "so you [have|had|are|were|did|would|went|got|paid|ordered|booked|called|tried|lost|spent]",
+    "you [have] been [without|waiting|trying|dealing|going|left|stuck|chasing|sat]",
+    "that [throws|puts|leaves|must leave|must mean] you",
+    "[it|that] sounds like [you|your]",
+];
+
+/// Positive emotional reactions (warmth, joy for the customer): never generic sympathy.
+const POSITIVE_REACTIONS: &[&str] = &[
+    "i am [so|really|very|] [glad|happy|relieved|pleased] [to hear|that|you|for you]",
+    "[great|good|wonderful|lovely] to hear",
+    "i [really|] hope [you|things|it|that|your]",
+    "congratulations",
+    "[sending|sending you] [hugs|love|good vibes|positive thoughts|strength|my best]",
+    "[hugs|big hugs]",
+    "good luck",
 ];
 
 const FEELINGS: &[&str] = &[
@@ -453,7 +683,6 @@ const FEELINGS: &[&str] = &[
     "panic",
     "grief",
     "loss",
-    "lost",
     "confused",
     "confusing",
     "nervous",
@@ -470,9 +699,6 @@ const FEELINGS: &[&str] = &[
     "happy",
     "excited",
     "newborn",
-    "baby",
-    "kids",
-    "children",
     "hospital",
     "sick",
     "ill",
@@ -480,37 +706,10 @@ const FEELINGS: &[&str] = &[
     "funeral",
     "passed away",
     "died",
-    "job",
-    "rent",
-    "bills",
-    "money",
-    "deadline",
-    "work",
-    "holiday",
-    "vacation",
-    "wedding",
-    "birthday",
-    "trip",
-    "flight",
-    "elderly",
-    "mother",
-    "father",
-    "mom",
-    "dad",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "family",
-    "week",
-    "weeks",
-    "days",
-    "three days",
-    "all weekend",
-    "since monday",
+    "grieving",
+    "bereavement",
     "no heating",
     "no power",
-    "no internet",
 ];
 
 const DISTRESS: &[&str] = &[
@@ -615,14 +814,14 @@ const REPETITION: &[&str] = &[
 
 const INFO: &[(&str, Info)] = &[
     (
-        "[account|customer|member|membership|policy|client|subscriber] [number|no|id]",
+        "[account|customer|member|membership|policy|client|subscriber|workspace|tenant|meter] [number|no|id|reference]",
         Info::Account,
     ),
     (
-        "[order|booking|reference|ref|confirmation|ticket|case|tracking|claim|reservation] [number|no|id|code]",
+        "[order|booking|reference|ref|confirmation|ticket|case|tracking|claim|reservation|invoice|serial|incident] [number|no|id|code|reference]",
         Info::Order,
     ),
-    ("[email|e mail|e-mail] [address|]", Info::Email),
+    ("[email|e mail] [address|]", Info::Email),
     (
         "[phone|telephone|mobile|cell|contact] [number|no]",
         Info::Phone,
@@ -631,66 +830,82 @@ const INFO: &[(&str, Info)] = &[
         "[postcode|post code|postal code|zip code|zip|zipcode]",
         Info::Postcode,
     ),
-    (
-        "[date of birth|dob|birth date|birthdate|birthday]",
-        Info::Birth,
-    ),
+    ("[date of birth|dob|birth date|birthdate]", Info::Birth),
     ("[full|first and last|first|last] name", Info::Name),
-    ("[your|the] name [on the account|please|]", Info::Name),
     (
-        "[billing|home|postal|street|mailing|delivery|shipping|] address",
+        "name [on the account|on the booking|on the card|on the policy]",
+        Info::Name,
+    ),
+    ("[your|her|his|their|the patient's|the] name", Info::Name),
+    (
+        "[billing|home|postal|street|mailing|delivery|shipping|first line of your|first line of the|] address",
         Info::Address,
     ),
-    ("[card|credit card|debit card] [number|no|]", Info::Card),
+    ("[card|credit card|debit card] [number|no]", Info::Card),
     ("last [four|4] digits", Info::Card),
 ];
 
+/// Bare item names that identify a value the customer volunteers ("order 52-88140",
+/// "workspace WS-55120"); only read in customer turns, where a value must follow.
+const BARE_INFO: &[(&str, Info)] = &[
+    (
+        "[account|policy|member|membership|customer|workspace|meter]",
+        Info::Account,
+    ),
+    (
+        "[order|booking|reference|ref|ticket|case|claim|reservation|invoice|confirmation]",
+        Info::Order,
+    ),
+    ("[postcode|zip]", Info::Postcode),
+    ("[card|credit card|debit card]", Info::Card),
+];
+
 const REQUEST: &[&str] = &[
-    "[can|could|may|would] i [have|get|take|grab|please have|please get|also have|just get|just have|ask for]",
-    "[can|could|would] you [give|tell|provide|confirm|read|spell|send|share|verify] [me|us|]",
-    "what [is|was|'s] [your|the]",
+    "[can|could|may|would] i [have|get|take|grab|please have|please get|also have|just get|just have|ask for|ask you for|confirm]",
+    "[can|could|would] you [give|tell|provide|confirm|read|spell|send|share|verify|pass] [me|us|]",
+    "what [is|was|'s] [your|the|her|his|their]",
+    "[what|which] [email|phone|number|address|name|account|order|booking|reference|postcode|date]",
     "[please|kindly] [provide|give|tell|confirm|enter|type|share|verify|send]",
-    "i [will|'ll|would|] need [your|the|to get your|to have your]",
-    "i [still|] need [your|the]",
+    "i [will|'ll|would|] need [your|the|to get your|to have your|her|his]",
+    "i [still|also|] need [your|the|her|his]",
     "[let me|lemme] [get|have|take]",
-    "[do|did] you have [your|the|a]",
+    "[do|did] you have [your|the|a|her|his]",
     "[may|can] i [ask|know] [for|what]",
 ];
 
 const EVENTS: &[(&str, Event)] = &[
     (
-        "[i will|i'll|i am going to|let me|i need to|i have to|i'm going to|i can|i'd like to|going to|gonna] transfer [you|your call|the call|this call]",
+        "[transfer|transferring|transferred] [you|your call|the call|this call|this chat|the chat|your chat|your query|your case|the case|your request|this conversation|the conversation|you over|you back]",
         Event::Transfer,
     ),
     (
-        "[i am|i'm|we are|we're] [transferring|connecting|putting] you [now|over|through|to|with]",
+        "[connect|connecting|put|putting|pass|passing|send|sending|hand|handing|refer|referring] you [over|through|across|back] to",
         Event::Transfer,
     ),
     (
-        "[transfer|transferring|connect|connecting|put|putting|pass|passing|send|sending] you [over|through] to",
+        "[connect|connecting|pass|passing|hand|handing] you [to|with|over to] [our|the|a|my|another|someone|one of]",
         Event::Transfer,
     ),
     (
-        "[connect|transfer] you [to|with] [our|the|a|my|another|someone]",
+        "[passing|handing|sending|moving] [this chat|the chat|your chat|this call|the call|your call|this over|your case|your query] [over|across|to]",
         Event::Transfer,
     ),
     (
-        "[call|chat|conversation|you have been|you've been|you were] [transferred|being transferred|is being transferred|has been transferred]",
+        "[call|chat|conversation|you have been|you've been|you were|you are being|caller] [transferred|being transferred|is being transferred|has been transferred|was transferred]",
         Event::Transfer,
     ),
-    ("transferred to [the|our|a|another]", Event::Transfer),
     (
-        "[place|put|putting|placing] you on [a|] [brief|short|quick|quick little|little|] hold",
+        "[place|put|putting|placing|pop|popping] you on [a|] [brief|short|quick|quick little|little|] hold",
         Event::Hold,
     ),
     ("[please|kindly] hold [the line|while|for|on|]", Event::Hold),
     ("[can|may|could] i [place|put] you on hold", Event::Hold),
     (
-        "[you|caller] [are|is|have been] [placed|put] on hold",
+        "[you|caller|call|chat|customer] [are|is|was|has been|have been|] [placed|put] on hold",
         Event::Hold,
     ),
     (
-        "on hold [now|for a moment|for a minute|for just a moment|while i]",
+        "on hold [now|for a moment|for a minute|for just a moment|while i|briefly]",
         Event::Hold,
     ),
     (
@@ -698,67 +913,40 @@ const EVENTS: &[(&str, Event)] = &[
         Event::Hold,
     ),
     (
-        "[this|it] is [my|the] [second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|umpteenth|nth] [time|call|attempt|try]",
+        "[mind|okay|ok|alright|all right|happy] [holding|to hold]",
+        Event::Hold,
+    ),
+    ("[you|] holding while i", Event::Hold),
+    (
+        "[this|it] is [my|the|our] [second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|umpteenth|nth] [time|call|attempt|try|chat]",
         Event::RepeatContact,
     ),
     (
-        "[my|the] [second|third|fourth|fifth|2nd|3rd|4th|5th] [call|time calling|time contacting|time i have called|time i've called|time i called|time i am calling]",
+        "[my|the|our] [second|third|fourth|fifth|2nd|3rd|4th|5th] [call|time calling|time contacting|time i have called|time i called|time i am calling|time we have called|chat]",
         Event::RepeatContact,
     ),
     (
-        "i [have|'ve|] [already|] [called|phoned|rung|contacted you|contacted|chatted|spoken|spoke|talked|been in touch] [before|yesterday|last week|earlier|twice|three times|several times|multiple times|many times|a few times|about this|this morning|last month|on monday|on friday|already]",
+        "[i|we] [have|'ve|] [already|] [called|phoned|rung|contacted you|chatted] [twice|three times|several times|multiple times|many times|a few times|about this|about it]",
         Event::RepeatContact,
     ),
     (
-        "i [called|phoned|rang|contacted you|chatted|spoke to someone|spoke with someone|talked to someone] [yesterday|last week|earlier|this morning|on monday|last month|a week ago|two days ago|twice|before]",
+        "[last time|the last time|every time|each time] [i|we] [called|phoned|contacted|chatted|rang|spoke]",
         Event::RepeatContact,
     ),
     (
-        "[last time|the last time|every time|each time] i [called|phoned|contacted|chatted|rang]",
+        "[i|we] [keep|kept] [calling|ringing|phoning|contacting|chasing]",
         Event::RepeatContact,
     ),
     (
-        "i [keep|kept] [calling|ringing|phoning|contacting]",
+        "[i|we] [was|were] told [last time|before|yesterday|last week|on the phone|by the last|by your colleague]",
         Event::RepeatContact,
     ),
     (
-        "i was told [last time|before|yesterday|last week|on the phone|by the last]",
+        "[still|] waiting for [a|the|your] [call back|callback|reply|response] [you|that|i was|we were]",
         Event::RepeatContact,
     ),
     (
-        "[still|] waiting for [a|the|your] [call back|callback|reply|response]",
-        Event::RepeatContact,
-    ),
-    (
-        "i [already|] tried [the|your] [app|website|site|online chat|chat|web chat|portal|online form|self service|chatbot|bot|automated line|online]",
-        Event::ChannelSwitch,
-    ),
-    (
-        "i tried [online|on the app|on the website|through the app|via the app|in the app]",
-        Event::ChannelSwitch,
-    ),
-    (
-        "[the|your] [app|website|site|chat|chatbot|bot|online chat|web chat|portal|store|automated system] [said|says|told me|sent me|kept|keeps|would not|wouldn't|won't|doesn't|does not|didn't|did not|redirected me|directed me]",
-        Event::ChannelSwitch,
-    ),
-    (
-        "i [already|] [sent|emailed|e mailed|messaged|wrote] [you|an email|an e mail|a message|two emails|several emails|emails|a complaint|a letter]",
-        Event::ChannelSwitch,
-    ),
-    (
-        "i [went|already went|have been|'ve been] [to|into|in] [the|your|a] [store|shop|branch]",
-        Event::ChannelSwitch,
-    ),
-    (
-        "[told|asked] me to [call|ring|phone|contact] [you|this number|customer service]",
-        Event::ChannelSwitch,
-    ),
-    (
-        "i [filled|already filled] [out|in] the [online|web|] form",
-        Event::ChannelSwitch,
-    ),
-    (
-        "[speak|talk|speaking|talking] [to|with] [a|your|the|] [manager|supervisor|superior|team leader|team lead|someone senior|someone in charge|someone higher up|boss]",
+        "[speak|talk|speaking|talking] [to|with] [a|your|the|] [manager|supervisor|superior|team leader|team lead|someone senior|someone more senior|someone in charge|someone higher up|boss]",
         Event::Escalation,
     ),
     (
@@ -769,7 +957,6 @@ const EVENTS: &[(&str, Event)] = &[
         "[i want|i'd like|i would like|i need|can i have|let me speak to|give me] [a|your|the] [manager|supervisor]",
         Event::Escalation,
     ),
-    ("escalate [this|it|my|the]", Event::Escalation),
     (
         "[file|make|lodge|raise|log|submit] a [formal|official|] complaint",
         Event::Escalation,
@@ -778,6 +965,19 @@ const EVENTS: &[(&str, Event)] = &[
     (
         "[ombudsman|trading standards|better business bureau]",
         Event::Escalation,
+    ),
+    ("escalate [this|it|my|the|me|our]", Event::Escalation),
+    (
+        "[want|need|would like] [this|it|my complaint|the case] escalated",
+        Event::Escalation,
+    ),
+    (
+        "[told|asked|advised|directed|sent] [me|us] to [call|ring|phone|contact|speak to]",
+        Event::ChannelSwitch,
+    ),
+    (
+        "[your|the] [app|website|site|chat|chatbot|bot|online chat|web chat|portal|automated system|help centre|help center|online account] [said|says|told me|sent me|kept|keeps|would not|will not|does not|did not|redirected me|directed me|showed|shows|gave me|is not|was not]",
+        Event::ChannelSwitch,
     ),
 ];
 
@@ -825,11 +1025,15 @@ const PROBLEM: &[&str] = &[
 
 const ENDING: &[(&str, Ending)] = &[
     (
-        "[that|it|this] [worked|works|is working|did it|did the trick|fixed it|solved it|sorted it|helps|helped|is fixed|is sorted|is resolved|has been resolved|is done|is great|is perfect|is all i needed|is everything|answers my question]",
+        "[that|it|this|the link|the fix|the reset|the code|the card|the app|everything] [worked|works|is working|did it|did the trick|fixed it|solved it|sorted it|helps|helped|is fixed|is sorted|is resolved|has been resolved|is done|is great|is perfect|is all i needed|is everything|answers my question|went through]",
         Ending::Resolved,
     ),
     (
-        "[it's|it is|everything is|all] [working|fixed|sorted|resolved|good|set] now",
+        "[it's|it is|everything is|all|that is|they are|we are|i am] [working|fixed|sorted|resolved|good|set|online|back|connected|in|through|logged in] [now|again]",
+        Ending::Resolved,
+    ),
+    (
+        "[i am|i'm|we are|we're] [finally|now] [logged in|in|connected|back online|sorted|through]",
         Ending::Resolved,
     ),
     (
@@ -850,11 +1054,15 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     ("[all|you're all|you are all] set", Ending::Resolved),
     (
-        "[great|perfect|wonderful|awesome|brilliant|excellent|lovely|fantastic] [thank|thanks|that]",
+        "[great|perfect|wonderful|awesome|brilliant|excellent|lovely|fantastic|cheers] [thank|thanks|that|cheers]",
         Ending::Resolved,
     ),
     (
-        "[has been|have been|is being|was] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived]",
+        "[has been|have been|is being|was|is now|are now|is] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|accepted|reserved|arranged|escalated|reversed|moved]",
+        Ending::Resolved,
+    ),
+    (
+        "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|escalated|reversed|moved|set up|switched]",
         Ending::Resolved,
     ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
@@ -864,11 +1072,11 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Resolved,
     ),
     (
-        "still [not|doesn't|does not|isn't|is not|no|won't|can't|broken|waiting|nothing|the same]",
+        "still [not|do not|does not|did not|is not|are not|have not|has not|cannot|no|will not|broken|waiting|nothing|the same|don't know|unresolved]",
         Ending::Unresolved,
     ),
     (
-        "[didn't|did not|doesn't|does not|hasn't|has not] [help|work|solve|fix|resolve]",
+        "[didn't|did not|doesn't|does not|hasn't|has not|won't|will not] [help|work|solve|fix|resolve]",
         Ending::Unresolved,
     ),
     (
@@ -880,15 +1088,15 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     (
-        "i [will|'ll|am going to|'m going to|am gonna] [just|] [cancel|close my account|switch|go elsewhere|take my business|leave|find another|call back|try again]",
+        "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|go elsewhere|take my business|leave|find another|try again|complain]",
         Ending::Unresolved,
     ),
     (
-        "[forget it|never mind|nevermind|i give up|useless|pointless|hopeless]",
+        "[forget it|never mind|nevermind|i give up|useless|pointless|hopeless|thanks for nothing|unbelievable]",
         Ending::Unresolved,
     ),
     (
-        "[i am|i'm|we are|we're] [unable|not able] to [help|do|resolve|fix|process|offer|change|refund|assist]",
+        "[i am|we are] [unable|not able] to [help|do|resolve|fix|process|offer|change|refund|assist|give]",
         Ending::Unresolved,
     ),
     (
@@ -896,10 +1104,13 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     (
-        "[you'll|you will|you'd|you would] [need|have] to [call back|call again|contact|go to|visit|try again|wait]",
+        "[you will|you would] [need|have] to [call back|call again|contact|go to|visit|try again|wait]",
         Ending::Unresolved,
     ),
-    ("[cannot|can't] do anything", Ending::Unresolved),
+    (
+        "[cannot|can't] [do anything|give a date|say when|help]",
+        Ending::Unresolved,
+    ),
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
 ];
 
@@ -912,15 +1123,51 @@ impl Lexicons {
     pub fn new() -> Lexicons {
         Lexicons {
             canned: Lexicon::new(CANNED),
-            empathy: Lexicon::new(EMPATHY),
+            empathy: Lexicon::new(
+                &EMPATHY
+                    .iter()
+                    .map(|(p, m)| (*p, (*m, Tone::Sympathy)))
+                    .chain(
+                        POSITIVE_REACTIONS
+                            .iter()
+                            .map(|p| (*p, (Mechanism::Reaction, Tone::Positive))),
+                    )
+                    .chain(
+                        RESTATEMENTS
+                            .iter()
+                            .map(|p| (*p, (Mechanism::Interpretation, Tone::Restatement))),
+                    )
+                    .collect::<Vec<_>>(),
+            ),
             feelings: Lexicon::new(&plain(FEELINGS)),
             distress: Lexicon::new(&plain(DISTRESS)),
             repetition: Lexicon::new(&plain(REPETITION)),
             info: Lexicon::new(INFO),
+            bare_info: Lexicon::new(BARE_INFO),
             request: Lexicon::new(&plain(REQUEST)),
             events: Lexicon::new(EVENTS),
             problem: Lexicon::new(&plain(PROBLEM)),
             ending: Lexicon::new(ENDING),
+            cooccurrences: vec![
+                Cooccurrence {
+                    event: Event::ChannelSwitch,
+                    first: Lexicon::new(&plain(TRY_VERBS)),
+                    second: Lexicon::new(&plain(CHANNELS)),
+                    context: None,
+                },
+                Cooccurrence {
+                    event: Event::Escalation,
+                    first: Lexicon::new(&plain(ASKING)),
+                    second: Lexicon::new(&plain(SENIOR)),
+                    context: None,
+                },
+                Cooccurrence {
+                    event: Event::RepeatContact,
+                    first: Lexicon::new(&plain(CONTACTED)),
+                    second: Lexicon::new(&plain(EARLIER)),
+                    context: Some(Lexicon::new(&plain(SAME_ISSUE))),
+                },
+            ],
         }
     }
 }

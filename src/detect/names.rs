@@ -27,8 +27,8 @@ pub fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
 }
 
 /// Fires once when the agent says the name at least `name_overuse_min_mentions` times and in
-/// at least `name_overuse_rate` mentions per agent turn; the evidence is the mention that
-/// crossed the threshold.
+/// at least `name_overuse_rate` of its turns; the evidence is the mention that crossed the
+/// threshold.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mentions = mentions(analysis);
     let agent_turns = analysis.turns_of(Role::Agent).count();
@@ -36,7 +36,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         return Vec::new();
     }
     let rate = mentions.len() as f64 / agent_turns as f64;
-    if rate < cx.policy.name_overuse_rate {
+    let mut turns_with_name: Vec<usize> = mentions.iter().map(|(t, _)| *t).collect();
+    turns_with_name.dedup();
+    // Spelling the name back in one turn is not over-use: the name must recur across turns.
+    let coverage = turns_with_name.len() as f64 / agent_turns as f64;
+    if coverage < cx.policy.name_overuse_rate {
         return Vec::new();
     }
     let (turn, token) = mentions[cx.policy.name_overuse_min_mentions - 1];
@@ -51,8 +55,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         turn,
         tok.start..tok.end,
         format!(
-            "the agent said the customer's name ({name}) {} times in {agent_turns} agent turns ({rate:.2} per turn)",
-            mentions.len()
+            "the agent said the customer's name ({name}) {} times, in {} of {agent_turns} agent turns ({rate:.2} per turn)",
+            mentions.len(),
+            turns_with_name.len()
         ),
     )]
 }

@@ -118,21 +118,31 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         let items = lex.info.find(text);
         match turn.role {
             Role::Customer => {
-                // Volunteered: "my order number is 4821".
-                for m in &items {
-                    let item = lex.info.tag(m.entry);
-                    let sentence = text.sentence_of(m.tokens.start).map(|s| &text.sentences[s]);
-                    let follows = sentence.is_some_and(|s| {
-                        text.tokens[m.tokens.end.min(s.tokens.end)..s.tokens.end]
-                            .iter()
-                            .any(|t| {
-                                t.kind != TokenKind::Word
-                                    || item == Info::Email && t.norm.contains('@')
-                            })
-                    });
-                    if follows || supplies(analysis, i, item) && asked.contains_key(&item) {
+                let raw = &turn.text;
+                // Volunteered: "my order number is 4821", "order 52-88140", an e-mail address.
+                let bare = lex.bare_info.find(text);
+                let named = items
+                    .iter()
+                    .map(|m| (lex.info.tag(m.entry), m))
+                    .chain(bare.iter().map(|m| (lex.bare_info.tag(m.entry), m)));
+                for (item, m) in named {
+                    let Some(s) = text.sentence_of(m.tokens.start) else {
+                        continue;
+                    };
+                    let sentence = &text.sentences[s];
+                    let value_follows = text.tokens
+                        [m.tokens.end.min(sentence.tokens.end)..sentence.tokens.end]
+                        .iter()
+                        .take(4)
+                        .any(|t| t.kind != TokenKind::Word);
+                    let email_follows =
+                        item == Info::Email && raw[sentence.start..sentence.end].contains('@');
+                    if value_follows || email_follows {
                         given.entry(item).or_insert(i);
                     }
+                }
+                if raw.contains('@') {
+                    given.entry(Info::Email).or_insert(i);
                 }
                 // Answers to the agent's last requests.
                 for (&item, &at) in &asked {
@@ -154,9 +164,14 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         continue;
                     };
                     let sentence = &text.sentences[s];
-                    let requested = requests.iter().any(|r| {
-                        r.tokens.start >= sentence.tokens.start && r.tokens.start <= m.tokens.start
-                    });
+                    let is_question = turn.text[sentence.start..sentence.end]
+                        .trim_end()
+                        .ends_with('?');
+                    let requested = is_question
+                        || requests.iter().any(|r| {
+                            r.tokens.start >= sentence.tokens.start
+                                && r.tokens.start <= m.tokens.start
+                        });
                     if !requested || (confirming && reads_back) {
                         continue;
                     }

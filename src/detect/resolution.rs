@@ -26,7 +26,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             last_resolved = Some(i);
         }
-        for m in cx.lexicons.ending.find(text) {
+        for m in cx.lexicons.ending.find_overlapping(text) {
             match cx.lexicons.ending.tag(m.entry) {
                 Ending::Resolved => last_resolved = Some(i),
                 Ending::Unresolved => {

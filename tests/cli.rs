@@ -1,0 +1,353 @@
+//! The command-line contract: one output record per input record, in order; located error
+//! records; exit codes; determinism across thread counts; CSV safety; quiet broken pipes.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn sincerity() -> Command {
+    Command::cargo_bin("sincerity").expect("binary builds")
+}
+
+/// A fresh working directory per test, as every test writes its own files.
+fn workdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write fixture");
+    path
+}
+
+fn lines(bytes: &[u8]) -> Vec<Value> {
+    String::from_utf8(bytes.to_vec())
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+const GOOD: &str = r#"{"id":"ok-1","customer_name":"Maria","turns":[{"speaker":"agent","text":"Hello Maria, how can I help?"},{"speaker":"customer","text":"My card was declined twice today and I'm worried."},{"speaker":"agent","text":"Oh no, a declined card when you're out shopping is stressful. Let me check the block on it."},{"speaker":"customer","text":"Thanks, that's working now."}]}"#;
+
+#[test]
+fn every_record_gives_one_result_in_order_with_located_errors() {
+    let dir = workdir();
+    let mut input = Vec::new();
+    input.extend_from_slice(GOOD.as_bytes());
+    input.extend_from_slice(b"\n{not json\n");
+    input.extend_from_slice(b"{\"id\":\"no-turns\",\"turns\":[]}\n");
+    input.extend_from_slice(
+        b"{\"id\":\"bad-utf8\",\"turns\":[{\"speaker\":\"agent\",\"text\":\"\xff\xfe\"}]}\n",
+    );
+    input.extend_from_slice(b"{\"id\":\"missing-text\",\"turns\":[{\"speaker\":\"agent\"}]}\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(GOOD.replace("ok-1", "ok-2").as_bytes());
+    let path = write(dir.path(), "in.jsonl", &input);
+    let out = sincerity()
+        .args(["score", "-q"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "some records were errors");
+    let records = lines(&out.stdout);
+    assert_eq!(records.len(), 6, "one output per non-blank input line");
+    assert_eq!(records[0]["id"], "ok-1");
+    assert!(records[0]["scores"]["empathy"].is_number());
+    assert_eq!(records[1]["source"]["line"], 2);
+    assert!(
+        records[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid conversation JSON")
+    );
+    assert_eq!(records[2]["id"], "no-turns");
+    assert!(records[2]["error"].as_str().unwrap().contains("no turns"));
+    assert!(records[3]["error"].is_string());
+    assert_eq!(records[3]["source"]["line"], 4);
+    assert!(records[4]["error"].as_str().unwrap().contains("text"));
+    assert_eq!(records[5]["id"], "ok-2");
+    assert_eq!(records[5]["source"]["line"], 7);
+}
+
+#[test]
+fn all_good_exits_zero_and_summary_goes_to_stderr() {
+    let dir = workdir();
+    let path = write(dir.path(), "in.jsonl", GOOD.as_bytes());
+    let out = sincerity().arg("score").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out.stdout).len(), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 conversations (1 scored, 0 errors)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_input_is_a_usage_failure() {
+    let out = sincerity()
+        .args(["score", "/no/such/file.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.jsonl"));
+    let out = sincerity()
+        .args(["score", "--no-such-flag"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn stdin_is_read_when_no_input_is_given() {
+    let out = sincerity()
+        .args(["score", "-q"])
+        .write_stdin(format!("{GOOD}\n"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let records = lines(&out.stdout);
+    assert_eq!(records[0]["source"]["file"], "-");
+}
+
+#[test]
+fn directories_are_walked_in_sorted_order() {
+    let dir = workdir();
+    std::fs::create_dir_all(dir.path().join("b/c")).unwrap();
+    write(
+        dir.path(),
+        "b/c/z.jsonl",
+        GOOD.replace("ok-1", "third").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "a.jsonl",
+        GOOD.replace("ok-1", "first").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b/a.jsonl",
+        GOOD.replace("ok-1", "second").as_bytes(),
+    );
+    write(dir.path(), "notes.md", b"not a transcript");
+    let out = sincerity()
+        .args(["score", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let ids: Vec<String> = lines(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["first", "second", "third"]);
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let dir = workdir();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/demo.jsonl");
+    let input = if demo.exists() {
+        demo
+    } else {
+        let many: String = (0..3000)
+            .map(|i| format!("{}\n", GOOD.replace("ok-1", &format!("c{i}"))))
+            .collect();
+        write(dir.path(), "many.jsonl", many.as_bytes())
+    };
+    let run = |threads: &str, tag: &str| {
+        let out = dir.path().join(format!("out-{tag}.jsonl"));
+        let csv = dir.path().join(format!("out-{tag}.csv"));
+        let findings = dir.path().join(format!("findings-{tag}.csv"));
+        sincerity()
+            .args(["score", "-q", "--per-turn", "--threads", threads])
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .arg("--csv")
+            .arg(&csv)
+            .arg("--findings-csv")
+            .arg(&findings)
+            .assert()
+            .success();
+        (
+            std::fs::read(out).unwrap(),
+            std::fs::read(csv).unwrap(),
+            std::fs::read(findings).unwrap(),
+        )
+    };
+    let one = run("1", "1");
+    let eight = run("8", "8");
+    assert!(!one.0.is_empty());
+    assert!(
+        one == eight,
+        "--threads 1 and --threads 8 must give byte-identical outputs"
+    );
+}
+
+#[test]
+fn csv_cells_cannot_become_formulas() {
+    let dir = workdir();
+    let record = r#"{"id":"=HYPERLINK(\"http://x\")","turns":[{"speaker":"agent","text":"=1+1 I am sorry for the inconvenience"},{"speaker":"customer","text":"@SUM(A1) fine"}]}"#;
+    let path = write(dir.path(), "in.jsonl", record.as_bytes());
+    let csv_path = dir.path().join("c.csv");
+    let findings_path = dir.path().join("f.csv");
+    sincerity()
+        .args(["score", "-q"])
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv_path)
+        .arg("--findings-csv")
+        .arg(&findings_path)
+        .assert()
+        .success();
+    for file in [&csv_path, &findings_path] {
+        let mut reader = csv::Reader::from_path(file).unwrap();
+        let mut rows = 0;
+        for row in reader.records() {
+            rows += 1;
+            for cell in row.unwrap().iter() {
+                let formula = cell.starts_with(['=', '+', '@'])
+                    || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+                assert!(
+                    !formula,
+                    "{}: cell {cell:?} would be a formula",
+                    file.display()
+                );
+            }
+        }
+        assert!(rows > 0, "{} has rows", file.display());
+    }
+    let conversations = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(conversations.contains("'=HYPERLINK"));
+}
+
+#[test]
+fn conversations_csv_has_one_row_per_record_including_errors() {
+    let dir = workdir();
+    let path = write(
+        dir.path(),
+        "in.jsonl",
+        format!("{GOOD}\n{{oops\n").as_bytes(),
+    );
+    let csv_path = dir.path().join("c.csv");
+    sincerity()
+        .args(["score", "-q"])
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv_path)
+        .assert()
+        .code(1);
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("id")], "ok-1");
+    assert!(rows[0][col("sincerity")].parse::<f64>().is_ok());
+    assert!(rows[1][col("error")].contains("invalid"));
+    assert_eq!(&rows[1][col("source_line")], "2");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = workdir();
+    let many: String = (0..20000)
+        .map(|i| format!("{}\n", GOOD.replace("ok-1", &format!("c{i}"))))
+        .collect();
+    let path = write(dir.path(), "many.jsonl", many.as_bytes());
+    let bin = assert_cmd::cargo::cargo_bin("sincerity");
+    let script = format!(
+        "'{}' score -q '{}' | head -n 1 > /dev/null; echo \"${{PIPESTATUS[0]}}\"",
+        bin.display(),
+        path.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.is_empty(),
+        "no error message on a closed pipe: {stderr}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+}
+
+#[test]
+fn rules_lists_every_rule_with_weights() {
+    let out = sincerity().arg("rules").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for rule in sincerity::rules::RULES {
+        assert!(text.contains(rule.id), "{} listed", rule.id);
+    }
+    let out = sincerity().args(["rules", "--json"]).output().unwrap();
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rules.as_array().unwrap().len(),
+        sincerity::rules::RULES.len()
+    );
+}
+
+#[test]
+fn a_policy_file_changes_weights_and_a_bad_one_is_rejected() {
+    let dir = workdir();
+    let input = write(dir.path(), "in.jsonl", br#"{"id":"t","turns":[{"speaker":"agent","text":"Let me transfer you to billing."},{"speaker":"customer","text":"ok"}]}"#);
+    let score_with = |policy: Option<&Path>| {
+        let mut cmd = sincerity();
+        cmd.args(["score", "-q"]).arg(&input);
+        if let Some(p) = policy {
+            cmd.arg("--policy").arg(p);
+        }
+        lines(&cmd.output().unwrap().stdout)[0]["scores"]["effort"]
+            .as_f64()
+            .unwrap()
+    };
+    let policy = write(
+        dir.path(),
+        "p.toml",
+        b"[rules.transfer]\nweight = 30.0\ncap = 30.0\n",
+    );
+    assert!(score_with(Some(&policy)) > score_with(None));
+    let bad = write(dir.path(), "bad.toml", b"[rules.nonsense]\nweight = 1\n");
+    sincerity()
+        .args(["score", "-q"])
+        .arg(&input)
+        .arg("--policy")
+        .arg(&bad)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn overlong_records_are_errors_and_the_batch_goes_on() {
+    let dir = workdir();
+    let huge = format!(
+        "{{\"id\":\"huge\",\"turns\":[{{\"speaker\":\"agent\",\"text\":\"{}\"}}]}}\n",
+        "word ".repeat(400_000)
+    );
+    let input = write(dir.path(), "in.jsonl", format!("{huge}{GOOD}\n").as_bytes());
+    let out = sincerity()
+        .args(["score", "-q", "--max-record-bytes", "1000000"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let records = lines(&out.stdout);
+    assert_eq!(records.len(), 2);
+    assert!(
+        records[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("over the limit")
+    );
+    assert_eq!(records[1]["id"], "ok-1");
+    // Within the limit, a multi-megabyte record is scored.
+    let out = sincerity()
+        .args(["score", "-q"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

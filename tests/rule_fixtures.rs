@@ -1,0 +1,127 @@
+//! The labelled contact-centre test set: every fixture conversation in `tests/fixtures/rules/`
+//! carries the findings a QA analyst expects (`expect.fire`), the rules that must stay quiet
+//! (`expect.quiet`, the hard negatives) and exact metrics. A change that breaks a rule fails here.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::Value;
+use sincerity::engine::Engine;
+use sincerity::ingest::jsonl::parse_conversation;
+use sincerity::model::Source;
+use sincerity::policy::Policy;
+
+#[derive(Deserialize)]
+struct Expected {
+    #[serde(default)]
+    fire: Vec<ExpectedFinding>,
+    #[serde(default)]
+    quiet: Vec<String>,
+    #[serde(default)]
+    metrics: BTreeMap<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedFinding {
+    rule: String,
+    turn: Option<usize>,
+    level: Option<u8>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    id: String,
+    expect: Expected,
+}
+
+fn same_value(expected: &Value, got: &Value) -> bool {
+    match (expected.as_f64(), got.as_f64()) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        _ => expected == got,
+    }
+}
+
+#[test]
+fn every_fixture_meets_its_expectations() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/rules exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let engine = Engine::new(Policy::default());
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    // (hits passed, hits, negatives passed, negatives) per rule file.
+    let mut tally: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for file in &files {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let source = Source::at_line(&file.display().to_string(), n as u64 + 1);
+            let case: Case = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}: bad fixture: {e}", source.label()));
+            let conversation = parse_conversation(line.as_bytes(), &source)
+                .unwrap_or_else(|e| panic!("{}: {}", source.label(), e.message));
+            let scored = engine.score(&conversation, &source);
+            let metrics = serde_json::to_value(&scored.metrics).unwrap();
+            let mut problems = Vec::new();
+            for want in &case.expect.fire {
+                let found = scored.findings.iter().any(|f| {
+                    f.rule == want.rule
+                        && want.turn.is_none_or(|t| t == f.turn)
+                        && want.level.is_none_or(|l| Some(l) == f.level)
+                });
+                if !found {
+                    problems.push(format!(
+                        "missing {} (turn {:?}, level {:?})",
+                        want.rule, want.turn, want.level
+                    ));
+                }
+            }
+            for rule in &case.expect.quiet {
+                for f in scored.findings.iter().filter(|f| &f.rule == rule) {
+                    problems.push(format!("{rule} fired on turn {}: {:?}", f.turn, f.quote));
+                }
+            }
+            for (key, want) in &case.expect.metrics {
+                let got = metrics.get(key).unwrap_or(&Value::Null);
+                if !same_value(want, got) {
+                    problems.push(format!("metric {key}: expected {want}, got {got}"));
+                }
+            }
+            let is_hit = case.expect.fire.iter().any(|f| f.rule == name);
+            let slot = tally.entry(name.clone()).or_default();
+            let base = if is_hit { 0 } else { 2 };
+            slot[base + 1] += 1;
+            if problems.is_empty() {
+                slot[base] += 1;
+            } else {
+                failures.push(format!(
+                    "{} [{}]: {}",
+                    case.id,
+                    source.label(),
+                    problems.join("; ")
+                ));
+            }
+            checked += 1;
+        }
+    }
+    eprintln!("rule                      hits passed   negatives passed");
+    for (rule, [hp, h, np, n]) in &tally {
+        eprintln!("{rule:<25} {hp:>4}/{h:<4}        {np:>4}/{n:<4}");
+    }
+    assert!(checked > 0, "no fixtures found");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} fixtures failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
