@@ -14,14 +14,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for line in agent_lines(analysis) {
-        let Some((group, exact)) = model.lookup(&line.text) else {
+        let Some((group, exact)) = model.lookup(
+            &line.text,
+            cx.policy.script_min_conversations,
+            cx.policy.script_min_agents,
+        ) else {
             continue;
         };
-        if group.conversations < cx.policy.script_min_conversations
-            || group.agents < cx.policy.script_min_agents
-        {
-            continue;
-        }
         let agents = if group.agents_exact {
             group.agents.to_string()
         } else {

@@ -19,18 +19,21 @@
 //! union of the shards' counts, so models learned on shards add up exactly ([`Tally::absorb`]).
 //!
 //! # Grouping near-identical variants
-//! Lines that differ by a word or two ("how can I help" / "how may I help") form one group.
-//! Each line's shingles (its words and word pairs, hashed with xxh3) give a MinHash signature
-//! of [`similar::BANDS`] bands of [`similar::ROWS`] rows, each row the minimum of the shingle
-//! hashes re-hashed with a fixed xxh3 seed. Lines are visited in hash order; within each band
-//! bucket a line is compared with the [`similar::WINDOW`] lines before it, and two lines are
-//! joined (union-find) when their word-level edit distance is at most a fifth of the longer
-//! line ([`similar::similar`]). A group's counts are the sums of its lines' counts (a
-//! conversation that says two variants of one group counts twice) and the union of their
-//! agents; its text is the line said in most conversations (ties: the smallest hash).
-//! Grouping depends only on the set of lines and their counts, never on the order of input,
-//! the thread count, the machine or the version of a hashing library — xxh3 is a fixed
-//! function.
+//! Lines that differ by a word or two ("how can I help you today" / "how may I help you
+//! today") form one group. Two lines are near-identical when their word-level edit distance
+//! is at most a fifth of the longer line ([`similar::similar`]). Candidates are found with
+//! MinHash: a line's shingles (its word pairs, with its start and end as words, hashed with
+//! xxh3) give [`similar::BANDS`] band keys of [`similar::ROWS`] minimum hashes each, every
+//! row re-hashing the shingles with a fixed xxh3 seed; lines sharing a band key are
+//! candidates. Lines are visited from the most to the least said (conversations, then hash):
+//! a line joins the first group whose centre line shares a band key with it (among the
+//! first [`similar::WINDOW`] centres of each bucket) and is near-identical to it, or else
+//! starts a group of its own as its centre. So every variant is close to its group's text,
+//! and groups cannot drift through chains of small changes. A group's text is its centre,
+//! its counts are the sums of its lines' counts (a conversation that says two variants of
+//! one group counts twice) and the union of their agents. Grouping depends only on the set
+//! of lines and their counts, never on the order of input, the thread count, the machine or
+//! the version of a hashing library — xxh3 is a fixed function.
 //!
 //! # Pruning
 //! Saving a model drops the groups said in fewer than `min_conversations` conversations

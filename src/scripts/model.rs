@@ -261,45 +261,61 @@ impl Tally {
     }
 }
 
-/// Union-find roots of the near-identical groups of `entries` (sorted by hash).
+/// The group of each line of `entries` (sorted by hash), as the index of its centre line.
+///
+/// Lines are visited from the most to the least said (conversations, then hash). A line
+/// joins the first-visited centre that shares one of its band keys (among the first
+/// [`WINDOW`] centres of each bucket) and is near-identical to it; otherwise it becomes a
+/// centre. Every variant is thus near-identical to its group's text — groups cannot drift
+/// through chains of small changes — and the groups depend only on the lines and their
+/// counts.
 fn group(entries: &[(u64, LineStats)]) -> Vec<usize> {
-    let keys: Vec<[u64; BANDS]> = entries
+    let (words, keys): (Vec<Vec<u64>>, Vec<[u64; BANDS]>) = entries
         .par_iter()
-        .map(|(_, s)| band_keys(&s.text))
-        .collect();
-    let mut parent: Vec<usize> = (0..entries.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
+        .map(|(_, s)| {
+            let words = similar::word_hashes(&s.text);
+            let keys = band_keys(&words);
+            (words, keys)
+        })
+        .unzip();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        entries[b]
+            .1
+            .conversations
+            .cmp(&entries[a].1.conversations)
+            .then(entries[a].0.cmp(&entries[b].0))
+    });
+    let mut rank = vec![0usize; entries.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
     }
-    let mut bucket: Vec<(u64, usize)> = Vec::with_capacity(entries.len());
-    for band in 0..BANDS {
-        bucket.clear();
-        bucket.extend(keys.iter().enumerate().map(|(i, k)| (k[band], i)));
-        bucket.sort_unstable();
-        let mut start = 0;
-        while start < bucket.len() {
-            let key = bucket[start].0;
-            let end = start + bucket[start..].partition_point(|&(k, _)| k == key);
-            for j in start + 1..end {
-                for i in j.saturating_sub(WINDOW).max(start)..j {
-                    let (a, b) = (bucket[i].1, bucket[j].1);
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    if ra != rb && similar::similar(&entries[a].1.text, &entries[b].1.text) {
-                        // The smaller index becomes the root, so roots never depend on
-                        // the order unions happen in.
-                        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-                        parent[hi] = lo;
-                    }
+    let mut centre = vec![usize::MAX; entries.len()];
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for &i in &order {
+        candidates.clear();
+        for key in &keys[i] {
+            if let Some(list) = buckets.get(key) {
+                candidates.extend(list.iter().take(WINDOW));
+            }
+        }
+        candidates.sort_unstable_by_key(|&c| rank[c]);
+        candidates.dedup();
+        match candidates
+            .iter()
+            .find(|&&c| similar::similar_words(&words[i], &words[c]))
+        {
+            Some(&c) => centre[i] = c,
+            None => {
+                centre[i] = i;
+                for key in &keys[i] {
+                    buckets.entry(*key).or_default().push(i);
                 }
             }
-            start = end;
         }
     }
-    (0..entries.len()).map(|i| find(&mut parent, i)).collect()
+    centre
 }
 
 /// One line of a model.
@@ -346,7 +362,7 @@ pub struct ScriptModel {
     /// Groups said in fewer conversations were dropped when the model was saved.
     pub min_conversations: u64,
     by_hash: HashMap<u64, usize>,
-    bands: OnceLock<HashMap<u64, Vec<usize>>>,
+    index: OnceLock<BandIndex>,
 }
 
 impl PartialEq for ScriptModel {
@@ -360,6 +376,54 @@ impl PartialEq for ScriptModel {
 
 /// Lines of a band bucket kept for look-ups; the largest groups first.
 const BUCKET_KEPT: usize = 16;
+
+/// Band keys of the lines of the script groups under given thresholds, to find the variants
+/// of a line that the model does not hold verbatim. Only script groups are indexed, so the
+/// index is small and a line that is no script costs little.
+#[derive(Debug)]
+struct BandIndex {
+    thresholds: (u64, u64),
+    /// Band key → indices of lines.
+    bands: HashMap<u64, Vec<usize>>,
+    /// Word hashes of every line (empty for lines not indexed).
+    words: Vec<Vec<u64>>,
+}
+
+impl BandIndex {
+    fn new(model: &ScriptModel, min_conversations: u64, min_agents: u64) -> BandIndex {
+        let mut bands: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut words = vec![Vec::new(); model.lines.len()];
+        for (i, line) in model.lines.iter().enumerate() {
+            let group = &model.groups[line.group];
+            if group.conversations < min_conversations || group.agents < min_agents {
+                continue;
+            }
+            words[i] = similar::word_hashes(&line.stats.text);
+            for key in band_keys(&words[i]) {
+                bands.entry(key).or_default().push(i);
+            }
+        }
+        for list in bands.values_mut() {
+            if list.len() > BUCKET_KEPT {
+                list.sort_by(|&a, &b| {
+                    let (ga, gb) = (
+                        &model.groups[model.lines[a].group],
+                        &model.groups[model.lines[b].group],
+                    );
+                    gb.conversations
+                        .cmp(&ga.conversations)
+                        .then(model.lines[a].hash.cmp(&model.lines[b].hash))
+                });
+                list.truncate(BUCKET_KEPT);
+            }
+        }
+        BandIndex {
+            thresholds: (min_conversations, min_agents),
+            bands,
+            words,
+        }
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -464,7 +528,7 @@ impl ScriptModel {
             agent_sentences,
             min_conversations,
             by_hash,
-            bands: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
@@ -589,18 +653,44 @@ impl ScriptModel {
         }
     }
 
-    /// The group of a line, by exact text or as a near-identical variant of a known line.
-    /// Returns the group and whether the match was exact.
-    pub fn lookup(&self, text: &str) -> Option<(&Group, bool)> {
+    /// The script group of a line: a group said in at least `min_conversations`
+    /// conversations by at least `min_agents` agents that holds the line itself or a
+    /// near-identical variant of it. Returns the group and whether the line was in it
+    /// verbatim (in normal form); among several near-identical groups, the most said.
+    pub fn lookup(
+        &self,
+        text: &str,
+        min_conversations: u64,
+        min_agents: u64,
+    ) -> Option<(&Group, bool)> {
+        let qualifies = |g: &Group| g.conversations >= min_conversations && g.agents >= min_agents;
         if let Some(&i) = self.by_hash.get(&xxh3_64(text.as_bytes()))
             && self.lines[i].stats.text == text
         {
-            return Some((&self.groups[self.lines[i].group], true));
+            let group = &self.groups[self.lines[i].group];
+            return qualifies(group).then_some((group, true));
         }
-        let bands = self.bands.get_or_init(|| self.band_index());
-        let mut candidates: Vec<usize> = band_keys(text)
+        let thresholds = (min_conversations, min_agents);
+        let index = self
+            .index
+            .get_or_init(|| BandIndex::new(self, min_conversations, min_agents));
+        let found = if index.thresholds == thresholds {
+            self.fuzzy(index, text)
+        } else {
+            // Another policy than the one the index was built for: not in a scoring run.
+            self.fuzzy(&BandIndex::new(self, min_conversations, min_agents), text)
+        };
+        found.map(|g| (g, false))
+    }
+
+    fn fuzzy(&self, index: &BandIndex, text: &str) -> Option<&Group> {
+        if index.bands.is_empty() {
+            return None;
+        }
+        let words = similar::word_hashes(text);
+        let mut candidates: Vec<usize> = band_keys(&words)
             .iter()
-            .filter_map(|k| bands.get(k))
+            .filter_map(|k| index.bands.get(k))
             .flatten()
             .copied()
             .collect();
@@ -608,43 +698,13 @@ impl ScriptModel {
         candidates.dedup();
         candidates
             .into_iter()
-            .filter(|&i| similar::similar(text, &self.lines[i].stats.text))
+            .filter(|&i| similar::similar_words(&words, &index.words[i]))
             .map(|i| &self.groups[self.lines[i].group])
             .max_by(|a, b| {
                 a.conversations
                     .cmp(&b.conversations)
                     .then(b.hash.cmp(&a.hash))
             })
-            .map(|g| (g, false))
-    }
-
-    fn band_index(&self) -> HashMap<u64, Vec<usize>> {
-        let keys: Vec<[u64; BANDS]> = self
-            .lines
-            .par_iter()
-            .map(|l| band_keys(&l.stats.text))
-            .collect();
-        let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            for key in k {
-                index.entry(*key).or_default().push(i);
-            }
-        }
-        for list in index.values_mut() {
-            if list.len() > BUCKET_KEPT {
-                list.sort_by(|&a, &b| {
-                    let (ga, gb) = (
-                        &self.groups[self.lines[a].group],
-                        &self.groups[self.lines[b].group],
-                    );
-                    gb.conversations
-                        .cmp(&ga.conversations)
-                        .then(self.lines[a].hash.cmp(&self.lines[b].hash))
-                });
-                list.truncate(BUCKET_KEPT);
-            }
-        }
-        index
     }
 
     /// Groups from the most to the least widely said: by conversations, then agents, then
@@ -737,19 +797,45 @@ mod tests {
         );
         assert_eq!((top[1].conversations, top[1].variants), (2, 2));
         let (g, exact) = model
-            .lookup("thank you for calling acme how may i help you")
+            .lookup("thank you for calling acme how may i help you", 2, 0)
             .unwrap();
         assert!(exact);
         assert_eq!(g.conversations, 7);
         let (g, exact) = model
-            .lookup("thank you so much for calling acme how can i help you")
+            .lookup(
+                "thank you so much for calling acme how can i help you",
+                2,
+                0,
+            )
             .unwrap();
         assert!(!exact);
         assert_eq!(g.conversations, 7);
         assert!(
             model
-                .lookup("your refund of <num> is on its way to you")
+                .lookup("your refund of <num> is on its way to you", 0, 0)
                 .is_none()
+        );
+        // Thresholds: the router group (2 conversations) is no script at 3.
+        assert!(
+            model
+                .lookup("i have reset the router on my side now", 3, 0)
+                .is_none()
+        );
+        assert!(
+            model
+                .lookup("i have reset the router on your side now", 3, 0)
+                .is_none()
+        );
+        assert!(
+            model
+                .lookup("i have reset the router on your side now", 2, 0)
+                .is_some()
+        );
+        assert!(
+            model
+                .lookup("thank you for calling acme how can i help you", 2, 8)
+                .is_none(),
+            "7 agents"
         );
     }
 

@@ -1,5 +1,5 @@
-//! Near-identical lines: MinHash band keys over word shingles (candidates) and a word-level
-//! edit distance (the decision). Every hash is xxh3-64 with fixed seeds, so keys are the same
+//! Near-identical lines: MinHash band keys over word-pair shingles (candidates) and a
+//! word-level edit distance (the decision). Every hash is xxh3-64 with fixed seeds, so keys are the same
 //! on every machine and in every version.
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
@@ -8,9 +8,9 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 pub const BANDS: usize = 12;
 /// Rows (minimum hashes) per band.
 pub const ROWS: usize = 2;
-/// Within a band bucket, each line is compared with at most this many lines before it, so
+/// A line is compared with at most this many group centres of each of its band buckets, so
 /// that a bucket of very common shingles never costs quadratic time.
-pub const WINDOW: usize = 8;
+pub const WINDOW: usize = 4;
 /// Two lines are near-identical when their word edit distance is at most this share of the
 /// longer line (one word in five).
 pub const MAX_EDIT_SHARE: f64 = 0.2;
@@ -18,26 +18,35 @@ pub const MAX_EDIT_SHARE: f64 = 0.2;
 /// The band keys of a line.
 pub type BandKeys = [u64; BANDS];
 
-/// The shingles of a line: each word and each pair of neighbouring words, hashed.
-fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<&str> = text.split(' ').collect();
-    let mut out: Vec<u64> = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
-    let mut pair = String::new();
-    for w in words.windows(2) {
-        pair.clear();
-        pair.push_str(w[0]);
-        pair.push(' ');
-        pair.push_str(w[1]);
-        out.push(xxh3_64(pair.as_bytes()));
+/// The words of a line, hashed: what [`similar_words`] compares.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    text.split(' ').map(|w| xxh3_64(w.as_bytes())).collect()
+}
+
+/// The shingles of a line: each pair of neighbouring words, with the line's start and end
+/// as words, so that a short line still has a few ("^ thank", "thank you", …, "today $").
+/// Pairs rather than single words keep common words ("you", "the") from putting most lines
+/// in one bucket.
+fn shingles(words: &[u64]) -> Vec<u64> {
+    const START: u64 = 0x5354_4152_5400_0000;
+    const END: u64 = 0x454e_4400_0000_0000;
+    let mut out = Vec::with_capacity(words.len() + 1);
+    let mut previous = START;
+    for &w in words.iter().chain(std::iter::once(&END)) {
+        let mut pair = [0u8; 16];
+        pair[..8].copy_from_slice(&previous.to_le_bytes());
+        pair[8..].copy_from_slice(&w.to_le_bytes());
+        out.push(xxh3_64(&pair));
+        previous = w;
     }
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// The MinHash band keys of a line (its text in normal form).
-pub fn band_keys(text: &str) -> BandKeys {
-    let shingles = shingles(text);
+/// The MinHash band keys of a line, from its word hashes.
+pub fn band_keys(words: &[u64]) -> BandKeys {
+    let shingles = shingles(words);
     let mut keys = [0u64; BANDS];
     for (band, key) in keys.iter_mut().enumerate() {
         let mut buf = [0u8; 8 * (ROWS + 1)];
@@ -56,21 +65,44 @@ pub fn band_keys(text: &str) -> BandKeys {
     keys
 }
 
-/// Word-level edit distance (insertions, deletions, substitutions), giving up once it
-/// exceeds `limit`.
-fn edit_distance(a: &[&str], b: &[&str], limit: usize) -> Option<usize> {
+/// Word-level edit distance (insertions, deletions, substitutions), or `None` when it
+/// exceeds `limit`. Only the diagonal band of width `limit` is computed (cells outside it
+/// cost more than `limit` anyway), so near-identical checks take time linear in the length.
+fn edit_distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
+    let over = limit + 1;
+    // Lines are short: two rows on the stack spare an allocation per comparison.
+    let mut stack = [[0usize; 64]; 2];
+    let mut heap: [Vec<usize>; 2];
+    let [previous, current]: [&mut [usize]; 2] = if b.len() < 64 {
+        let [p, c] = &mut stack;
+        [&mut p[..=b.len()], &mut c[..=b.len()]]
+    } else {
+        heap = [vec![0; b.len() + 1], vec![0; b.len() + 1]];
+        let [p, c] = &mut heap;
+        [p.as_mut_slice(), c.as_mut_slice()]
+    };
+    let (mut previous, mut current) = (previous, current);
+    for (j, cell) in previous.iter_mut().enumerate() {
+        *cell = j.min(over);
+    }
     for (i, wa) in a.iter().enumerate() {
-        current[0] = i + 1;
+        let row = i + 1;
+        let lo = row.saturating_sub(limit).max(1);
+        let hi = (row + limit).min(b.len());
+        current.fill(over);
+        current[0] = row.min(over);
         let mut row_min = current[0];
-        for (j, wb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(wa != wb);
-            current[j + 1] = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
-            row_min = row_min.min(current[j + 1]);
+        for j in lo..=hi {
+            let substitute = previous[j - 1] + usize::from(*wa != b[j - 1]);
+            let value = substitute
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(over);
+            current[j] = value;
+            row_min = row_min.min(value);
         }
         if row_min > limit {
             return None;
@@ -81,17 +113,20 @@ fn edit_distance(a: &[&str], b: &[&str], limit: usize) -> Option<usize> {
     (d <= limit).then_some(d)
 }
 
-/// Whether two lines are near-identical variants: word edit distance at most
-/// [`MAX_EDIT_SHARE`] of the longer line's length.
-pub fn similar(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let wa: Vec<&str> = a.split(' ').collect();
-    let wb: Vec<&str> = b.split(' ').collect();
-    let longer = wa.len().max(wb.len());
+/// Whether two lines, given as word hashes, are near-identical variants: word edit
+/// distance at most [`MAX_EDIT_SHARE`] of the longer line's length.
+pub fn similar_words(a: &[u64], b: &[u64]) -> bool {
+    let longer = a.len().max(b.len());
     let limit = (longer as f64 * MAX_EDIT_SHARE).floor() as usize;
-    limit > 0 && edit_distance(&wa, &wb, limit).is_some()
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    a == b || (limit > 0 && edit_distance(a, b, limit).is_some())
+}
+
+/// Whether two lines are near-identical variants (see [`similar_words`]).
+pub fn similar(a: &str, b: &str) -> bool {
+    a == b || similar_words(&word_hashes(a), &word_hashes(b))
 }
 
 #[cfg(test)]
@@ -119,12 +154,27 @@ mod tests {
     fn edit_distance_counts_words() {
         let a = ["a", "b", "c", "d"];
         assert_eq!(edit_distance(&a, &["a", "c", "d", "e"], 5), Some(2));
+        assert_eq!(edit_distance(&a, &["a", "c", "d", "e"], 2), Some(2));
+        assert_eq!(edit_distance(&a, &["a", "c", "d", "e"], 1), None);
         assert_eq!(edit_distance(&a, &a, 0), Some(0));
         assert_eq!(edit_distance(&a, &["x", "y", "z", "w"], 2), None);
+        assert_eq!(
+            edit_distance(&a, &["a", "b", "c", "d", "e", "f"], 2),
+            Some(2)
+        );
+        assert_eq!(
+            edit_distance(
+                &["k", "i", "t", "t", "e", "n"],
+                &["s", "i", "t", "t", "i", "n", "g"],
+                3
+            ),
+            Some(3)
+        );
     }
 
     #[test]
     fn band_keys_are_fixed_and_shared_by_variants() {
+        let band_keys = |t: &str| band_keys(&word_hashes(t));
         let a = band_keys("thank you for calling acme how can i help you today");
         let b = band_keys("thank you for calling acme how may i help you today");
         assert_eq!(
