@@ -613,9 +613,14 @@ impl ScriptModel {
         if lines.windows(2).any(|w| w[0].0 == w[1].0) {
             anyhow::bail!("the script model lists a line twice");
         }
-        let present: std::collections::HashSet<u64> = lines.iter().map(|(h, _, _)| *h).collect();
-        if let Some((_, g, _)) = lines.iter().find(|(_, g, _)| !present.contains(g)) {
-            anyhow::bail!("group {} has no line of its own", hex(*g));
+        // Every group is named after a line of its own that heads it.
+        let heads: std::collections::HashSet<u64> = lines
+            .iter()
+            .filter(|(h, g, _)| h == g)
+            .map(|(h, _, _)| *h)
+            .collect();
+        if let Some((_, g, _)) = lines.iter().find(|(_, g, _)| !heads.contains(g)) {
+            anyhow::bail!("group {} is not headed by a line of its own", hex(*g));
         }
         Ok(ScriptModel::build(
             lines,
@@ -628,6 +633,10 @@ impl ScriptModel {
     /// Reads every model in a file: one model per line (a file written by `learn` or `merge`
     /// holds one).
     pub fn read_all(bytes: &[u8], name: &str) -> anyhow::Result<Vec<ScriptModel>> {
+        // A single model may have been reformatted over several lines.
+        if let Ok(model) = ScriptModel::from_json(bytes) {
+            return Ok(vec![model]);
+        }
         let mut models = Vec::new();
         for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
             if line.iter().all(u8::is_ascii_whitespace) {
@@ -858,6 +867,18 @@ mod tests {
         assert!(text.starts_with("{\"agent_sentences\":3,\"conversations\":3,\"format\":"));
         let tampered = text.replace("acme today", "acme tonight");
         assert!(ScriptModel::from_json(tampered.as_bytes()).is_err());
+        let pretty = serde_json::to_string_pretty(
+            &serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+        )
+        .unwrap();
+        let read = ScriptModel::read_all(pretty.as_bytes(), "pretty").unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0], model);
+        let two = format!("{text}{text}");
+        assert_eq!(
+            ScriptModel::read_all(two.as_bytes(), "two").unwrap().len(),
+            2
+        );
         let other_version = text.replace("\"version\":1", "\"version\":99");
         assert!(
             ScriptModel::from_json(other_version.as_bytes())

@@ -24,9 +24,11 @@ if ! "$python" -c 'import pyspark' >/dev/null 2>&1; then
         if "$python" -m venv "$venv" >/dev/null 2>&1 && [ -x "$venv/bin/pip" ]; then
             "$venv/bin/pip" install --quiet --disable-pip-version-check 'pyspark>=3.5,<5' >&2
         else
-            # No venv module (a bare Debian python3): fall back to the user site.
+            # No venv module (a bare Debian python3): fall back to the user site, which a
+            # distribution's "externally managed" marker refuses unless told otherwise.
             rm -rf "$venv"
-            "$python" -m pip install --quiet --user 'pyspark>=3.5,<5' >&2
+            "$python" -m pip install --quiet --user 'pyspark>=3.5,<5' >&2 ||
+                "$python" -m pip install --quiet --user --break-system-packages 'pyspark>=3.5,<5' >&2
         fi
     fi
     if "$venv/bin/python" -c 'import pyspark' >/dev/null 2>&1; then
