@@ -23,6 +23,8 @@ pub enum Command {
     Score(ScoreArgs),
     /// List every rule: id, what it detects, its score, weight, cap and threshold.
     Rules(RulesArgs),
+    /// Score a labelled file and measure agreement of a tool field with a human label.
+    Eval(EvalArgs),
     /// Learn the corpus script model: agent lines said across many conversations.
     Learn(commands::learn::LearnArgs),
     /// Add up script models learned on shards.
@@ -87,11 +89,44 @@ pub struct RulesArgs {
     pub json: bool,
 }
 
+/// Arguments of `sincerity eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labelled JSON Lines: canonical conversations carrying label fields (e.g. `labels`).
+    pub labelled: PathBuf,
+    /// The human label: a path or expression, e.g. `labels.emotional_reactions`.
+    #[arg(long)]
+    pub gold: String,
+    /// The tool's value: a path or expression into the output, e.g. `metrics.empathy_reaction`.
+    #[arg(long)]
+    pub pred: String,
+    /// What the label is: `levels` (ordered classes), `binary` or `scale`.
+    #[arg(long, default_value = "levels")]
+    pub kind: String,
+    /// A condition that makes a scale gold binary, for ROC AUC, e.g.
+    /// `'min(labels.overall_satisfaction) <= 2 && labels.overall_satisfaction_mean < 3'`.
+    #[arg(long, value_name = "EXPR")]
+    pub gold_binary: Option<String>,
+    /// Keep only items for which this condition holds, e.g. `"labels.source == 'MWOZ'"`.
+    #[arg(long = "where", value_name = "EXPR")]
+    pub filter: Option<String>,
+    /// Also write the figures as JSON here.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// TOML policy to score with.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
 /// Runs the parsed command; returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Score(args) => commands::score::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Eval(args) => commands::eval::run(args),
         Command::Learn(args) => commands::learn::run(args),
         Command::Merge(args) => commands::merge::run(args),
         Command::Scripts(args) => commands::scripts::run(args),

@@ -46,11 +46,8 @@ impl Engine {
     /// Scores one conversation read from `source`.
     pub fn score(&self, conversation: &Conversation, source: &Source) -> ScoredConversation {
         let analysis = Analysis::new(conversation);
-        let cx = Context {
-            policy: &self.policy,
-            lexicons: &self.lexicons,
-            scripts: self.scripts.as_ref(),
-        };
+        let mut cx = Context::new(&analysis, &self.policy, &self.lexicons);
+        cx.scripts = self.scripts.as_ref();
         let mut findings = detect::detect_all(&analysis, &cx);
         let opportunity = detect::empathy::opportunity(&analysis, &cx);
 
@@ -105,9 +102,16 @@ impl Engine {
         metrics.escalation_requests = count("escalation-request");
         metrics.unresolved = count("unresolved") > 0;
         metrics.empathy_opportunity = opportunity;
-        let customer_sentiments: Vec<f64> = analysis.sentiment.iter().flatten().copied().collect();
-        metrics.customer_sentiment_start = customer_sentiments.first().copied();
-        metrics.customer_sentiment_end = customer_sentiments.last().copied();
+        let first_customer = conversation
+            .turns
+            .iter()
+            .position(|t| t.role == Role::Customer);
+        let last_customer = conversation
+            .turns
+            .iter()
+            .rposition(|t| t.role == Role::Customer);
+        metrics.customer_sentiment_start = first_customer.and_then(|i| analysis.sentiment(i));
+        metrics.customer_sentiment_end = last_customer.and_then(|i| analysis.sentiment(i));
 
         // Mandated lines are reported but kept out of the penalty.
         let allowed = self.allow.take_allowed(&analysis, &mut findings);
@@ -142,7 +146,7 @@ impl Engine {
                         f.turn == i && matches!(f.rule.as_str(), "canned-phrase" | "script-line")
                     }),
                     empathy: score::empathy_levels(&findings, Some(i)),
-                    sentiment: analysis.sentiment[i],
+                    sentiment: analysis.sentiment(i),
                 })
                 .collect()
         });

@@ -4,13 +4,15 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::analyse::TurnText;
 
 /// A lexicon of phrases, each with a tag of type `T`.
 pub struct Lexicon<T> {
     automaton: AhoCorasick,
+    /// The compiled patterns, kept so that several lexicons can share one automaton.
+    patterns: Vec<String>,
     tags: Vec<T>,
     /// For each compiled pattern, the entry (source phrase) it was expanded from.
     entries: Vec<usize>,
@@ -26,6 +28,66 @@ pub struct PhraseMatch {
     pub tokens: Range<usize>,
     /// Byte span in the turn's original text.
     pub span: Range<usize>,
+}
+
+/// A raw automaton match in a turn's normal form: byte range and pattern index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawMatch {
+    /// Start in the normal form.
+    pub start: usize,
+    /// End in the normal form.
+    pub end: usize,
+    /// Index of the pattern in its own lexicon.
+    pub pattern: usize,
+}
+
+/// Several lexicons compiled into one automaton, so that a turn is scanned once for all of
+/// them; the raw matches are then split back per lexicon.
+pub struct Combined {
+    automaton: AhoCorasick,
+    /// For each combined pattern: (lexicon index, pattern index in that lexicon).
+    owners: Vec<(usize, usize)>,
+    lexicons: usize,
+}
+
+impl Combined {
+    /// Combines the pattern lists of several lexicons, in order.
+    pub fn new(pattern_lists: &[&[String]]) -> Combined {
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (l, list) in pattern_lists.iter().enumerate() {
+            for (p, pattern) in list.iter().enumerate() {
+                patterns.push(pattern.as_str());
+                owners.push((l, p));
+            }
+        }
+        // Thousands of expanded patterns: a contiguous NFA is compact and fast to scan; a full
+        // DFA would take tens of megabytes and a noticeable start-up time.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .expect("lexicon patterns compile");
+        Combined {
+            automaton,
+            owners,
+            lexicons: pattern_lists.len(),
+        }
+    }
+
+    /// One pass over a turn: the raw matches of each lexicon, by lexicon index.
+    pub fn scan(&self, text: &TurnText) -> Vec<Vec<RawMatch>> {
+        let mut out = vec![Vec::new(); self.lexicons];
+        for m in self.automaton.find_overlapping_iter(&text.norm) {
+            let (l, pattern) = self.owners[m.pattern().as_usize()];
+            out[l].push(RawMatch {
+                start: m.start(),
+                end: m.end(),
+                pattern,
+            });
+        }
+        out
+    }
 }
 
 /// Expands the alternation syntax of lexicon entries: `[a|b|]` is one of `a`, `b` or nothing.
@@ -76,6 +138,7 @@ impl<T: Copy> Lexicon<T> {
             .expect("lexicon patterns compile");
         Lexicon {
             automaton,
+            patterns,
             tags: entries.iter().map(|(_, t)| *t).collect(),
             entries: owners,
             phrases: entries.iter().map(|(p, _)| p.to_string()).collect(),
@@ -104,50 +167,69 @@ impl<T: Copy> Lexicon<T> {
 
     /// Leftmost-longest, non-overlapping matches in a turn, in order.
     pub fn find(&self, text: &TurnText) -> Vec<PhraseMatch> {
-        let mut found: Vec<(usize, usize, usize)> = self
-            .automaton
-            .find_overlapping_iter(&text.norm)
-            .map(|m| (m.start(), m.end(), self.entries[m.pattern().as_usize()]))
-            .collect();
-        if found.is_empty() {
-            return Vec::new();
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        let mut out = Vec::new();
-        let mut covered = 0;
-        for (start, end, entry) in found {
-            // Patterns carry their surrounding spaces, so neighbours share one space.
-            if start + 1 < covered {
-                continue;
-            }
-            covered = end;
-            let tokens = text.norm_span_tokens(start, end);
-            out.push(PhraseMatch {
-                entry,
-                span: text.byte_span(tokens.clone()),
-                tokens,
-            });
-        }
-        out
+        self.select(text, self.raw(text))
     }
 
     /// Every match, overlapping ones included, in order of position.
     pub fn find_overlapping(&self, text: &TurnText) -> Vec<PhraseMatch> {
-        let mut found: Vec<PhraseMatch> = self
-            .automaton
+        self.select_overlapping(text, self.raw(text))
+    }
+
+    fn raw(&self, text: &TurnText) -> Vec<RawMatch> {
+        self.automaton
             .find_overlapping_iter(&text.norm)
-            .map(|m| {
-                let tokens = text.norm_span_tokens(m.start(), m.end());
-                PhraseMatch {
-                    entry: self.entries[m.pattern().as_usize()],
-                    span: text.byte_span(tokens.clone()),
-                    tokens,
-                }
+            .map(|m| RawMatch {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
             })
-            .collect();
+            .collect()
+    }
+
+    /// Leftmost-longest, non-overlapping selection among raw matches of this lexicon's patterns.
+    pub fn select(&self, text: &TurnText, mut raw: Vec<RawMatch>) -> Vec<PhraseMatch> {
+        if raw.is_empty() {
+            return Vec::new();
+        }
+        raw.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(self.entries[a.pattern].cmp(&self.entries[b.pattern]))
+        });
+        let mut out = Vec::new();
+        let mut covered = 0;
+        for m in raw {
+            // Patterns carry their surrounding spaces, so neighbours share one space.
+            if m.start + 1 < covered {
+                continue;
+            }
+            covered = m.end;
+            out.push(self.to_match(text, &m));
+        }
+        out
+    }
+
+    /// Every raw match as a phrase match, overlapping ones included, in order of position.
+    pub fn select_overlapping(&self, text: &TurnText, raw: Vec<RawMatch>) -> Vec<PhraseMatch> {
+        let mut found: Vec<PhraseMatch> = raw.iter().map(|m| self.to_match(text, m)).collect();
         found.sort_by_key(|m| (m.tokens.start, m.tokens.end, m.entry));
         found.dedup_by_key(|m| (m.tokens.start, m.entry));
         found
+    }
+
+    fn to_match(&self, text: &TurnText, m: &RawMatch) -> PhraseMatch {
+        let tokens = text.norm_span_tokens(m.start, m.end);
+        PhraseMatch {
+            entry: self.entries[m.pattern],
+            span: text.byte_span(tokens.clone()),
+            tokens,
+        }
+    }
+
+    /// The compiled patterns, for [`Combined`].
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 
     /// Whether any entry matches.

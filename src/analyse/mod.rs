@@ -17,27 +17,32 @@ pub struct Analysis<'c> {
     pub texts: Vec<TurnText>,
     /// The customer's name, given or inferred.
     pub customer_name: Option<CustomerName>,
-    /// VADER compound sentiment of each customer turn (`None` for other roles).
-    pub sentiment: Vec<Option<f64>>,
+    /// VADER compound sentiment of each customer turn, computed when first asked for: it is
+    /// the costliest per-turn measure and most turns never need it.
+    sentiment: Vec<std::cell::OnceCell<Option<f64>>>,
 }
 
 impl<'c> Analysis<'c> {
     /// Analyses every turn of `conversation`.
     pub fn new(conversation: &'c Conversation) -> Analysis<'c> {
+        let texts: Vec<TurnText> = conversation
+            .turns
+            .iter()
+            .map(|t| text::analyse_text(&t.text))
+            .collect();
         Analysis {
-            texts: conversation
-                .turns
-                .iter()
-                .map(|t| text::analyse_text(&t.text))
-                .collect(),
-            customer_name: names::customer_name(conversation),
-            sentiment: conversation
-                .turns
-                .iter()
-                .map(|t| (t.role == Role::Customer).then(|| sentiment::compound(&t.text)))
-                .collect(),
+            customer_name: names::customer_name(conversation, &texts),
+            texts,
+            sentiment: vec![std::cell::OnceCell::new(); conversation.turns.len()],
             conversation,
         }
+    }
+
+    /// VADER compound sentiment of turn `index` if the customer spoke it, else `None`.
+    pub fn sentiment(&self, index: usize) -> Option<f64> {
+        let turn = &self.conversation.turns[index];
+        *self.sentiment[index]
+            .get_or_init(|| (turn.role == Role::Customer).then(|| sentiment::compound(&turn.text)))
     }
 
     /// The turns with their analyses, with their indices.

@@ -1,10 +1,6 @@
 //! Who the customer is: the name given in the input, or one inferred from the conversation.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use crate::analyse::text::is_stop_word;
+use crate::analyse::text::{Token, TokenKind, TurnText, is_stop_word};
 use crate::model::{Conversation, Role};
 
 /// Where the customer's name came from.
@@ -36,26 +32,6 @@ pub struct CustomerName {
     /// Lowercase single-word forms to look for (first name, last name).
     pub forms: Vec<String>,
 }
-
-const TITLE: &str = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?";
-const NAME: &str = r"\p{Lu}[\p{L}'\-]+";
-
-static CUSTOMER_SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:[Mm]y name is|[Mm]y name's|[Tt]his is|[Ii]t's|[Nn]ame is)\s+(?:{TITLE}\s+)?({NAME}(?:\s+{NAME})?)"
-    ))
-    .expect("valid pattern")
-});
-
-static AGENT_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:[Tt]hank you|[Tt]hanks|[Hh]ello|[Hh]i|[Gg]ood (?:morning|afternoon|evening)|[Ss]ure|[Oo]kay|[Aa]lright|[Gg]reat|[Pp]erfect),?\s+({TITLE}\s+{NAME}|{NAME})\b"
-    ))
-    .expect("valid pattern")
-});
-
-static TITLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{TITLE}\s+({NAME})")).expect("valid pattern"));
 
 /// Capitalised words that start sentences or fill greetings and are never names.
 fn is_not_a_name(word: &str) -> bool {
@@ -132,7 +108,7 @@ fn forms_of(name: &str) -> Vec<String> {
 
 /// The customer's name: the given one, or one inferred from the turns, avoiding the agent's
 /// own name and anonymisation placeholders.
-pub fn customer_name(conversation: &Conversation) -> Option<CustomerName> {
+pub fn customer_name(conversation: &Conversation, texts: &[TurnText]) -> Option<CustomerName> {
     if let Some(given) = conversation.customer_name.as_deref() {
         let forms = forms_of(given);
         if !forms.is_empty() && !given.contains('#') && !given.starts_with('[') {
@@ -170,31 +146,101 @@ pub fn customer_name(conversation: &Conversation) -> Option<CustomerName> {
             source: NameSource::Inferred,
         })
     };
+    let turns = || conversation.turns.iter().zip(texts);
     // The customer introducing themselves is the strongest evidence.
-    for turn in conversation
-        .turns
-        .iter()
-        .filter(|t| t.role == Role::Customer)
-    {
-        for caps in CUSTOMER_SELF_INTRO.captures_iter(&turn.text) {
-            if let Some(name) = caps.get(1).and_then(|m| acceptable(m.as_str())) {
+    for (turn, text) in turns().filter(|(t, _)| t.role == Role::Customer) {
+        for cue in SELF_INTRO {
+            if let Some(name) = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)) {
                 return found(name);
             }
         }
     }
     // Then the agent addressing them by title ("Mr. Patel") or by name after a thanks.
-    for turn in conversation.turns.iter().filter(|t| t.role == Role::Agent) {
-        for caps in TITLED.captures_iter(&turn.text) {
-            if let Some(name) = caps.get(1).and_then(|m| acceptable(m.as_str())) {
+    for (turn, text) in turns().filter(|(t, _)| t.role == Role::Agent) {
+        for cue in TITLES {
+            if let Some(name) = name_after(&turn.text, text, cue, 1).and_then(|n| acceptable(&n)) {
                 return found(name);
             }
         }
     }
-    for turn in conversation.turns.iter().filter(|t| t.role == Role::Agent) {
-        for caps in AGENT_ADDRESS.captures_iter(&turn.text) {
-            if let Some(name) = caps.get(1).and_then(|m| acceptable(m.as_str())) {
+    for (turn, text) in turns().filter(|(t, _)| t.role == Role::Agent) {
+        for cue in ADDRESS {
+            if let Some(name) = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)) {
                 return found(name);
             }
+        }
+    }
+    None
+}
+
+/// Word sequences after which the customer says their own name.
+const SELF_INTRO: &[&[&str]] = &[
+    &["my", "name", "is"],
+    &["my", "name's"],
+    &["name", "is"],
+    &["this", "is"],
+    &["it's"],
+];
+/// Titles the agent puts before the customer's surname.
+const TITLES: &[&[&str]] = &[&["mr"], &["mrs"], &["ms"], &["miss"], &["mx"], &["dr"]];
+/// Words after which the agent addresses the customer by name.
+const ADDRESS: &[&[&str]] = &[
+    &["thank", "you"],
+    &["thanks"],
+    &["hello"],
+    &["hi"],
+    &["morning"],
+    &["afternoon"],
+    &["evening"],
+    &["sure"],
+    &["okay"],
+    &["alright"],
+    &["great"],
+    &["perfect"],
+];
+
+/// The capitalised words (at most `max_words`, an optional title first) that directly follow
+/// an occurrence of the word sequence `cue` in a turn, separated from it only by spaces or a
+/// comma: "my name is Maria Lopez" gives "Maria Lopez".
+fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Option<String> {
+    let tokens = &text.tokens;
+    let gap_ok = |from: usize, to: usize| {
+        raw[from..to]
+            .chars()
+            .all(|c| c == ' ' || c == ',' || c == '.')
+    };
+    let capitalised = |t: &Token| {
+        t.kind == TokenKind::Word && raw[t.start..].starts_with(|c: char| c.is_uppercase())
+    };
+    for start in 0..tokens.len() {
+        if start + cue.len() > tokens.len()
+            || !cue.iter().zip(&tokens[start..]).all(|(w, t)| t.norm == *w)
+        {
+            continue;
+        }
+        let mut at = start + cue.len();
+        let mut previous_end = tokens[at - 1].end;
+        let mut words: Vec<&str> = Vec::new();
+        // "Mr. Patel": the title belongs to the name.
+        if let Some(t) = tokens.get(at).filter(|t| {
+            TITLES.iter().any(|title| t.norm == title[0]) && gap_ok(previous_end, t.start)
+        }) {
+            words.push(&raw[t.start..t.end]);
+            previous_end = t.end;
+            at += 1;
+        }
+        let mut names = 0;
+        while let Some(t) = tokens.get(at) {
+            if names == max_words || !capitalised(t) || !gap_ok(previous_end, t.start) {
+                break;
+            }
+            words.push(&raw[t.start..t.end]);
+            previous_end = t.end;
+            names += 1;
+            at += 1;
+        }
+        if names > 0 {
+            return Some(words.join(" "));
         }
     }
     None
@@ -204,6 +250,15 @@ pub fn customer_name(conversation: &Conversation) -> Option<CustomerName> {
 mod tests {
     use super::*;
     use crate::model::Turn;
+
+    fn name_of(c: &Conversation) -> Option<CustomerName> {
+        let texts: Vec<TurnText> = c
+            .turns
+            .iter()
+            .map(|t| crate::analyse::text::analyse_text(&t.text))
+            .collect();
+        customer_name(c, &texts)
+    }
 
     fn conv(turns: &[(Role, &str)], customer: Option<&str>, agent: Option<&str>) -> Conversation {
         Conversation {
@@ -231,7 +286,7 @@ mod tests {
             Some("Ravi Patel"),
             None,
         );
-        let name = customer_name(&c).unwrap();
+        let name = name_of(&c).unwrap();
         assert_eq!(name.source, NameSource::Given);
         assert_eq!(name.forms, ["ravi", "patel"]);
     }
@@ -249,7 +304,7 @@ mod tests {
             None,
             Some("Dana"),
         );
-        let name = customer_name(&c).unwrap();
+        let name = name_of(&c).unwrap();
         assert_eq!(name.display, "Maria Lopez");
         assert_eq!(name.source, NameSource::Inferred);
     }
@@ -261,14 +316,14 @@ mod tests {
             Some("#NAME#"),
             None,
         );
-        assert_eq!(customer_name(&c).unwrap().forms, ["okafor"]);
+        assert_eq!(name_of(&c).unwrap().forms, ["okafor"]);
         let c = conv(
             &[(Role::Agent, "Thank you #NAME#, one moment.")],
             None,
             None,
         );
-        assert_eq!(customer_name(&c), None);
+        assert_eq!(name_of(&c), None);
         let c = conv(&[(Role::Customer, "This is ridiculous.")], None, None);
-        assert_eq!(customer_name(&c), None);
+        assert_eq!(name_of(&c), None);
     }
 }

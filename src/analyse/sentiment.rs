@@ -8,10 +8,34 @@ use vader_parity::SentimentIntensityAnalyzer;
 static ANALYZER: LazyLock<SentimentIntensityAnalyzer> =
     LazyLock::new(SentimentIntensityAnalyzer::new);
 
+/// Short turns ("Okay.", "Thank you so much!", "No, that's wrong.") recur across a corpus;
+/// their scores are kept per thread. Being a pure function's cache, it changes no result.
+const CACHED_TEXT_BYTES: usize = 64;
+const CACHE_LIMIT: usize = 100_000;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, f64>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
 /// VADER's compound score of `text`, from −1 (most negative) to 1 (most positive), at the
 /// reference implementation's precision (4 decimals).
 pub fn compound(text: &str) -> f64 {
-    ANALYZER.polarity_scores(text).compound
+    if text.len() > CACHED_TEXT_BYTES {
+        return ANALYZER.polarity_scores(text).compound;
+    }
+    CACHE.with(|cache| {
+        if let Some(&score) = cache.borrow().get(text) {
+            return score;
+        }
+        let score = ANALYZER.polarity_scores(text).compound;
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(text.into(), score);
+        score
+    })
 }
 
 #[cfg(test)]

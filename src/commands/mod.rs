@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod eval;
 pub mod learn;
 pub mod merge;
 pub mod rules;

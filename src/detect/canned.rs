@@ -9,8 +9,8 @@ use crate::model::Role;
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.canned;
     let mut out = Vec::new();
-    for (i, _, text) in analysis.turns_of(Role::Agent) {
-        for m in lexicon.find(text) {
+    for (i, _, _) in analysis.turns_of(Role::Agent) {
+        for m in cx.hits[i].canned.iter().cloned() {
             out.push(finding(
                 analysis,
                 "canned-phrase",

@@ -33,16 +33,16 @@ pub fn distress(
     turn: usize,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let text = &analysis.texts[turn];
-    if let Some(m) = cx.lexicons.distress.find(text).into_iter().next() {
+    if let Some(m) = cx.hits[turn].distress.first() {
         return Some((
-            m.span,
+            m.span.clone(),
             format!(
                 "distress phrase \"{}\"",
                 cx.lexicons.distress.phrase(m.entry)
             ),
         ));
     }
-    let sentiment = analysis.sentiment[turn]?;
+    let sentiment = analysis.sentiment(turn)?;
     if sentiment <= cx.policy.distress_sentiment {
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
         return Some((
@@ -71,9 +71,9 @@ fn shared_with_customer(
             let at = sentence.tokens.start + k;
             t.is_content()
                 && !exclude.iter().any(|r| r.contains(&at))
-                && !name_forms.contains(&t.norm)
+                && !name_forms.iter().any(|f| *f == t.norm)
         })
-        .map(|(_, t)| xxhash_rust::xxh3::xxh3_64(t.stem.as_bytes()))
+        .map(|(_, t)| xxhash_rust::xxh3::xxh3_64(t.stem().as_bytes()))
         .collect();
     words.sort_unstable();
     words.dedup();
@@ -116,14 +116,14 @@ fn line_key(text: &TurnText, sentence: &Sentence) -> String {
     text.tokens[sentence.tokens.clone()]
         .iter()
         .filter(|t| !is_filler(&t.norm))
-        .map(|t| t.stem.as_str())
+        .map(|t| t.stem())
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// Whether a question is procedure (asking for data, offering a choice) rather than
 /// exploration of the customer's experience.
-fn is_procedural(cx: &Context, text: &TurnText, sentence: &Sentence) -> bool {
+fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence) -> bool {
     let inside = |r: &std::ops::Range<usize>| {
         r.start >= sentence.tokens.start && r.start < sentence.tokens.end
     };
@@ -132,11 +132,7 @@ fn is_procedural(cx: &Context, text: &TurnText, sentence: &Sentence) -> bool {
         .map(|t| t.norm.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    cx.lexicons
-        .info
-        .find(text)
-        .iter()
-        .any(|m| inside(&m.tokens))
+    cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
         || [
             "would you like",
             "do you want",
@@ -156,19 +152,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut seen_lines: HashMap<String, usize> = HashMap::new();
     let mut empathic_turns = vec![false; analysis.texts.len()];
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
-        let cues = cx.lexicons.empathy.find(text);
+        let cues = &cx.hits[i].empathy;
         let stock: Vec<std::ops::Range<usize>> = cues
             .iter()
             .map(|m| m.tokens.clone())
-            .chain(cx.lexicons.canned.find(text).into_iter().map(|m| m.tokens))
+            .chain(cx.hits[i].canned.iter().map(|m| m.tokens.clone()))
             .collect();
-        let feelings = cx.lexicons.feelings.find(text);
+        let feelings = &cx.hits[i].feelings;
         for sentence in &text.sentences {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
             let question = is_question(&turn.text, sentence);
-            let procedural = question && is_procedural(cx, text, sentence);
+            let procedural = question && is_procedural(cx, i, text, sentence);
             let shared = shared_with_customer(analysis, i, text, sentence, &stock);
             let names_feeling = feelings
                 .iter()

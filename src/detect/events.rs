@@ -5,6 +5,7 @@ use crate::analyse::Analysis;
 use crate::detect::lexicons::Event;
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
+use crate::lexicon::PhraseMatch;
 use crate::model::Role;
 
 impl Event {
@@ -59,9 +60,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.events;
     let mut out: Vec<Finding> = Vec::new();
     for (i, turn, text) in analysis.turns() {
-        let mut found: Vec<(Event, std::ops::Range<usize>, String)> = lexicon
-            .find(text)
-            .into_iter()
+        let mut found: Vec<(Event, std::ops::Range<usize>, String)> = cx.hits[i]
+            .events
+            .iter()
+            .cloned()
             .map(|m| {
                 (
                     lexicon.tag(m.entry),
@@ -74,8 +76,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .map(|(event, span, _, phrase)| (event, span, format!("\"{phrase}\"")))
             .collect();
         if turn.role == Role::Customer {
-            for co in &cx.lexicons.cooccurrences {
-                if let Some(span) = cooccurs(co, text) {
+            for (co, hits) in cx
+                .lexicons
+                .cooccurrences
+                .iter()
+                .zip(&cx.hits[i].cooccurrences)
+            {
+                if let Some(span) = cooccurs(co, hits, text) {
                     found.push((co.event, span, "two cues in one sentence".to_string()));
                 }
             }
@@ -110,17 +117,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// occurs somewhere in the turn).
 fn cooccurs(
     co: &crate::detect::lexicons::Cooccurrence,
+    (first, second, context): &(Vec<PhraseMatch>, Vec<PhraseMatch>, bool),
     text: &crate::analyse::TurnText,
 ) -> Option<std::ops::Range<usize>> {
-    if co.context.as_ref().is_some_and(|c| !c.is_match(text)) {
+    if !context || first.is_empty() {
         return None;
     }
-    let first = co.first.find(text);
-    if first.is_empty() {
-        return None;
-    }
-    let second = co.second.find(text);
-    for a in &first {
+    for a in first {
         let sentence = text.sentence_of(a.tokens.start)?;
         // "I called my bank yesterday" is a contact with somebody else.
         if co.event == Event::RepeatContact

@@ -3,7 +3,8 @@
 //! Entries are written in lowercase; `[a|b|]` lists variants (the empty one makes a word
 //! optional); contractions may be written either way. See [`crate::lexicon`].
 
-use crate::lexicon::Lexicon;
+use crate::analyse::TurnText;
+use crate::lexicon::{Combined, Lexicon, PhraseMatch};
 
 /// What kind of stock line a canned phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,6 +321,38 @@ pub struct Lexicons {
     pub ending: Lexicon<Ending>,
     /// Events found by two vocabularies meeting in one sentence.
     pub cooccurrences: Vec<Cooccurrence>,
+    /// All of the above in one automaton, so that each turn is scanned once.
+    combined: Combined,
+}
+
+/// Every lexicon's matches in one turn, found in a single scan and shared by all detectors.
+#[derive(Debug, Clone, Default)]
+pub struct TurnHits {
+    /// Stock lines.
+    pub canned: Vec<PhraseMatch>,
+    /// Empathy cues.
+    pub empathy: Vec<PhraseMatch>,
+    /// Specific feelings.
+    pub feelings: Vec<PhraseMatch>,
+    /// Distress phrases.
+    pub distress: Vec<PhraseMatch>,
+    /// Repetition markers.
+    pub repetition: Vec<PhraseMatch>,
+    /// Items of information.
+    pub info: Vec<PhraseMatch>,
+    /// Bare item names.
+    pub bare_info: Vec<PhraseMatch>,
+    /// Request phrases.
+    pub request: Vec<PhraseMatch>,
+    /// Effort events.
+    pub events: Vec<PhraseMatch>,
+    /// Problem phrases.
+    pub problem: Vec<PhraseMatch>,
+    /// Closing phrases, overlapping ones included.
+    pub ending: Vec<PhraseMatch>,
+    /// For each co-occurrence rule: matches of its first and second vocabulary, and whether
+    /// its context vocabulary (if any) is satisfied.
+    pub cooccurrences: Vec<(Vec<PhraseMatch>, Vec<PhraseMatch>, bool)>,
 }
 
 const CANNED: &[(&str, Canned)] = &[
@@ -1121,24 +1154,46 @@ fn plain(entries: &[&'static str]) -> Vec<(&'static str, ())> {
 impl Lexicons {
     /// Compiles every built-in lexicon.
     pub fn new() -> Lexicons {
-        Lexicons {
-            canned: Lexicon::new(CANNED),
-            empathy: Lexicon::new(
-                &EMPATHY
-                    .iter()
-                    .map(|(p, m)| (*p, (*m, Tone::Sympathy)))
-                    .chain(
-                        POSITIVE_REACTIONS
-                            .iter()
-                            .map(|p| (*p, (Mechanism::Reaction, Tone::Positive))),
-                    )
-                    .chain(
-                        RESTATEMENTS
-                            .iter()
-                            .map(|p| (*p, (Mechanism::Interpretation, Tone::Restatement))),
-                    )
-                    .collect::<Vec<_>>(),
-            ),
+        let canned = Lexicon::new(CANNED);
+        let empathy = Lexicon::new(
+            &EMPATHY
+                .iter()
+                .map(|(p, m)| (*p, (*m, Tone::Sympathy)))
+                .chain(
+                    POSITIVE_REACTIONS
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Reaction, Tone::Positive))),
+                )
+                .chain(
+                    RESTATEMENTS
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Interpretation, Tone::Restatement))),
+                )
+                .collect::<Vec<_>>(),
+        );
+        let cooccurrences = vec![
+            Cooccurrence {
+                event: Event::ChannelSwitch,
+                first: Lexicon::new(&plain(TRY_VERBS)),
+                second: Lexicon::new(&plain(CHANNELS)),
+                context: None,
+            },
+            Cooccurrence {
+                event: Event::Escalation,
+                first: Lexicon::new(&plain(ASKING)),
+                second: Lexicon::new(&plain(SENIOR)),
+                context: None,
+            },
+            Cooccurrence {
+                event: Event::RepeatContact,
+                first: Lexicon::new(&plain(CONTACTED)),
+                second: Lexicon::new(&plain(EARLIER)),
+                context: Some(Lexicon::new(&plain(SAME_ISSUE))),
+            },
+        ];
+        let mut lexicons = Lexicons {
+            canned,
+            empathy,
             feelings: Lexicon::new(&plain(FEELINGS)),
             distress: Lexicon::new(&plain(DISTRESS)),
             repetition: Lexicon::new(&plain(REPETITION)),
@@ -1148,27 +1203,62 @@ impl Lexicons {
             events: Lexicon::new(EVENTS),
             problem: Lexicon::new(&plain(PROBLEM)),
             ending: Lexicon::new(ENDING),
-            cooccurrences: vec![
-                Cooccurrence {
-                    event: Event::ChannelSwitch,
-                    first: Lexicon::new(&plain(TRY_VERBS)),
-                    second: Lexicon::new(&plain(CHANNELS)),
-                    context: None,
-                },
-                Cooccurrence {
-                    event: Event::Escalation,
-                    first: Lexicon::new(&plain(ASKING)),
-                    second: Lexicon::new(&plain(SENIOR)),
-                    context: None,
-                },
-                Cooccurrence {
-                    event: Event::RepeatContact,
-                    first: Lexicon::new(&plain(CONTACTED)),
-                    second: Lexicon::new(&plain(EARLIER)),
-                    context: Some(Lexicon::new(&plain(SAME_ISSUE))),
-                },
-            ],
+            cooccurrences,
+            combined: Combined::new(&[]),
+        };
+        lexicons.combined = Combined::new(&lexicons.pattern_lists());
+        lexicons
+    }
+
+    /// The pattern lists in the fixed order [`Lexicons::scan`] splits them back in.
+    fn pattern_lists(&self) -> Vec<&[String]> {
+        let mut lists = vec![
+            self.canned.patterns(),
+            self.empathy.patterns(),
+            self.feelings.patterns(),
+            self.distress.patterns(),
+            self.repetition.patterns(),
+            self.info.patterns(),
+            self.bare_info.patterns(),
+            self.request.patterns(),
+            self.events.patterns(),
+            self.problem.patterns(),
+            self.ending.patterns(),
+        ];
+        for co in &self.cooccurrences {
+            lists.push(co.first.patterns());
+            lists.push(co.second.patterns());
+            lists.push(co.context.as_ref().map_or(&[][..], |c| c.patterns()));
         }
+        lists
+    }
+
+    /// Scans one turn once for every lexicon.
+    pub fn scan(&self, text: &TurnText) -> TurnHits {
+        let mut raw = self.combined.scan(text).into_iter();
+        let mut next = || raw.next().unwrap_or_default();
+        let mut hits = TurnHits {
+            canned: self.canned.select(text, next()),
+            empathy: self.empathy.select(text, next()),
+            feelings: self.feelings.select(text, next()),
+            distress: self.distress.select(text, next()),
+            repetition: self.repetition.select(text, next()),
+            info: self.info.select(text, next()),
+            bare_info: self.bare_info.select(text, next()),
+            request: self.request.select(text, next()),
+            events: self.events.select(text, next()),
+            problem: self.problem.select(text, next()),
+            ending: self.ending.select_overlapping(text, next()),
+            cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
+        };
+        for co in &self.cooccurrences {
+            let first = co.first.select(text, next());
+            let second = co.second.select(text, next());
+            let context = next();
+            hits.cooccurrences
+                .push((first, second, co.context.is_none() || !context.is_empty()));
+        }
+        hits
     }
 }
 

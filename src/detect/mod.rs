@@ -17,7 +17,7 @@ use crate::findings::Finding;
 use crate::policy::Policy;
 use crate::rules::rule;
 use crate::scripts::ScriptModel;
-pub use lexicons::Lexicons;
+pub use lexicons::{Lexicons, TurnHits};
 
 /// What every detector may read besides the conversation.
 pub struct Context<'a> {
@@ -25,8 +25,22 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The compiled phrase lexicons.
     pub lexicons: &'a Lexicons,
+    /// Every lexicon's matches in each turn, aligned with the turns.
+    pub hits: Vec<TurnHits>,
     /// The corpus script model, when one was given.
     pub scripts: Option<&'a ScriptModel>,
+}
+
+impl<'a> Context<'a> {
+    /// Scans every turn of `analysis` once for all lexicons.
+    pub fn new(analysis: &Analysis, policy: &'a Policy, lexicons: &'a Lexicons) -> Context<'a> {
+        Context {
+            policy,
+            lexicons,
+            hits: analysis.texts.iter().map(|t| lexicons.scan(t)).collect(),
+            scripts: None,
+        }
+    }
 }
 
 /// A finding on `span` of turn `turn`, quoting the text there; its weight is set by scoring.

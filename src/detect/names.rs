@@ -14,7 +14,7 @@ pub fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
     for (i, _, text) in analysis.turns_of(Role::Agent) {
         let mut previous: Option<usize> = None;
         for (t, token) in text.tokens.iter().enumerate() {
-            if token.kind == TokenKind::Word && name.forms.contains(&token.norm) {
+            if token.kind == TokenKind::Word && name.forms.iter().any(|f| *f == token.norm) {
                 // "Ravi Patel" said in full is one mention, not two.
                 if previous != Some(t.wrapping_sub(1)) {
                     found.push((i, t));

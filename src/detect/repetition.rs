@@ -29,12 +29,10 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         .collect();
     let transfers: Vec<usize> = analysis
         .turns()
-        .filter(|(_, t, text)| {
+        .filter(|(i, t, _)| {
             t.role != Role::Customer
-                && cx
-                    .lexicons
+                && cx.hits[*i]
                     .events
-                    .find(text)
                     .iter()
                     .any(|m| cx.lexicons.events.tag(m.entry) == Event::Transfer)
         })
@@ -42,12 +40,12 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         .collect();
     for (k, &j) in customer.iter().enumerate() {
         let text = &analysis.texts[j];
-        if let Some(m) = cx.lexicons.repetition.find(text).into_iter().next() {
+        if let Some(m) = cx.hits[j].repetition.first() {
             out.push(finding(
                 analysis,
                 "repeated-explanation",
                 j,
-                m.span,
+                m.span.clone(),
                 format!(
                     "the customer says they are repeating themselves (\"{}\")",
                     cx.lexicons.repetition.phrase(m.entry)
@@ -115,12 +113,12 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut asked: BTreeMap<Info, usize> = BTreeMap::new();
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns() {
-        let items = lex.info.find(text);
+        let items = &cx.hits[i].info;
         match turn.role {
             Role::Customer => {
                 let raw = &turn.text;
                 // Volunteered: "my order number is 4821", "order 52-88140", an e-mail address.
-                let bare = lex.bare_info.find(text);
+                let bare = &cx.hits[i].bare_info;
                 let named = items
                     .iter()
                     .map(|m| (lex.info.tag(m.entry), m))
@@ -154,11 +152,11 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 }
             }
             Role::Agent => {
-                let requests = lex.request.find(text);
+                let requests = &cx.hits[i].request;
                 let confirming =
                     text.norm.contains(" confirm") || text.norm.contains(" just to check ");
                 let reads_back = text.tokens.iter().any(|t| t.kind == TokenKind::Number);
-                for m in &items {
+                for m in items {
                     let item = lex.info.tag(m.entry);
                     let Some(s) = text.sentence_of(m.tokens.start) else {
                         continue;

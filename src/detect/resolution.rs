@@ -26,7 +26,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             last_resolved = Some(i);
         }
-        for m in cx.lexicons.ending.find_overlapping(text) {
+        for m in cx.hits[i].ending.iter().cloned() {
             match cx.lexicons.ending.tag(m.entry) {
                 Ending::Resolved => last_resolved = Some(i),
                 Ending::Unresolved => {
@@ -50,14 +50,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     if last_resolved.is_some() {
         return Vec::new();
     }
-    let problem = analysis.turns_of(Role::Customer).find_map(|(i, _, text)| {
-        cx.lexicons
-            .problem
-            .find(text)
-            .into_iter()
-            .next()
-            .map(|m| (i, m))
-    });
+    let problem = analysis
+        .turns_of(Role::Customer)
+        .find_map(|(i, _, _)| cx.hits[i].problem.first().map(|m| (i, m)));
     let Some((at, m)) = problem else {
         return Vec::new();
     };
@@ -73,7 +68,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         span,
         format!(
             "a problem was raised in turn {at} (\"{}\") and nothing in the closing turns resolves it",
-            &turns[at].text[m.span]
+            &turns[at].text[m.span.clone()]
         ),
     )]
 }

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::analyse::{Analysis, names, text};
+use crate::analyse::Analysis;
 use crate::ingest::{self, IngestOptions, Input};
-use crate::model::{Conversation, Record, Role};
+use crate::model::{Conversation, Record};
 use crate::pipeline::BATCH_RECORDS;
 use crate::scripts::model::Tally;
 
@@ -45,33 +45,10 @@ impl LearnSummary {
     }
 }
 
-/// The analysis learning needs: agent turns only (no sentiment), and the customer's name.
-fn analyse_for_lines(conversation: &Conversation) -> Analysis<'_> {
-    Analysis {
-        texts: conversation
-            .turns
-            .iter()
-            .map(|t| {
-                if t.role == Role::Agent {
-                    text::analyse_text(&t.text)
-                } else {
-                    text::TurnText::default()
-                }
-            })
-            .collect(),
-        customer_name: names::customer_name(conversation),
-        sentiment: vec![None; conversation.turns.len()],
-        conversation,
-    }
-}
-
 /// Adds one conversation to a tally; a panic while analysing it skips it and says so.
 fn add_conversation(tally: &mut Tally, conversation: &Conversation) -> bool {
     let mut one = Tally::default();
-    let ok = catch_unwind(AssertUnwindSafe(|| {
-        one.add(&analyse_for_lines(conversation))
-    }))
-    .is_ok();
+    let ok = catch_unwind(AssertUnwindSafe(|| one.add(&Analysis::new(conversation)))).is_ok();
     if ok {
         let mine = std::mem::take(tally);
         *tally = mine.absorb(one);

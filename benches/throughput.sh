@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Reproducible throughput benchmark: a generated corpus of COUNT conversations (default
+# 100,000, seed 7), scored at 1 and 2 threads, against the parse-only yardstick (serde_json
+# into a Value, same file, same batching, all threads), with peak memory from /usr/bin/time.
+#
+#   bash benches/throughput.sh [COUNT]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count="${1:-100000}"
+dir=target/bench
+mkdir -p "$dir"
+corpus="$dir/corpus-$count.jsonl"
+
+cargo build --release --locked --quiet --bin sincerity --example gen_corpus --example parse_only
+[ -s "$corpus" ] || ./target/release/examples/gen_corpus --count "$count" --seed 7 -o "$corpus"
+bytes=$(stat -c %s "$corpus")
+echo "corpus: $count conversations, $((bytes / 1000000)) MB ($corpus)"
+
+measure() { # label, command...
+  local label=$1; shift
+  local log="$dir/time-$label.txt"
+  /usr/bin/time -v "$@" 2> "$log" > /dev/null || true
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  awk -v l="$label" -v w="$wall" -v b="$bytes" -v c="$count" -v r="$rss" \
+    'BEGIN { printf "%-22s %8.2f s %9.1f MB/s %9.0f conv/s %8.1f MB peak\n", l, w, b / 1e6 / w, c / w, r / 1024 }'
+  echo "$wall" > "$dir/wall-$label.txt"
+}
+
+measure parse-only-2 ./target/release/examples/parse_only "$corpus" 2
+measure score-1-thread ./target/release/sincerity score -q --threads 1 "$corpus" -o /dev/null
+measure score-2-threads ./target/release/sincerity score -q --threads 2 "$corpus" -o /dev/null
+parse=$(cat "$dir/wall-parse-only-2.txt")
+score=$(cat "$dir/wall-score-2-threads.txt")
+awk -v s="$score" -v p="$parse" 'BEGIN { printf "ratio score/parse-only at 2 threads: %.2f\n", s / p }'

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: build, every test, lints and formatting.
+# Installs nothing by hand: cargo fetches the crates; the browser and Spark tests install
+# what they need themselves.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+cargo build --release --locked
+cargo test --release --locked --all-targets
