@@ -110,10 +110,6 @@ fn script_lines_are_flagged_counted_and_cost_sincerity() {
             check_lines += 1;
             let d = check["detail"].as_str().unwrap();
             assert!(d.contains(&format!("said in {} of", fx.truth.check)), "{d}");
-            assert!(
-                d.contains("\"i can see a charge of <num> on order <num> from <date>\""),
-                "{d}"
-            );
         }
         // Free talk is never script.
         assert!(
@@ -367,4 +363,35 @@ fn groups_csv_rolls_up_per_agent_and_team() {
         .arg(&fx.corpus)
         .assert()
         .code(2);
+}
+
+#[test]
+fn unseen_variants_of_a_script_line_are_flagged_as_variants() {
+    let fx = fixture(60);
+    let call = serde_json::json!({
+        "id": "new",
+        "agent_name": "Zed",
+        "turns": [
+            {"speaker": "agent", "text": "Thank you so much for calling Acme, my name is Zed, how can I help you today?"},
+            {"speaker": "customer", "text": "My router is broken."},
+            {"speaker": "agent", "text": "Thank you for waiting while the engineer checks your line today."},
+        ],
+    });
+    let out = sincerity()
+        .args(["score", "-q", "--scripts"])
+        .arg(&fx.model)
+        .arg("-")
+        .write_stdin(format!("{call}\n"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let script = findings(&result, "script-line");
+    assert_eq!(script.len(), 1, "{script:?}");
+    assert_eq!(script[0]["turn"], 0);
+    let detail = script[0]["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("said in 60 of 60 conversations by 5 agents, a variant of \"thank you for calling acme my name is <name> how"),
+        "{detail}"
+    );
 }

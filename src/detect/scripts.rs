@@ -26,17 +26,20 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         } else {
             format!("about {}", group.agents)
         };
+        // The quote is the line itself; a variant also names the line it varies.
+        let variant = if exact {
+            String::new()
+        } else {
+            format!(", a variant of \"{}\"", group.text)
+        };
         out.push(finding(
             analysis,
             "script-line",
             line.turn,
             line.span,
             format!(
-                "script line said in {} of {} conversations by {agents} agents{}: \"{}\"",
-                group.conversations,
-                model.conversations,
-                if exact { "" } else { " (as a variant)" },
-                group.text
+                "script line said in {} of {} conversations by {agents} agents{variant}",
+                group.conversations, model.conversations,
             ),
         ));
     }
