@@ -4,10 +4,11 @@
 //! # Lines
 //! Every agent sentence is normalised into a *line* ([`normalise`]): lowercase words with
 //! punctuation dropped and contractions expanded, the customer's and the agent's names as
-//! `<name>`, numbers, amounts, times and order ids as `<num>`, e-mail addresses as `<email>`,
-//! dates as `<date>` and anonymisation placeholders as `<slot>`. Sentences shorter than
-//! [`normalise::MIN_WORDS`] words (or with fewer than [`normalise::MIN_PLAIN_WORDS`] words
-//! that are not slots) are not lines: "Okay, let me check." is talk, not script.
+//! `<name>`, numbers, amounts, times, order ids and codes in capitals ("JAML") as `<num>`,
+//! e-mail addresses as `<email>`, dates as `<date>` and anonymisation placeholders as
+//! `<slot>`. Sentences shorter than [`normalise::MIN_WORDS`] words (or with fewer than
+//! [`normalise::MIN_PLAIN_WORDS`] words that are not slots) are not lines: "Okay, let me
+//! check." is talk, not script.
 //!
 //! # Counts
 //! For each line (keyed by the xxh3-64 hash of its text) the model keeps the number of

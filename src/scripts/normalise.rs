@@ -171,6 +171,8 @@ fn normalise_sentence(
                 let norm = token.norm.as_str();
                 if names.iter().any(|n| n == norm) && is_name_use(original, token) {
                     items.push(Item::Slot(NAME));
+                } else if is_code(original, token) {
+                    items.push(Item::Slot(NUM));
                 } else if WEEKDAYS.contains(&norm) || MONTHS.contains(&norm) {
                     items.push(Item::Slot(DATE));
                 } else if MONTHS_NEAR_NUMBER.contains(&norm) {
@@ -230,6 +232,15 @@ fn normalise_sentence(
     Some(words.join(" "))
 }
 
+/// A code in capitals ("JAML", "XKQ") in a turn that also has lowercase letters: a
+/// reference or booking code, which changes from call to call like a number.
+fn is_code(original: &str, token: &crate::analyse::Token) -> bool {
+    let word = original.get(token.start..token.end).unwrap_or_default();
+    word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && original.bytes().any(|b| b.is_ascii_lowercase())
+}
+
 /// A name form used as a name: capitalised, or anywhere in a transcript without capitals.
 /// Keeps "we will bill you" a line of words when the customer is called Bill.
 fn is_name_use(original: &str, token: &crate::analyse::Token) -> bool {
@@ -286,6 +297,22 @@ mod tests {
                 "write to <email> today",
                 "your ticket <slot> is open",
             ]
+        );
+    }
+
+    #[test]
+    fn codes_in_capitals_are_slots_unless_all_is_capitals() {
+        assert_eq!(
+            lines(
+                None,
+                None,
+                "Just to confirm that is JAML at the end. OK, I see it."
+            ),
+            ["just to confirm that is <num> at the end", "ok i see it"]
+        );
+        assert_eq!(
+            lines(None, None, "THAT IS JAML AT THE END"),
+            ["that is jaml at the end"]
         );
     }
 
