@@ -88,7 +88,7 @@ pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
     names.extend(agent_forms(analysis.conversation.agent_name.as_deref()));
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
-        let parts = norm_parts(text);
+        let parts = NormParts::new(text);
         for sentence in &text.sentences {
             if let Some(line) =
                 normalise_sentence(&turn.text, text, &parts, sentence.tokens.clone(), &names)
@@ -104,19 +104,43 @@ pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
     out
 }
 
-/// For each token of the turn, the words of the turn's normal form it expands to
-/// ("i'm" → "i", "am").
-fn norm_parts(text: &TurnText) -> Vec<Vec<&str>> {
-    let mut parts: Vec<Vec<&str>> = vec![Vec::new(); text.tokens.len()];
-    for &(at, token) in &text.norm_words {
-        let end = text.norm[at..]
-            .find(' ')
-            .map_or(text.norm.len(), |e| at + e);
-        if let Some(slot) = parts.get_mut(token) {
-            slot.push(&text.norm[at..end]);
+/// The words of the turn's normal form that each token expands to ("i'm" → "i", "am"),
+/// without a vector per token: the words of token `t` are `words[first[t]..first[t + 1]]`.
+struct NormParts<'t> {
+    words: Vec<&'t str>,
+    first: Vec<usize>,
+}
+
+impl<'t> NormParts<'t> {
+    fn new(text: &'t TurnText) -> NormParts<'t> {
+        let mut words = Vec::with_capacity(text.norm_words.len());
+        let mut first = Vec::with_capacity(text.tokens.len() + 1);
+        // `norm_words` is in token order, so one pass finds where each token's words start.
+        let mut next = text.norm_words.iter().peekable();
+        for t in 0..text.tokens.len() {
+            first.push(words.len());
+            while let Some(&&(at, _)) = next.peek().filter(|&&&(_, token)| token == t) {
+                let end = text.norm[at..]
+                    .find(' ')
+                    .map_or(text.norm.len(), |e| at + e);
+                words.push(&text.norm[at..end]);
+                next.next();
+            }
+            // Words of tokens out of order (never produced by the analysis) are skipped.
+            while next.peek().is_some_and(|&&(_, token)| token < t) {
+                next.next();
+            }
+        }
+        first.push(words.len());
+        NormParts { words, first }
+    }
+
+    fn of(&self, token: usize) -> &[&'t str] {
+        match (self.first.get(token), self.first.get(token + 1)) {
+            (Some(&a), Some(&b)) => &self.words[a..b],
+            _ => &[],
         }
     }
-    parts
 }
 
 /// What one token or run of joined tokens becomes.
@@ -131,7 +155,7 @@ enum Item<'a> {
 fn normalise_sentence(
     original: &str,
     text: &TurnText,
-    parts: &[Vec<&str>],
+    parts: &NormParts,
     tokens: Range<usize>,
     names: &[String],
 ) -> Option<String> {
@@ -178,7 +202,7 @@ fn normalise_sentence(
                 } else if MONTHS_NEAR_NUMBER.contains(&norm) {
                     items.push(Item::MaybeMonth(norm));
                 } else {
-                    for part in parts.get(t).map(Vec::as_slice).unwrap_or_default() {
+                    for part in parts.of(t) {
                         items.push(Item::Word(part));
                     }
                 }
