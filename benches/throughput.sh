@@ -13,7 +13,7 @@ corpus="$dir/corpus-$count.jsonl"
 
 cargo build --release --locked --quiet --bin sincerity --example gen_corpus --example parse_only
 [ -s "$corpus" ] || ./target/release/examples/gen_corpus --count "$count" --seed 7 -o "$corpus"
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 echo "corpus: $count conversations, $((bytes / 1000000)) MB ($corpus)"
 
 measure() { # label, command...

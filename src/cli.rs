@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
+use crate::ingest::{ColumnMap, Format, IngestOptions};
 
 /// Score contact-centre transcripts for empathy, sincerity and customer effort, with the
 /// evidence behind every number.
@@ -23,6 +24,14 @@ pub enum Command {
     Score(ScoreArgs),
     /// List every rule: id, what it detects, its score, weight, cap and threshold.
     Rules(RulesArgs),
+    /// List the input formats, each with an example.
+    Formats,
+    /// Convert transcripts in any supported format to canonical JSON Lines.
+    Convert(ConvertArgs),
+    /// Build the HTML review report from saved results (`score` JSON Lines output).
+    Report(ReportArgs),
+    /// Print one conversation with its scores and highlighted evidence.
+    Show(ShowArgs),
     /// Score a labelled file and measure agreement of a tool field with a human label.
     Eval(EvalArgs),
     /// Learn the corpus script model: agent lines said across many conversations.
@@ -31,6 +40,56 @@ pub enum Command {
     Merge(commands::merge::MergeArgs),
     /// List the most widely said lines of a script model.
     Scripts(commands::scripts::ScriptsArgs),
+}
+
+/// How inputs are read (shared by the commands that read transcripts).
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Input format; `auto` detects it per input from the extension and first bytes
+    /// (see `sincerity formats`).
+    #[arg(long, value_name = "FORMAT", default_value = "auto")]
+    pub format: Format,
+    /// Table columns, overriding detection: `id=COL,speaker=COL,text=COL[,start=COL,end=COL,
+    /// timestamp=COL,agent_name=COL,customer_name=COL,channel=COL]`.
+    #[arg(long, value_name = "MAP")]
+    pub columns: Option<ColumnMap>,
+    /// Twilio: the audio channel the agent speaks on when the transcript does not say
+    /// (Twilio's default is 1).
+    #[arg(long, value_name = "N")]
+    pub twilio_agent_channel: Option<u32>,
+    /// Records larger than this many bytes become error records (for formats read whole,
+    /// files larger than this).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_RECORD_BYTES)]
+    pub max_record_bytes: usize,
+}
+
+impl IngestArgs {
+    /// The reading options these arguments ask for.
+    pub fn options(&self) -> IngestOptions {
+        IngestOptions {
+            max_record_bytes: self.max_record_bytes,
+            format: self.format,
+            columns: self.columns.clone().unwrap_or_default(),
+            twilio_agent_channel: self.twilio_agent_channel,
+        }
+    }
+}
+
+/// Arguments of `sincerity convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Input files, directories (walked recursively) or `-` for standard input
+    /// (the default when standard input is not a terminal).
+    pub inputs: Vec<String>,
+    /// Write the JSON Lines here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub ingest: IngestArgs,
+    /// No summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `sincerity score`.
@@ -60,9 +119,19 @@ pub struct ScoreArgs {
     /// TOML file overriding thresholds and weights (see `sincerity rules --policy`).
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
-    /// Records larger than this many bytes become error records.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_RECORD_BYTES)]
-    pub max_record_bytes: usize,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub ingest: IngestArgs,
+    /// Also write the self-contained HTML review report here.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Most transcripts embedded in the report (the worst flagged ones and a sample).
+    #[arg(long, value_name = "N", default_value_t = crate::output::html::DEFAULT_MAX_CALLS)]
+    pub report_max_calls: usize,
+    /// Mask personal data (card numbers, e-mail addresses, phone numbers, long digit runs) in
+    /// every output; scores are unchanged.
+    #[arg(long)]
+    pub redact: bool,
     /// Flag agent lines that this script model (from `learn` or `merge`) marks as script.
     #[arg(long, value_name = "FILE", conflicts_with = "learn")]
     pub scripts: Option<PathBuf>,
@@ -76,6 +145,59 @@ pub struct ScoreArgs {
     /// Write the roll-up (one row per group) here.
     #[arg(long, value_name = "FILE", requires = "group_by")]
     pub groups_csv: Option<PathBuf>,
+}
+
+/// Arguments of `sincerity report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Saved results (JSON Lines from `sincerity score`, optionally gzipped), or `-` for
+    /// standard input (the default when standard input is not a terminal).
+    pub inputs: Vec<String>,
+    /// Where to write the HTML report.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Most transcripts embedded in the report (the worst flagged ones and a sample).
+    #[arg(long, value_name = "N", default_value_t = crate::output::html::DEFAULT_MAX_CALLS)]
+    pub report_max_calls: usize,
+    /// Mask personal data (card numbers, e-mail addresses, phone numbers, long digit runs).
+    #[arg(long)]
+    pub redact: bool,
+    /// No summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// When writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Arguments of `sincerity show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Conversations to search (files, directories or `-`).
+    pub input: Vec<String>,
+    /// The id of the conversation to show.
+    #[arg(long)]
+    pub id: String,
+    /// TOML file overriding thresholds and weights.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Mask personal data in what is printed.
+    #[arg(long)]
+    pub redact: bool,
+    /// Colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub ingest: IngestArgs,
 }
 
 /// Arguments of `sincerity rules`.
@@ -126,7 +248,28 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Score(args) => commands::score::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Report(args) => commands::report::run(args),
+        Command::Show(args) => commands::show::run(args),
         Command::Eval(args) => commands::eval::run(args),
+        Command::Formats => {
+            let mut out = std::io::stdout().lock();
+            commands::formats::run(&mut out)?;
+            Ok(0)
+        }
+        Command::Convert(args) => {
+            let mut out: Box<dyn std::io::Write> = match &args.output {
+                Some(path) => commands::score::create(path)?,
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            let mut err = std::io::stderr().lock();
+            let summary =
+                commands::convert::run(&args.inputs, &args.ingest.options(), &mut out, &mut err)?;
+            if !args.quiet {
+                use std::io::Write as _;
+                writeln!(err, "{}", summary.line())?;
+            }
+            Ok(if summary.errors > 0 { 1 } else { 0 })
+        }
         Command::Learn(args) => commands::learn::run(args),
         Command::Merge(args) => commands::merge::run(args),
         Command::Scripts(args) => commands::scripts::run(args),

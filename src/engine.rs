@@ -70,7 +70,12 @@ impl Engine {
                 Role::Bot | Role::System => {}
             }
         }
-        metrics.duration_s = duration(conversation);
+        let hold_turns: Vec<usize> = findings
+            .iter()
+            .filter(|f| f.rule == "hold")
+            .map(|f| f.turn)
+            .collect();
+        metrics.mechanics = crate::mechanics::mechanics(conversation, &hold_turns);
         if let Some(name) = &analysis.customer_name {
             metrics.customer_name = Some(name.display.clone());
             metrics.customer_name_source = Some(name.source.as_str().to_string());
@@ -120,7 +125,11 @@ impl Engine {
             opportunity,
             EffortExtras {
                 customer_turns: metrics.customer_turns,
-                hold_s: metrics.hold_s,
+                hold_s: metrics.mechanics.hold_s,
+                closing_sentiment: detect::resolution::closing_sentiment(
+                    &analysis.customer_sentiments(),
+                    self.policy.closing_sentiment_turns,
+                ),
             },
             &self.policy,
         );
@@ -163,19 +172,4 @@ impl Engine {
             turns,
         }
     }
-}
-
-/// From the earliest start to the latest end, when the turns carry timings.
-fn duration(conversation: &Conversation) -> Option<f64> {
-    let start = conversation
-        .turns
-        .iter()
-        .filter_map(|t| t.start)
-        .reduce(f64::min)?;
-    let end = conversation
-        .turns
-        .iter()
-        .filter_map(|t| t.end.or(t.start))
-        .reduce(f64::max)?;
-    Some(score::round1((end - start).max(0.0)))
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::mechanics::Mechanics;
 use crate::model::{Role, Source};
 
 /// The score a finding moves.
@@ -90,26 +91,10 @@ pub struct Metrics {
     pub agent_words: usize,
     /// Words spoken by the customer.
     pub customer_words: usize,
-    /// Seconds from the first turn's start to the last turn's end; null without timings.
-    pub duration_s: Option<f64>,
-    /// Seconds the agent spoke; null without timings.
-    pub agent_talk_s: Option<f64>,
-    /// Seconds the customer spoke; null without timings.
-    pub customer_talk_s: Option<f64>,
-    /// Agent talk time over agent plus customer talk time; null without timings.
-    pub talk_ratio: Option<f64>,
-    /// Agent words per minute of agent talk; null without timings.
-    pub agent_wpm: Option<f64>,
-    /// Customer words per minute of customer talk; null without timings.
-    pub customer_wpm: Option<f64>,
-    /// Longest gap between the end of one turn and the start of the next; null without timings.
-    pub longest_silence_s: Option<f64>,
-    /// Total time in which nobody spoke; null without timings.
-    pub non_talk_s: Option<f64>,
-    /// Turns that start before the previous speaker's turn has ended; null without timings.
-    pub overtalk: Option<usize>,
-    /// Silence measured after announced holds, in seconds; null without timings.
-    pub hold_s: Option<f64>,
+    /// Conversation mechanics from turn timings (duration, talk time, pace, silence,
+    /// overtalk, measured hold); each null without timings.
+    #[serde(flatten)]
+    pub mechanics: Mechanics,
     /// The customer's name used by the detectors (given or inferred), if any.
     pub customer_name: Option<String>,
     /// "given", "inferred" or null: where `customer_name` came from.

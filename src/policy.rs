@@ -45,6 +45,11 @@ pub struct Policy {
     pub effort_per_extra_turn: f64,
     /// … up to this much in all.
     pub effort_length_cap: f64,
+    /// `closing-sentiment` reads the mean VADER compound of this many last customer turns …
+    pub closing_sentiment_turns: usize,
+    /// … and fires below this value (a warm close scores above it); its points are the rule's
+    /// weight times the shortfall.
+    pub closing_sentiment_anchor: f64,
     /// Extra effort per minute of measured hold.
     pub hold_weight_per_minute: f64,
     /// `script-line` needs the line in at least this many conversations of the script model …
@@ -69,9 +74,11 @@ impl Default for Policy {
             empathy_neutral: 70.0,
             empathy_base: 40.0,
             scripted_empathy_factor: 0.25,
-            effort_typical_customer_turns: 8,
+            effort_typical_customer_turns: 20,
             effort_per_extra_turn: 1.5,
             effort_length_cap: 15.0,
+            closing_sentiment_turns: 3,
+            closing_sentiment_anchor: 0.5,
             hold_weight_per_minute: 1.0,
             script_min_conversations: 20,
             script_min_agents: 2,

@@ -160,6 +160,30 @@ pub const RULES: &[Rule] = &[
         description: "The conversation ends without a resolution.",
         threshold: "the closing turns say it is not solved, or a problem was raised and nothing resolves it",
     },
+    Rule {
+        id: "correction",
+        score: Some(Effort),
+        weight: 4.0,
+        cap: 12.0,
+        description: "The customer has to correct the agent: says they were misunderstood, rejects what was understood and restates it, or asks for a check to be redone.",
+        threshold: "correction phrase (\"that's not what I asked\", \"are you sure\", \"can you check again\") or a turn opening with \"no\" followed by what the customer wants (\"no, I need it for four\"), not a polite decline or a plain answer; one per turn",
+    },
+    Rule {
+        id: "agent-failure",
+        score: Some(Effort),
+        weight: 3.0,
+        cap: 9.0,
+        description: "The agent says it cannot find or do what was asked: no results or availability, unable to book, process or refund.",
+        threshold: "failure phrase in an agent or bot turn, not negated or conditional; one per turn",
+    },
+    Rule {
+        id: "closing-sentiment",
+        score: Some(Effort),
+        weight: 30.0,
+        cap: 30.0,
+        description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall.",
+        threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`",
+    },
 ];
 
 /// Looks a rule up by id.

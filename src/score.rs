@@ -6,7 +6,8 @@
 //!   customer voiced distress and `empathy_neutral` otherwise (no opportunity is no fault);
 //!   empathy from a scripted or generic line counts `scripted_empathy_factor` of its weight;
 //! - effort = Σ effort weights + length beyond `effort_typical_customer_turns` + measured hold
-//!   minutes, clamped to 0–100.
+//!   minutes, clamped to 0–100; `closing-sentiment` gives its weight times the shortfall of the
+//!   customer's closing sentiment below `closing_sentiment_anchor`.
 
 use std::collections::HashMap;
 
@@ -26,6 +27,9 @@ pub struct EffortExtras {
     pub customer_turns: usize,
     /// Seconds of measured hold, when timings allow.
     pub hold_s: Option<f64>,
+    /// Mean sentiment of the customer's closing turns
+    /// ([`crate::detect::resolution::closing_sentiment`]).
+    pub closing_sentiment: Option<f64>,
 }
 
 /// Sets each finding's weight under the policy (respecting caps, in finding order) and
@@ -49,6 +53,10 @@ pub fn score(
         let Some(r) = rule(&f.rule) else { continue };
         let Some(kind) = r.score else { continue };
         let mut points = policy.weight(r);
+        if r.id == "closing-sentiment" {
+            let anchor = policy.closing_sentiment_anchor;
+            points *= (anchor - extras.closing_sentiment.unwrap_or(anchor)).max(0.0);
+        }
         if let Some(level) = f.level {
             if level < 2 {
                 points /= 2.0;
@@ -164,10 +172,32 @@ mod tests {
     fn length_and_hold_add_effort() {
         let policy = Policy::default();
         let extras = EffortExtras {
-            customer_turns: 12,
+            customer_turns: policy.effort_typical_customer_turns + 4,
             hold_s: Some(300.0),
+            closing_sentiment: None,
         };
         let s = score(&mut [], false, extras, &policy);
-        assert_eq!(s.effort, 4.0 * 1.5 + 5.0);
+        assert_eq!(s.effort, 4.0 * policy.effort_per_extra_turn + 5.0);
+    }
+
+    #[test]
+    fn closing_sentiment_counts_its_shortfall() {
+        let policy = Policy::default();
+        let extras = |s: f64| EffortExtras {
+            closing_sentiment: Some(s),
+            ..EffortExtras::default()
+        };
+        let mut fs = vec![f("closing-sentiment", 5, None)];
+        let s = score(
+            &mut fs,
+            false,
+            extras(policy.closing_sentiment_anchor - 0.2),
+            &policy,
+        );
+        assert_eq!(fs[0].weight, 6.0);
+        assert_eq!(s.effort, 6.0);
+        let mut fs = vec![f("closing-sentiment", 5, None)];
+        let s = score(&mut fs, false, extras(-1.0), &policy);
+        assert_eq!(s.effort, 30.0, "capped");
     }
 }

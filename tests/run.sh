@@ -9,3 +9,6 @@ cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo build --release --locked
 cargo test --release --locked --all-targets
+
+# The HTML report rendered by a real headless browser (installs Debian's chromium if absent).
+SINCERITY_PROFILE=release bash tests/browser/run.sh

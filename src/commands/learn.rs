@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::cli::IngestArgs;
 use crate::commands::score::{create, resolve_inputs};
-use crate::ingest::{DEFAULT_MAX_RECORD_BYTES, IngestOptions, Input};
+use crate::ingest::{IngestOptions, Input};
 use crate::scripts::ScriptModel;
 use crate::scripts::learn::{self, LearnSummary};
 
@@ -30,9 +31,9 @@ pub struct LearnArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Records larger than this many bytes are skipped as errors.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_RECORD_BYTES)]
-    pub max_record_bytes: usize,
+    /// How to read the inputs.
+    #[command(flatten)]
+    pub ingest: IngestArgs,
 }
 
 /// A spinner on stderr, or nothing when quiet.
@@ -95,9 +96,7 @@ pub fn save(model: &ScriptModel, output: Option<&std::path::Path>) -> anyhow::Re
 /// Learns and writes the model.
 pub fn run(args: LearnArgs) -> anyhow::Result<i32> {
     let inputs = resolve_inputs(&args.inputs)?;
-    let options = IngestOptions {
-        max_record_bytes: args.max_record_bytes,
-    };
+    let options = args.ingest.options();
     let (model, summary) = learn_model(
         &inputs,
         &options,

@@ -2,18 +2,22 @@
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
+use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::ScoreArgs;
 use crate::engine::Engine;
-use crate::ingest::{self, IngestOptions};
+use crate::ingest;
+use crate::output::Exporter;
 use crate::output::csv::CsvExporter;
 use crate::output::findings_csv::FindingsCsvExporter;
 use crate::output::groups::GroupsCollector;
+use crate::output::html::{ReportCollector, ReportOptions};
 use crate::output::jsonl::JsonlExporter;
 use crate::pipeline::{self, Collector, Destination};
 use crate::policy::Policy;
+use crate::redact::{Prepared, Redactor};
 use crate::scripts::ScriptModel;
 
 /// Opens an output file for writing, naming it in the error.
@@ -44,9 +48,30 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     };
     let inputs = resolve_inputs(&args.inputs)?;
     let mut engine = Engine::new(policy);
-    engine.per_turn = args.per_turn;
-    let options = IngestOptions {
-        max_record_bytes: args.max_record_bytes,
+    // The report needs the turn texts, and redaction masks quotes in their context; the
+    // outputs carry the per-turn view only when asked.
+    engine.per_turn = args.per_turn || args.report.is_some() || args.redact;
+    let options = args.ingest.options();
+    let redactor = args.redact.then(|| Arc::new(Redactor::new()));
+    let prepare = |exporter: Box<dyn Exporter>| -> Box<dyn Exporter> {
+        if redactor.is_none() && engine.per_turn == args.per_turn {
+            exporter
+        } else {
+            Box::new(Prepared::new(exporter, redactor.clone(), args.per_turn))
+        }
+    };
+    let mut report = match &args.report {
+        Some(path) => {
+            // Fail before scoring when the report cannot be written.
+            let writer = create(path)?;
+            let collector = ReportCollector::new(ReportOptions {
+                max_calls: args.report_max_calls,
+                redactor: redactor.clone(),
+                inputs: inputs.iter().map(|i| i.name()).collect(),
+            });
+            Some((collector, writer))
+        }
+        None => None,
     };
     if args.learn {
         if inputs.contains(&ingest::Input::Stdin) {
@@ -67,7 +92,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     };
 
     let mut destinations = vec![Destination {
-        exporter: Box::new(JsonlExporter),
+        exporter: prepare(Box::new(JsonlExporter)),
         writer: match &args.output {
             Some(path) => create(path)?,
             None => Box::new(BufWriter::with_capacity(256 * 1024, std::io::stdout())),
@@ -75,13 +100,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     }];
     if let Some(path) = &args.csv {
         destinations.push(Destination {
-            exporter: Box::new(CsvExporter::new()),
+            exporter: prepare(Box::<CsvExporter>::default()),
             writer: create(path)?,
         });
     }
     if let Some(path) = &args.findings_csv {
         destinations.push(Destination {
-            exporter: Box::new(FindingsCsvExporter),
+            exporter: prepare(Box::new(FindingsCsvExporter)),
             writer: create(path)?,
         });
     }
@@ -101,11 +126,14 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
+    let mut collectors: Vec<&mut dyn Collector> = Vec::new();
+    if let Some((collector, _)) = &mut report {
+        collectors.push(collector);
+    }
+    if let Some(g) = groups.as_mut() {
+        collectors.push(g);
+    }
     let summary = pool.install(|| {
-        let mut collectors: Vec<&mut dyn Collector> = Vec::new();
-        if let Some(g) = groups.as_mut() {
-            collectors.push(g);
-        }
         pipeline::run(
             &inputs,
             &options,
@@ -121,6 +149,10 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         out.flush()?;
     }
     bar.finish_and_clear();
+    if let Some((collector, mut writer)) = report {
+        writer.write_all(collector.finish()?.as_bytes())?;
+        writer.flush()?;
+    }
     if !args.quiet {
         eprintln!("{}", summary.line());
     }

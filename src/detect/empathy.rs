@@ -121,8 +121,8 @@ fn line_key(text: &TurnText, sentence: &Sentence) -> String {
         .join(" ")
 }
 
-/// Whether a question is procedure (asking for data, offering a choice) rather than
-/// exploration of the customer's experience.
+/// Whether a question is procedure (asking for data, offering a choice, checking that a step
+/// suits, asking the customer to do something) rather than exploration of their experience.
 fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence) -> bool {
     let inside = |r: &std::ops::Range<usize>| {
         r.start >= sentence.tokens.start && r.start < sentence.tokens.end
@@ -133,6 +133,7 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
         .collect::<Vec<_>>()
         .join(" ");
     cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
+        || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))
         || [
             "would you like",
             "do you want",
@@ -141,9 +142,274 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
             "would you prefer",
             "is that right",
             "is that correct",
+            "is that ok",
+            "is that okay",
+            "is that alright",
+            "is that all right",
+            "is that fine",
+            "does that work",
+            "does that sound",
+            "anything else",
+            "which ",
         ]
         .iter()
         .any(|p| norm.contains(p))
+}
+
+/// Words that may open a question before its real first word ("so, how are you?").
+fn is_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "so" | "and"
+            | "but"
+            | "or"
+            | "well"
+            | "hey"
+            | "oh"
+            | "ok"
+            | "okay"
+            | "also"
+            | "just"
+            | "now"
+            | "then"
+            | "out"
+            | "of"
+            | "curiosity"
+            | "honestly"
+            | "anyway"
+            | "btw"
+    )
+}
+
+/// The shape of a question: whether it is an open question ("what", "how", "why"), which
+/// invites the customer to tell their experience. Yes/no questions are mostly procedure in
+/// service talk ("are you the account holder?") and declaratives with a question mark mostly
+/// rhetorical ("you think that's fair?"); those count only through an exploration cue. `None`
+/// when it is a request framed as a question ("could you restart the router?").
+fn question_form(text: &TurnText, sentence: &Sentence) -> Option<bool> {
+    let mut words = text.tokens[sentence.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .skip_while(|w| is_opener(w));
+    let first = words.next()?;
+    let second = words.next().unwrap_or("");
+    let head = first.split('\'').next().unwrap_or(first);
+    if matches!(head, "can" | "could" | "would" | "will" | "won") && second == "you" {
+        return None;
+    }
+    Some(matches!(head, "what" | "how" | "why"))
+}
+
+/// Whether a sentence addresses the customer ("you", "your").
+fn addresses_customer(text: &TurnText, sentence: &Sentence) -> bool {
+    text.tokens[sentence.tokens.clone()].iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "you"
+                | "your"
+                | "yours"
+                | "yourself"
+                | "u"
+                | "ur"
+                | "you're"
+                | "you've"
+                | "you'll"
+                | "you'd"
+        )
+    })
+}
+
+/// Whether a question is put about the customer themselves: "you" in it (not only "your",
+/// which asks about a thing), no first person (the agent asking leave or offering: "can I
+/// place you on hold?") and no figures.
+fn asks_about_customer(text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens[sentence.tokens.clone()];
+    tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "you" | "u" | "you're" | "you've" | "yourself"
+        )
+    }) && !tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "we" | "we'll" | "us"
+        )
+    }) && !has_figures(text, sentence)
+}
+
+/// Feelings that say nothing about the speaker's own hardship: service courtesy ("happy to
+/// help"), the hedge "I'm afraid", and joys.
+fn is_courtesy_feeling(phrase: &str) -> bool {
+    matches!(
+        phrase,
+        "happy" | "afraid" | "proud" | "excited" | "relieved" | "hospital"
+    )
+}
+
+/// Words of a first-person sentence that make it the agent's service work or a hedge ("I've
+/// checked the system", "I'm afraid I can't"), not an experience of their own.
+fn is_service_word(word: &str) -> bool {
+    matches!(
+        word,
+        "check"
+            | "checked"
+            | "checking"
+            | "see"
+            | "look"
+            | "looked"
+            | "looking"
+            | "send"
+            | "sent"
+            | "transfer"
+            | "transferred"
+            | "raise"
+            | "raised"
+            | "escalate"
+            | "escalated"
+            | "book"
+            | "booked"
+            | "arrange"
+            | "arranged"
+            | "update"
+            | "updated"
+            | "process"
+            | "processed"
+            | "refund"
+            | "refunded"
+            | "cancel"
+            | "cancelled"
+            | "canceled"
+            | "confirm"
+            | "confirmed"
+            | "note"
+            | "noted"
+            | "pass"
+            | "passed"
+            | "email"
+            | "emailed"
+            | "contact"
+            | "contacted"
+            | "sort"
+            | "sorted"
+            | "fix"
+            | "fixed"
+            | "let"
+            | "afraid"
+            | "sure"
+            | "apologise"
+            | "apologize"
+            | "apologies"
+            | "sorry"
+            | "help"
+            | "assist"
+            | "system"
+            | "account"
+            | "team"
+            | "colleague"
+            | "manager"
+            | "supervisor"
+            | "department"
+            | "thanks"
+            | "thank"
+            | "answer"
+            | "bearing"
+            | "hold"
+            | "moment"
+            | "minute"
+            | "number"
+            | "details"
+            | "reference"
+            | "order"
+            | "payment"
+            | "bill"
+            | "booking"
+            | "appointment"
+            | "engineer"
+            | "delivery"
+            | "claim"
+            | "policy"
+            | "card"
+            | "credit"
+            | "moved"
+            | "added"
+            | "approved"
+            | "applied"
+            | "issued"
+    )
+}
+
+/// Whether a sentence carries amounts, references or placeholders: the stuff of service work.
+fn has_figures(text: &TurnText, sentence: &Sentence) -> bool {
+    text.tokens[sentence.tokens.clone()]
+        .iter()
+        .any(|t| t.kind != crate::analyse::TokenKind::Word)
+}
+
+/// Whether a sentence is about the work rather than anyone's experience: a service word or a
+/// figure in it.
+fn is_service_talk(text: &TurnText, sentence: &Sentence) -> bool {
+    has_figures(text, sentence)
+        || text.tokens[sentence.tokens.clone()]
+            .iter()
+            .any(|t| is_service_word(&t.norm))
+}
+
+/// Whether the sentence is the speaker telling of their own life: at least two first-person
+/// words, nothing addressed to the customer and none of the words of service work ("I hated
+/// school too, I had no one to talk to"). Peers show understanding by relating their own
+/// experience; an agent's first-person sentences are about the work and are left out.
+fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens[sentence.tokens.clone()];
+    let first_person = tokens
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.norm.as_str(),
+                "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "myself" | "im" | "ive"
+            )
+        })
+        .count();
+    first_person >= 2 && !addresses_customer(text, sentence) && !is_service_talk(text, sentence)
+}
+
+/// Whether the sentence is the speaker disclosing a hardship of their own: a first-person
+/// sentence, not addressed to the customer, naming a feeling or hardship outside stock lines
+/// ("I felt so alone after my divorce"). Relating one's own matching experience is how peers
+/// show they understand.
+fn self_disclosure(
+    cx: &Context,
+    turn: usize,
+    text: &TurnText,
+    sentence: &Sentence,
+    stock: &[std::ops::Range<usize>],
+) -> Option<std::ops::Range<usize>> {
+    let tokens = &text.tokens[sentence.tokens.clone()];
+    let first_person = tokens.iter().position(|t| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "myself"
+        )
+    })?;
+    if addresses_customer(text, sentence) || is_service_talk(text, sentence) {
+        return None;
+    }
+    // The feeling must follow the speaker closely ("I felt so alone"), not sit in another
+    // clause of a long sentence.
+    let from = sentence.tokens.start + first_person;
+    let to = (from + 6).min(sentence.tokens.end);
+    let hits = &cx.hits[turn];
+    let lexicons = cx.lexicons;
+    hits.feelings
+        .iter()
+        .filter(|m| !is_courtesy_feeling(lexicons.feelings.phrase(m.entry)))
+        .chain(hits.distress.iter())
+        .find(|m| {
+            m.tokens.start > from
+                && m.tokens.start < to
+                && !stock.iter().any(|r| r.contains(&m.tokens.start))
+        })
+        .map(|_| sentence.start..sentence.end)
 }
 
 /// Empathy findings of the whole conversation.
@@ -170,6 +436,16 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .iter()
                 .any(|m| within(&m.tokens) && !stock.iter().any(|r| r.contains(&m.tokens.start)));
             let specific = shared > 0 || names_feeling;
+            // A question that names something of its own ("how has the outage affected the
+            // café?") is specific; one made only of its cue ("what happened?") is generic.
+            let names_something =
+                text.tokens[sentence.tokens.clone()]
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| {
+                        let at = sentence.tokens.start + k;
+                        t.is_content() && !stock.iter().any(|r| r.contains(&at))
+                    });
             let mut best: [Option<(u8, std::ops::Range<usize>, &str)>; 3] = [None, None, None];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
@@ -181,23 +457,57 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 sympathy |= tone == Tone::Sympathy && mechanism != Mechanism::Exploration;
-                let level = if specific { 2 } else { 1 };
+                // A matching experience of one's own is specific by nature.
+                let strong = match (mechanism, tone) {
+                    (_, Tone::Experience) => true,
+                    (Mechanism::Exploration, _) => specific || names_something,
+                    // Encouragement is warm but rarely about this customer in particular.
+                    (_, Tone::Positive) => shared > 1,
+                    _ => specific,
+                };
+                let level = if strong { 2 } else { 1 };
                 let slot = &mut best[mechanism as usize];
                 if slot.as_ref().is_none_or(|(l, _, _)| level > *l) {
                     *slot = Some((level, m.span.clone(), cx.lexicons.empathy.phrase(m.entry)));
                 }
             }
-            // A question about the customer's own words is exploration even without a cue.
-            if best[Mechanism::Exploration as usize].is_none()
-                && question
-                && shared > 0
-                && !procedural
+            // A question about the customer's own words is exploration even without a cue, and
+            // so is an open or yes/no question put to the customer; a declarative with a
+            // question mark is mostly rhetorical, and a request is not a question at all.
+            if best[Mechanism::Exploration as usize].is_none() && question && !procedural {
+                let form = question_form(text, sentence);
+                if form.is_some() && shared > 0 {
+                    best[Mechanism::Exploration as usize] = Some((
+                        2,
+                        sentence.start..sentence.end,
+                        "a question about what the customer said",
+                    ));
+                } else if (form == Some(true) || (form.is_some() && names_feeling))
+                    && asks_about_customer(text, sentence)
+                {
+                    best[Mechanism::Exploration as usize] = Some((
+                        if specific || names_something { 2 } else { 1 },
+                        sentence.start..sentence.end,
+                        "an open question about the customer",
+                    ));
+                }
+            }
+            // Relating a hardship of one's own is a specific interpretation.
+            if best[Mechanism::Interpretation as usize]
+                .as_ref()
+                .is_none_or(|(l, _, _)| *l < 2)
+                && !question
             {
-                best[Mechanism::Exploration as usize] = Some((
-                    2,
-                    sentence.start..sentence.end,
-                    "a question about what the customer said",
-                ));
+                if let Some(span) = self_disclosure(cx, i, text, sentence, &stock) {
+                    best[Mechanism::Interpretation as usize] =
+                        Some((2, span, "the speaker's own matching experience"));
+                } else if own_story(text, sentence) {
+                    best[Mechanism::Interpretation as usize] = Some((
+                        2,
+                        sentence.start..sentence.end,
+                        "the speaker relating an experience of their own",
+                    ));
+                }
             }
             let mut any = false;
             for (mechanism, slot) in [

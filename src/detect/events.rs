@@ -46,7 +46,7 @@ const NEGATIONS: &[&str] = &[
 ];
 
 /// Whether the words just before token `start` of `text` negate what follows.
-fn negated(text: &crate::analyse::TurnText, start: usize) -> bool {
+pub(crate) fn negated(text: &crate::analyse::TurnText, start: usize) -> bool {
     let Some(&(at, _)) = text.norm_words.iter().find(|(_, t)| *t == start) else {
         return false;
     };

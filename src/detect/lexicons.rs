@@ -57,6 +57,9 @@ pub enum Tone {
     Positive,
     /// A restatement frame ("so you've…"): empathy only when it carries the customer's words.
     Restatement,
+    /// The speaker relating an experience of their own that matches the customer's ("I've been
+    /// through the same", "that happened to me too"): a specific interpretation.
+    Experience,
 }
 
 /// Conversation events that cost the customer effort.
@@ -121,6 +124,19 @@ pub enum Ending {
     Resolved,
     /// The customer or the agent says it is not solved.
     Unresolved,
+}
+
+/// What a phrase of the correction lexicon says about a customer turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Correction {
+    /// The customer says the agent got it wrong ("that's not what I asked", "are you sure").
+    Marker,
+    /// After an opening "no", the customer restates what they want ("no, I need it for four").
+    Restate,
+    /// After an opening "no", a polite close or decline ("no thanks", "no, that's all").
+    Decline,
+    /// An opening "no" that only answers a question ("no, I haven't").
+    Denial,
 }
 
 /// Two vocabularies that signal an event when they meet in one customer sentence
@@ -319,6 +335,10 @@ pub struct Lexicons {
     pub problem: Lexicon<()>,
     /// Closing phrases.
     pub ending: Lexicon<Ending>,
+    /// The customer correcting the agent, and what may follow an opening "no".
+    pub correction: Lexicon<Correction>,
+    /// The agent saying it cannot find or do what was asked.
+    pub failure: Lexicon<()>,
     /// Events found by two vocabularies meeting in one sentence.
     pub cooccurrences: Vec<Cooccurrence>,
     /// All of the above in one automaton, so that each turn is scanned once.
@@ -350,6 +370,10 @@ pub struct TurnHits {
     pub problem: Vec<PhraseMatch>,
     /// Closing phrases, overlapping ones included.
     pub ending: Vec<PhraseMatch>,
+    /// Correction phrases, overlapping ones included.
+    pub correction: Vec<PhraseMatch>,
+    /// Agent failure phrases.
+    pub failure: Vec<PhraseMatch>,
     /// For each co-occurrence rule: matches of its first and second vocabulary, and whether
     /// its context vocabulary (if any) is satisfied.
     pub cooccurrences: Vec<(Vec<PhraseMatch>, Vec<PhraseMatch>, bool)>,
@@ -479,7 +503,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     ("so sorry", Mechanism::Reaction),
-    ("sorry [to hear|about|that|for what]", Mechanism::Reaction),
+    (
+        "sorry [to hear|about|that|for what|to see|for your loss]",
+        Mechanism::Reaction,
+    ),
+    (
+        "sorry [that|] you [are going through|are feeling|feel|have been|had to|went through|are dealing|are struggling|lost|have to]",
+        Mechanism::Reaction,
+    ),
     (
         "[oh no|oh dear|oh god|oh my|oh man|ugh|yikes]",
         Mechanism::Reaction,
@@ -535,6 +566,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Interpretation,
     ),
     ("i know [exactly|] what you mean", Mechanism::Interpretation),
+    (
+        "i know [how|what] [it|that|this] [is|feels|goes]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "i know what you [are|were] [feeling|going through]",
+        Mechanism::Interpretation,
+    ),
     ("i hear you", Mechanism::Interpretation),
     (
         "i [have|'ve] been [there|through]",
@@ -588,7 +627,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "i get [it|that|how|why|what you mean]",
         Mechanism::Interpretation,
     ),
-    ("i [relate|can relate]", Mechanism::Interpretation),
     (
         "you [are|'re] [dealing|going through|struggling|juggling]",
         Mechanism::Interpretation,
@@ -638,7 +676,44 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "[do|did] you [want to talk|feel|think|tried|try]",
+        "[do|did|does] you [want to talk|feel|think|tried|try|ever|still|have anyone|have someone|have any friends|have friends|have family|have support|have a therapist|remember|know why|mean|like|enjoy|get]",
+        Mechanism::Exploration,
+    ),
+    (
+        "are you [in|still|currently|getting|seeing|taking|working|talking|going|feeling|worried|scared|afraid|struggling|alone|living]",
+        Mechanism::Exploration,
+    ),
+    (
+        "have you [ever|been|talked|spoken|told|thought|considered|seen|had|found|noticed|felt|managed]",
+        Mechanism::Exploration,
+    ),
+    (
+        "[were|was] you [ever|feeling|alone|hurt|okay|ok|scared|injured]",
+        Mechanism::Exploration,
+    ),
+    (
+        "is there [anyone|someone|anybody|somebody] [you|who|that|in your]",
+        Mechanism::Exploration,
+    ),
+    (
+        "is [it|this|that] [because|the first time|something|always|getting|affecting|making|worse|better]",
+        Mechanism::Exploration,
+    ),
+    ("what [kind|type|sort] of", Mechanism::Exploration),
+    (
+        "what [is|was|are|were] [up|wrong|bothering you|stopping you|holding you back|the hardest|the worst|your biggest|you]",
+        Mechanism::Exploration,
+    ),
+    (
+        "why [do|did|are|were|would|have|does] you",
+        Mechanism::Exploration,
+    ),
+    (
+        "how [come|so|do you feel|did you feel|do you cope|did you cope|did you manage|do you manage|did that feel|does that feel|are things|is everything|is it going|have things been|are you]",
+        Mechanism::Exploration,
+    ),
+    (
+        "did [it|that|this|they|anyone|someone|he|she] [happen|help|hurt|say|make|affect|leave|get]",
         Mechanism::Exploration,
     ),
     ("why do you [think|feel]", Mechanism::Exploration),
@@ -665,17 +740,74 @@ const RESTATEMENTS: &[&str] = &[
     "[it|that] sounds like [you|your]",
 ];
 
+/// The speaker relating a matching experience of their own: specific interpretation.
+const EXPERIENCES: &[&str] = &[
+    "me too",
+    "same here",
+    "same [with|for|as] me",
+    "[the same|same thing|that] happened to me",
+    "happened to me [too|as well|once|before]",
+    "i am [the same|in the same boat|in the same situation|in the same position|in a similar situation]",
+    "i [was|have been|had been] [the same|in the same boat|in the same situation|in the same position|in a similar situation|in your shoes|in your position]",
+    "i [feel|felt|think|thought] the same",
+    "i [feel|felt] [that|this|the same] way [too|as well|sometimes|all the time|]",
+    "[that|this] [was|is|used to be|sounds like] me",
+    "i know [the|that|this] feeling",
+    "i [have|have also|also] been there",
+    "been there [myself|too|before|done that]",
+    "i [went|have gone|have been|was going|am going|also went] through [the same|this|that|something similar|a similar|similar|it|a lot of|the exact]",
+    "i used to [feel|be|have|think|struggle|do|get|hate]",
+    "when i was [younger|a kid|a child|a teenager|young|in school|in college|your age|in high school|at uni]",
+    "i remember [when|being|feeling|how]",
+    "in my [own|] experience",
+    "from [my own|my|personal] experience",
+    "i [had|have had|have] [the same|a similar|similar|the exact same] [problem|issue|experience|thing|thoughts|feelings|feeling|situation|happen]",
+    "i [also|too|still|sometimes|often|always] [feel|felt|struggle|struggled|suffer|suffered|get|deal with|dealt with|went through|battle]",
+    "i [struggle|struggled|suffer|suffered|battle|battled|dealt|have struggled|have suffered|have dealt|have battled] with",
+    "i [have|had|have had|suffer from|suffered from] [depression|anxiety|ptsd|adhd|panic attacks|insomnia|trouble|a hard time|a tough time|a rough time|bad days]",
+    "i [can|] [totally|really|definitely|completely|] relate",
+];
+
 /// Positive emotional reactions (warmth, joy for the customer): never generic sympathy.
 const POSITIVE_REACTIONS: &[&str] = &[
     "i am [so|really|very|] [glad|happy|relieved|pleased] [to hear|that|you|for you]",
     "[great|good|wonderful|lovely] to hear",
-    "i [really|] hope [you|things|it|that|your]",
-    "congratulations",
+    "i [really|truly|sincerely|do|] hope [you|things|it|that|your|this|everything|the]",
+    "hopefully [you|things|it|your|everything]",
+    "hope [you are|you feel|you get|you find|it goes|things get|things go|everything goes|you have a]",
+    "[congratulations|congrats]",
+    "happy birthday",
     "[sending|sending you] [hugs|love|good vibes|positive thoughts|strength|my best]",
-    "[hugs|big hugs]",
-    "good luck",
+    "[hugs|big hugs|hug]",
+    "[good|best of] luck",
+    "[i wish you|wishing you] [the best|all the best|well|luck|a speedy]",
+    "all the best",
+    // Encouragement and reassurance.
+    "hang [in|on] [there|in there]",
+    "[stay|be] strong",
+    "[do not|never] give up",
+    "[please|] [do not|try not to] worry",
+    "[please|] [do not|try not to] be [so|too|] hard on yourself",
+    "be [kind|gentle|patient] with yourself",
+    "you [can|will|are going to|will be able to] [do it|do this|get through|make it|pull through|beat this|overcome]",
+    "you will be [okay|ok|fine|alright|all right]",
+    "you [have|'ve|] got this",
+    "you are [stronger|so strong|strong|brave|not worthless|worth it|worth more|important|loved|not a burden|doing great|doing well|doing your best|doing the right thing]",
+    "you deserve [to be|better|the best|happiness|love|to feel]",
+    "[it|things|life] [will|can|does|do|is going to|are going to] get better",
+    "[i am|we are] proud of you",
+    "i believe in you",
+    "i care about you",
+    "i feel [you|ya]",
+    // Availability for the person, not the task.
+    "[i am|i will be|we are] [always|] here [for you|if you need|if you want|to listen|to talk]",
+    "here for you",
+    "[if you|whenever you] [ever|] [want|need|would like|feel like you need] [to talk|to vent|someone to talk|someone to listen|a friend]",
+    "[you can|feel free to|do not hesitate to] [message|pm|dm|talk to|vent to] me",
+    "[pm|dm|message] me",
+    "[happy|willing|glad] to [listen|chat|talk]",
+    "you [will|are going to] [be okay|be fine|be alright|get there]",
 ];
-
 const FEELINGS: &[&str] = &[
     "frustrated",
     "frustrating",
@@ -1147,6 +1279,65 @@ const ENDING: &[(&str, Ending)] = &[
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
 ];
 
+const CORRECTION: &[(&str, Correction)] = &[
+    (
+        "[that's|that is|this is|it's|it is] not what i [asked for|asked|said|meant|wanted|ordered|requested|need|needed]",
+        Correction::Marker,
+    ),
+    (
+        "[that's|that is|this is|it's|it is] [not right|wrong|incorrect|not correct|the wrong one|not the one]",
+        Correction::Marker,
+    ),
+    (
+        "[you've|you have|you] [misunderstood|misheard|got it wrong|got that wrong|got me wrong|mixed it up|mixed up]",
+        Correction::Marker,
+    ),
+    (
+        "i [didn't|did not|never] [ask for|ask|say|mean|want|order|request] [that|this|it]",
+        Correction::Marker,
+    ),
+    ("[no|not] that one", Correction::Marker),
+    ("are you sure", Correction::Marker),
+    (
+        "[can|could|would|will] you [please|] [check|search|look|try|try searching|look it up] [it|that|this|] [again|once more]",
+        Correction::Marker,
+    ),
+    (
+        "please [check|search|look|try] [it|that|this|] again",
+        Correction::Marker,
+    ),
+    (
+        "[let's|can we|could we] [start|go back to the start|start all] over",
+        Correction::Marker,
+    ),
+    (
+        "[i want|i wanted|i need|i needed|i'd like|i would like|i meant|i mean|i said|i asked|i was asking|instead|actually|rather|make it|change it|it should be|it's for|it is for|it needs to be|it has to be|i prefer]",
+        Correction::Restate,
+    ),
+    (
+        "[thank|thanks|that's all|that is all|that's it|that will be all|that'll be all|that would be all|that should be all|that should do|that will do|nothing else|all set|i'm good|i am good|i'm fine|i am fine|not right now|not now|not at the moment|not at this time|not yet|not today|maybe later|no worries|no problem|it's fine|it's ok|it's okay|that's fine|that's ok|that's okay|i'm ok|i'm okay]",
+        Correction::Decline,
+    ),
+    (
+        "[no|nope|nah] [i|we] [haven't|have not|don't|do not|didn't|did not|am not|'m not|are not|won't|will not|can't|cannot|wasn't|was not|wouldn't|would not|never]",
+        Correction::Denial,
+    ),
+];
+
+const FAILURE: &[&str] = &[
+    "[there are|there're|there were] no [results|matches|options|other options|availability|slots|appointments|seats|rooms|tables|tickets|flights|trains|buses|openings|records]",
+    "[there is|there's|there was] no [availability|match|record|result|option|slot|appointment|seat|room|table|opening|way for me to]",
+    "no [results|matches|availability|options|slots|appointments] [found|available|match|matching|left]",
+    "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
+    "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
+    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to|weren't able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|do that|do this|help with that|get that|get you]",
+    "[is|are|was|were] [not available|unavailable|fully booked|sold out|out of stock|all booked|booked up|no longer available|not possible]",
+    "[isn't|aren't|wasn't|weren't] available",
+    "[booking|reservation|payment|transaction|request|order|refund|attempt|search] [failed|was unsuccessful|did not go through|didn't go through|was declined|was rejected]",
+    "[didn't|did not|doesn't|does not] [go through|succeed]",
+    "[i'm|i am|we're|we are] [afraid|sorry] [that|] [there are no|there is no|there's no|we don't|we do not|i can't|i cannot|that's not possible|it's not possible|that isn't possible|we can't|we cannot]",
+];
+
 fn plain(entries: &[&'static str]) -> Vec<(&'static str, ())> {
     entries.iter().map(|e| (*e, ())).collect()
 }
@@ -1168,6 +1359,11 @@ impl Lexicons {
                     RESTATEMENTS
                         .iter()
                         .map(|p| (*p, (Mechanism::Interpretation, Tone::Restatement))),
+                )
+                .chain(
+                    EXPERIENCES
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Interpretation, Tone::Experience))),
                 )
                 .collect::<Vec<_>>(),
         );
@@ -1203,6 +1399,8 @@ impl Lexicons {
             events: Lexicon::new(EVENTS),
             problem: Lexicon::new(&plain(PROBLEM)),
             ending: Lexicon::new(ENDING),
+            correction: Lexicon::new(CORRECTION),
+            failure: Lexicon::new(&plain(FAILURE)),
             cooccurrences,
             combined: Combined::new(&[]),
         };
@@ -1224,6 +1422,8 @@ impl Lexicons {
             self.events.patterns(),
             self.problem.patterns(),
             self.ending.patterns(),
+            self.correction.patterns(),
+            self.failure.patterns(),
         ];
         for co in &self.cooccurrences {
             lists.push(co.first.patterns());
@@ -1249,6 +1449,8 @@ impl Lexicons {
             events: self.events.select(text, next()),
             problem: self.problem.select(text, next()),
             ending: self.ending.select_overlapping(text, next()),
+            correction: self.correction.select_overlapping(text, next()),
+            failure: self.failure.select(text, next()),
             cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
         };
         for co in &self.cooccurrences {

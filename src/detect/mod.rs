@@ -4,6 +4,7 @@
 pub mod canned;
 pub mod empathy;
 pub mod events;
+pub mod friction;
 pub mod lexicons;
 pub mod names;
 pub mod repetition;
@@ -82,6 +83,7 @@ pub fn detect_all(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     findings.extend(empathy::detect(analysis, cx));
     findings.extend(repetition::detect(analysis, cx));
     findings.extend(events::detect(analysis, cx));
+    findings.extend(friction::detect(analysis, cx));
     findings.extend(resolution::detect(analysis, cx));
     findings.extend(scripts::detect(analysis, cx));
     findings.retain(|f| cx.policy.enabled(&f.rule));

@@ -1,4 +1,5 @@
-//! `unresolved`: the conversation ends without a resolution.
+//! How the conversation ends: `unresolved` (it ends without a resolution) and
+//! `closing-sentiment` (the customer's closing turns fall short of a warm close).
 
 use crate::analyse::Analysis;
 use crate::detect::lexicons::Ending;
@@ -9,9 +10,56 @@ use crate::model::Role;
 /// How many closing turns are read for the outcome.
 const CLOSING_TURNS: usize = 4;
 
+/// Mean VADER compound of the customer's last `turns` turns (`sentiment` as in
+/// [`Analysis::sentiment`]), leaving out the customer's first turn when there are others: the
+/// opening states the problem, the close is the customer's verdict. `None` without customer
+/// turns.
+pub fn closing_sentiment(all: &[f64], turns: usize) -> Option<f64> {
+    let from = usize::from(all.len() > 1).max(all.len().saturating_sub(turns.max(1)));
+    let last = &all[from..];
+    (!last.is_empty()).then(|| last.iter().sum::<f64>() / last.len() as f64)
+}
+
+/// Both ending rules.
+pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let mut out = unresolved(analysis, cx);
+    out.extend(closing_tone(analysis, cx));
+    out
+}
+
+/// Fires on the customer's last turn when the mean sentiment of their closing turns is below
+/// `closing_sentiment_anchor`; scoring weighs it by how far below.
+fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
+    let turns = cx.policy.closing_sentiment_turns;
+    let sentiments = analysis.customer_sentiments();
+    let mean = closing_sentiment(&sentiments, turns)?;
+    if mean >= cx.policy.closing_sentiment_anchor {
+        return None;
+    }
+    let (last, _, text) = analysis.turns_of(Role::Customer).last()?;
+    let span = text.sentences.first().map_or(0..0, |s| {
+        s.start..text.sentences.last().map_or(s.end, |l| l.end)
+    });
+    let customer_turns = sentiments.len();
+    let n = customer_turns
+        .saturating_sub(usize::from(customer_turns > 1))
+        .clamp(1, turns.max(1));
+    Some(finding(
+        analysis,
+        "closing-sentiment",
+        last,
+        span,
+        format!(
+            "mean sentiment of the customer's last {n} turn{} is {mean:+.2}, below a warm close ({:+.2})",
+            if n == 1 { "" } else { "s" },
+            cx.policy.closing_sentiment_anchor
+        ),
+    ))
+}
+
 /// Fires when the closing turns say it is not solved, or when a problem was raised and
 /// nothing in the closing turns resolves it.
-pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let turns = &analysis.conversation.turns;
     let first_closing = turns.len().saturating_sub(CLOSING_TURNS);
     let mut last_resolved: Option<usize> = None;

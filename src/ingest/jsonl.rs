@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::ingest::roles::resolve_roles;
-use crate::model::{Conversation, Record, RecordError, Source, Turn};
+use crate::model::{Conversation, Record, RecordError, Role, Source, Turn};
 
 #[derive(Deserialize)]
 struct RawConversation {
@@ -25,8 +25,12 @@ struct RawConversation {
 
 #[derive(Deserialize)]
 struct RawTurn {
-    #[serde(alias = "role")]
-    speaker: String,
+    /// The speaker label; `role` alone may stand for it.
+    #[serde(default)]
+    speaker: Option<String>,
+    /// The role, as this crate writes it next to `speaker` (so that its own output reads back).
+    #[serde(default)]
+    role: Option<String>,
     #[serde(alias = "content", alias = "message")]
     text: String,
     #[serde(default)]
@@ -41,10 +45,28 @@ pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation,
         id: recover_id(bytes),
         message: format!("invalid conversation JSON: {e}"),
     })?;
+    build(raw, &source.label())
+}
+
+/// Reads one canonical conversation from an already parsed JSON value (an element of a
+/// JSON array, say); `default_id` names it when it has no `id`.
+pub fn parse_value(value: &Value, default_id: &str) -> Result<Conversation, RecordError> {
+    let raw = RawConversation::deserialize(value).map_err(|e| RecordError {
+        id: match value.get("id") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        },
+        message: format!("invalid conversation JSON: {e}"),
+    })?;
+    build(raw, default_id)
+}
+
+fn build(raw: RawConversation, default_id: &str) -> Result<Conversation, RecordError> {
     let id = match raw.id {
         Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        _ => source.label(),
+        _ => default_id.to_string(),
     };
     if raw.turns.is_empty() {
         return Err(RecordError {
@@ -52,10 +74,34 @@ pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation,
             message: "conversation has no turns".into(),
         });
     }
+    if let Some(i) = raw
+        .turns
+        .iter()
+        .position(|t| t.speaker.is_none() && t.role.is_none())
+    {
+        return Err(RecordError {
+            id: Some(id),
+            message: format!("turn {i} has no `speaker` (or `role`)"),
+        });
+    }
+    // A stated role that is a known alias decides; otherwise the label goes to
+    // `resolve_roles` like any speaker label.
+    let stated: Vec<Option<Role>> = raw
+        .turns
+        .iter()
+        .map(|t| t.role.as_deref().and_then(Role::from_alias))
+        .collect();
     let labels: Vec<(&str, &str)> = raw
         .turns
         .iter()
-        .map(|t| (t.speaker.as_str(), t.text.as_str()))
+        .zip(&stated)
+        .map(|(t, r)| {
+            let label = match r {
+                Some(role) => role.as_str(),
+                None => t.speaker.as_deref().or(t.role.as_deref()).unwrap_or(""),
+            };
+            (label, t.text.as_str())
+        })
         .collect();
     let roles = resolve_roles(
         &labels,
@@ -68,7 +114,7 @@ pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation,
         .zip(roles)
         .map(|(t, role)| Turn {
             role,
-            speaker: t.speaker,
+            speaker: t.speaker.or(t.role).unwrap_or_default(),
             text: t.text,
             start: t.start.filter(|s| s.is_finite()),
             end: t.end.filter(|s| s.is_finite()),
@@ -98,6 +144,10 @@ fn recover_id(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// Turns the bytes of one line into a conversation; may refine the source (a JSON path in
+/// `place`) to locate an error inside the line.
+pub type LineParser = Box<dyn Fn(&[u8], &mut Source) -> Result<Conversation, RecordError> + Send>;
+
 /// A streaming reader of JSON Lines: yields one record per non-blank line and holds at most
 /// one line (capped at `max_record_bytes`) in memory.
 pub struct JsonlReader<R> {
@@ -107,11 +157,22 @@ pub struct JsonlReader<R> {
     max_record_bytes: usize,
     buf: Vec<u8>,
     failed: bool,
+    parse: LineParser,
 }
 
 impl<R: BufRead> JsonlReader<R> {
-    /// Reads `input`, naming it `file` in sources.
+    /// Reads `input` as canonical conversations, naming it `file` in sources.
     pub fn new(input: R, file: &str, max_record_bytes: usize) -> Self {
+        Self::with_parser(
+            input,
+            file,
+            max_record_bytes,
+            Box::new(|bytes, source| parse_conversation(bytes, source)),
+        )
+    }
+
+    /// Reads `input`, turning each line into a conversation with `parse`.
+    pub fn with_parser(input: R, file: &str, max_record_bytes: usize, parse: LineParser) -> Self {
         JsonlReader {
             input,
             file: file.to_string(),
@@ -119,6 +180,7 @@ impl<R: BufRead> JsonlReader<R> {
             max_record_bytes,
             buf: Vec::new(),
             failed: false,
+            parse,
         }
     }
 
@@ -175,7 +237,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 }
             };
             self.line += 1;
-            let source = Source::at_line(&self.file, self.line);
+            let mut source = Source::at_line(&self.file, self.line);
             if len > self.max_record_bytes + 1 {
                 return Some(Record {
                     source,
@@ -189,7 +251,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if text.is_empty() {
                 continue;
             }
-            let conversation = parse_conversation(text, &source);
+            let conversation = (self.parse)(text, &mut source);
             return Some(Record {
                 source,
                 conversation,
@@ -247,6 +309,40 @@ mod tests {
                 .contains("over the limit")
         );
         assert_eq!(recs[1].conversation.as_ref().unwrap().id, "b");
+    }
+
+    #[test]
+    fn written_conversations_read_back() {
+        let conv = Conversation {
+            id: "r".into(),
+            turns: vec![
+                Turn {
+                    role: Role::Agent,
+                    speaker: "Dana".into(),
+                    text: "Hello".into(),
+                    start: Some(0.0),
+                    end: Some(1.5),
+                },
+                Turn {
+                    role: Role::Customer,
+                    speaker: "Ravi".into(),
+                    text: "Hi".into(),
+                    start: None,
+                    end: None,
+                },
+            ],
+            ..Conversation::default()
+        };
+        let line = serde_json::to_string(&conv).unwrap();
+        let recs = read(&line);
+        assert_eq!(recs[0].conversation.as_ref().unwrap(), &conv);
+        let recs = read("{\"turns\":[{\"role\":\"CUSTOMER\",\"text\":\"hi\"},{\"text\":\"x\"}]}");
+        let err = recs[0].conversation.as_ref().unwrap_err();
+        assert!(
+            err.message.contains("turn 1 has no `speaker`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -1,31 +1,214 @@
 //! Reading inputs: files, directories and standard input, in every supported format, into
 //! [`Record`]s. Each reader yields exactly one record per conversation it finds, or a located
 //! error in its place.
+//!
+//! Formats are told apart by [`Format`]: given, or detected from the file name and the first
+//! bytes (see [`detect`]). JSON Lines are streamed with bounded memory; every other format
+//! is read whole, within the `max_record_bytes` cap.
 
+pub mod aws;
+pub mod ccai;
+pub mod csv;
+pub mod genesys;
+pub mod json;
 pub mod jsonl;
 pub mod roles;
+pub mod subtitles;
+pub mod text;
+pub mod timing;
+pub mod turns;
+pub mod twilio;
 
+use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
-use crate::model::Record;
+use crate::model::{Record, RecordError, Source};
+
+pub use self::csv::ColumnMap;
+use self::json::Schema;
 
 /// Default cap on one record's size: larger records become error records rather than
-/// unbounded allocations.
+/// unbounded allocations. For formats read whole (everything but JSON Lines) the cap
+/// applies to the whole (decompressed) file.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
+
+/// How many leading bytes are looked at to detect a format.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// An input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// Detect from the file name and the first bytes.
+    #[default]
+    Auto,
+    /// JSON Lines: one conversation per line (canonical, or any vendor object).
+    Jsonl,
+    /// A JSON document: one conversation, an array of them, or JSON Lines.
+    Json,
+    /// A table with one row per turn (comma, semicolon, tab or pipe separated).
+    Csv,
+    /// `Speaker: text` lines.
+    Text,
+    /// WebVTT captions.
+    Vtt,
+    /// SubRip captions.
+    Srt,
+    /// Amazon Connect Contact Lens output.
+    ContactLens,
+    /// AWS Transcribe Call Analytics output.
+    Transcribe,
+    /// Google CCAI Insights conversation.
+    Ccai,
+    /// Genesys Cloud transcript.
+    Genesys,
+    /// Twilio Voice Intelligence sentences.
+    Twilio,
+}
+
+impl Format {
+    /// Every format, in the order `sincerity formats` lists them.
+    pub const ALL: [Format; 12] = [
+        Format::Auto,
+        Format::Jsonl,
+        Format::Json,
+        Format::Csv,
+        Format::Text,
+        Format::Vtt,
+        Format::Srt,
+        Format::ContactLens,
+        Format::Transcribe,
+        Format::Ccai,
+        Format::Genesys,
+        Format::Twilio,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Jsonl => "jsonl",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Text => "text",
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
+            Format::ContactLens => "contact-lens",
+            Format::Transcribe => "transcribe",
+            Format::Ccai => "ccai",
+            Format::Genesys => "genesys",
+            Format::Twilio => "twilio",
+        }
+    }
+
+    /// One line saying what the format is.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Auto => {
+                "detect each input's format from its extension and first bytes (default)"
+            }
+            Format::Jsonl => {
+                "JSON Lines, one conversation per line: canonical or any vendor object below"
+            }
+            Format::Json => "a JSON file holding one conversation, an array of them, or JSON Lines",
+            Format::Csv => {
+                "a table with one row per turn and a header row (.csv, .tsv; , ; tab | separated)"
+            }
+            Format::Text => {
+                "plain text `Speaker: text` lines, optional [hh:mm:ss] times, `### id` headers"
+            }
+            Format::Vtt => {
+                "WebVTT captions with <v Name> voice spans (Teams) or `Name: text` (Zoom)"
+            }
+            Format::Srt => "SubRip captions with `Name: text` speaker prefixes",
+            Format::ContactLens => "Amazon Connect Contact Lens analysis output (voice or chat)",
+            Format::Transcribe => "AWS Transcribe Call Analytics output",
+            Format::Ccai => {
+                "Google CCAI Insights conversation (upload `entries` or API `transcriptSegments`)"
+            }
+            Format::Genesys => {
+                "Genesys Cloud speech-and-text-analytics transcript (`transcripts[].phrases[]`)"
+            }
+            Format::Twilio => "Twilio Voice Intelligence transcript sentences (`sentences[]`)",
+        }
+    }
+
+    /// The JSON schema a vendor format reads, if it is one.
+    fn schema(self) -> Option<Schema> {
+        match self {
+            Format::ContactLens => Some(Schema::ContactLens),
+            Format::Transcribe => Some(Schema::Transcribe),
+            Format::Ccai => Some(Schema::Ccai),
+            Format::Genesys => Some(Schema::Genesys),
+            Format::Twilio => Some(Schema::Twilio),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    /// Parses a format name; common alternative spellings are accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key: String = s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        Ok(match key.as_str() {
+            "auto" => Format::Auto,
+            "jsonl" | "ndjson" | "jsonlines" => Format::Jsonl,
+            "json" => Format::Json,
+            "csv" | "tsv" | "table" => Format::Csv,
+            "text" | "txt" | "plain" => Format::Text,
+            "vtt" | "webvtt" => Format::Vtt,
+            "srt" | "subrip" => Format::Srt,
+            "contactlens" | "connect" | "amazonconnect" => Format::ContactLens,
+            "transcribe" | "callanalytics" | "transcribecallanalytics" => Format::Transcribe,
+            "ccai" | "insights" | "ccaiinsights" | "googleccai" => Format::Ccai,
+            "genesys" | "genesyscloud" => Format::Genesys,
+            "twilio" | "voiceintelligence" => Format::Twilio,
+            _ => {
+                return Err(format!(
+                    "unknown format `{s}` (expected one of: {})",
+                    Format::ALL.map(Format::name).join(", ")
+                ));
+            }
+        })
+    }
+}
 
 /// How to read inputs.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
-    /// Records larger than this many bytes are reported as errors.
+    /// Records larger than this many bytes are reported as errors; for formats read whole,
+    /// files larger than this.
     pub max_record_bytes: usize,
+    /// The input format, or [`Format::Auto`] to detect it per input.
+    pub format: Format,
+    /// Column names for tables, overriding detection (`--columns`).
+    pub columns: ColumnMap,
+    /// Twilio: the audio channel of the agent when the transcript does not say
+    /// (`--twilio-agent-channel`); Twilio's own default, channel 1, otherwise.
+    pub twilio_agent_channel: Option<u32>,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            format: Format::Auto,
+            columns: ColumnMap::default(),
+            twilio_agent_channel: None,
         }
     }
 }
@@ -49,8 +232,8 @@ impl Input {
     }
 }
 
-/// File extensions picked up when walking a directory.
-const WALKED_EXTENSIONS: &[&str] = &["jsonl", "jsonl.gz", "ndjson"];
+/// File extensions picked up when walking a directory (each also when gzipped).
+const WALKED_EXTENSIONS: &[&str] = &["jsonl", "ndjson", "json", "csv", "tsv", "txt", "vtt", "srt"];
 
 /// Expands command-line inputs: files stay, directories are walked recursively (in sorted
 /// order, so runs are reproducible) for files with a readable extension, `-` is stdin.
@@ -94,6 +277,7 @@ fn has_walked_extension(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
     WALKED_EXTENSIONS
         .iter()
         .any(|ext| name.ends_with(&format!(".{ext}")))
@@ -120,15 +304,169 @@ pub fn open(input: &Input) -> io::Result<Box<dyn BufRead + Send>> {
     })
 }
 
-/// The records of one input, streamed.
+/// Detects the format of an input from its name (extension, `.gz` ignored) and its first
+/// (decompressed) bytes. JSON keys are not looked at here: JSON inputs are told apart per
+/// conversation by [`json::detect_schema`].
+pub fn detect(name: &str, head: &[u8]) -> Format {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let ext = Path::new(lower)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    match ext {
+        "jsonl" | "ndjson" => return Format::Jsonl,
+        "json" => return Format::Json,
+        "csv" | "tsv" => return Format::Csv,
+        "vtt" => return Format::Vtt,
+        "srt" => return Format::Srt,
+        _ => {}
+    }
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head.trim_ascii_start();
+    if start.starts_with(b"WEBVTT") {
+        return Format::Vtt;
+    }
+    if start.starts_with(b"{") || start.starts_with(b"[") && looks_like_json_array(start) {
+        return Format::Json;
+    }
+    // SRT: a cue timing line among the first few lines.
+    let timing_early = start
+        .split(|&b| b == b'\n')
+        .take(4)
+        .any(|l| memchr::memmem::find(l, b"-->").is_some());
+    if timing_early {
+        return Format::Srt;
+    }
+    Format::Text
+}
+
+/// `[` opens JSON arrays but also `[00:00:01] Agent: …` text lines.
+fn looks_like_json_array(start: &[u8]) -> bool {
+    let inner = start[1..].trim_ascii_start();
+    inner.is_empty() || matches!(inner[0], b'{' | b'[' | b']' | b'"')
+}
+
+/// Reads up to `n` bytes from the front of a stream and gives them back together with a
+/// stream that still yields every byte from the start.
+fn peek(
+    mut stream: Box<dyn BufRead + Send>,
+    n: usize,
+) -> io::Result<(Vec<u8>, Box<dyn BufRead + Send>)> {
+    let mut head = Vec::with_capacity(n.min(8192));
+    stream.by_ref().take(n as u64).read_to_end(&mut head)?;
+    let rest = Cursor::new(head.clone()).chain(stream);
+    Ok((head, Box::new(BufReader::with_capacity(256 * 1024, rest))))
+}
+
+/// Reads a whole stream, failing with an error record's message once it exceeds `max`.
+fn read_capped(stream: &mut dyn Read, max: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    stream
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("read error: {e}"))?;
+    if bytes.len() > max {
+        return Err(format!(
+            "file is over the limit of {max} bytes (--max-record-bytes) for a format read whole"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The records of one input, streamed (JSON Lines) or read whole (every other format).
 pub fn records(
     input: &Input,
     options: &IngestOptions,
 ) -> io::Result<Box<dyn Iterator<Item = Record> + Send>> {
+    let name = input.name();
     let stream = open(input)?;
-    Ok(Box::new(jsonl::JsonlReader::new(
-        stream,
-        &input.name(),
-        options.max_record_bytes,
-    )))
+    let (head, mut stream) = match peek(stream, SNIFF_BYTES) {
+        Ok(p) => p,
+        Err(e) => {
+            return Ok(Box::new(std::iter::once(file_error(
+                &name,
+                format!("read error: {e}"),
+            ))));
+        }
+    };
+    let format = match options.format {
+        Format::Auto => detect(&name, &head),
+        given => given,
+    };
+    let schema = format.schema();
+    if matches!(format, Format::Jsonl)
+        || (matches!(format, Format::Json) || schema.is_some()) && json::looks_like_lines(&head)
+    {
+        return Ok(Box::new(json::lines(stream, &name, schema, options)));
+    }
+    let bytes = match read_capped(&mut stream, options.max_record_bytes) {
+        Ok(b) => b,
+        Err(message) => return Ok(Box::new(std::iter::once(file_error(&name, message)))),
+    };
+    let records = match format {
+        Format::Csv => {
+            let tsv = name
+                .to_lowercase()
+                .trim_end_matches(".gz")
+                .ends_with(".tsv");
+            csv::read(&bytes, &name, &options.columns, tsv)
+        }
+        Format::Text => text::read(&bytes, &name),
+        Format::Vtt => subtitles::read(&bytes, &name, subtitles::Kind::Vtt),
+        Format::Srt => subtitles::read(&bytes, &name, subtitles::Kind::Srt),
+        _ => json::document(&bytes, &name, schema, options),
+    };
+    Ok(Box::new(records.into_iter()))
+}
+
+/// An error record for a whole file.
+fn file_error(name: &str, message: String) -> Record {
+    Record {
+        source: Source {
+            file: name.to_string(),
+            line: None,
+            place: None,
+        },
+        conversation: Err(RecordError::new(message)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>(), Ok(f));
+        }
+        assert_eq!("WebVTT".parse::<Format>(), Ok(Format::Vtt));
+        assert_eq!("Contact_Lens".parse::<Format>(), Ok(Format::ContactLens));
+        assert!("pdf".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn detects_by_extension_then_content() {
+        assert_eq!(detect("a.JSONL.gz", b""), Format::Jsonl);
+        assert_eq!(detect("a.tsv", b""), Format::Csv);
+        assert_eq!(detect("a.txt", b"\xEF\xBB\xBFWEBVTT\n\n"), Format::Vtt);
+        assert_eq!(detect("-", b"  {\"turns\": []}"), Format::Json);
+        assert_eq!(detect("-", b"[{\"turns\": []}]"), Format::Json);
+        assert_eq!(detect("x.txt", b"[00:00:01] Agent: hi"), Format::Text);
+        assert_eq!(
+            detect("x", b"1\r\n00:00:01,000 --> 00:00:02,000\r\nAgent: hi"),
+            Format::Srt
+        );
+        assert_eq!(detect("x.log", b"Agent: hi"), Format::Text);
+    }
+
+    #[test]
+    fn walks_every_readable_extension() {
+        for name in ["a.json", "a.csv.gz", "a.vtt", "a.SRT", "a.txt", "a.ndjson"] {
+            assert!(has_walked_extension(Path::new(name)), "{name}");
+        }
+        assert!(!has_walked_extension(Path::new("a.pdf")));
+        assert!(!has_walked_extension(Path::new("a.gz")));
+    }
 }

@@ -5,7 +5,9 @@
 pub mod csv;
 pub mod findings_csv;
 pub mod groups;
+pub mod html;
 pub mod jsonl;
+pub mod terminal;
 
 use crate::findings::Outcome;
 

@@ -1,0 +1,132 @@
+//! Friction in the exchange itself: `correction` (the customer has to correct the agent or
+//! have a check redone) and `agent-failure` (the agent says it cannot find or do what was
+//! asked). Both make the customer work harder for the same result.
+
+use crate::analyse::{Analysis, TokenKind};
+use crate::detect::events::negated;
+use crate::detect::lexicons::Correction;
+use crate::detect::{Context, finding};
+use crate::findings::Finding;
+use crate::model::Role;
+
+/// Opening words that reject what the agent just said or proposed.
+const REJECTIONS: &[&str] = &["no", "nope", "nah", "negative"];
+
+/// Both friction rules.
+pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let mut out = corrections(analysis, cx);
+    out.extend(failures(analysis, cx));
+    out
+}
+
+/// One `correction` per customer turn: an explicit marker, or an opening "no" followed by a
+/// restatement of what the customer wants (not a polite decline, not a plain answer).
+fn corrections(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let lex = &cx.lexicons.correction;
+    let mut out = Vec::new();
+    for (i, _, text) in analysis.turns_of(Role::Customer) {
+        let hits = &cx.hits[i];
+        // The customer must have said something the agent could get wrong, and the agent
+        // must have answered it.
+        let Some(first) = analysis.turns_of(Role::Customer).next().map(|(f, _, _)| f) else {
+            continue;
+        };
+        let answered = (first + 1..i)
+            .any(|a| matches!(analysis.conversation.turns[a].role, Role::Agent | Role::Bot));
+        if i == first || !answered {
+            continue;
+        }
+        let tagged = |tag: Correction| {
+            hits.correction
+                .iter()
+                .filter(move |m| lex.tag(m.entry) == tag)
+        };
+        if let Some(m) = tagged(Correction::Marker).next() {
+            out.push(finding(
+                analysis,
+                "correction",
+                i,
+                m.span.clone(),
+                format!(
+                    "the customer corrects the agent (\"{}\")",
+                    lex.phrase(m.entry)
+                ),
+            ));
+            continue;
+        }
+        let opens_with_no = text
+            .tokens
+            .first()
+            .is_some_and(|t| t.kind == TokenKind::Word && REJECTIONS.contains(&t.norm.as_str()));
+        // "No, I said …" is already charged as a repetition.
+        if !opens_with_no
+            || !hits.repetition.is_empty()
+            || tagged(Correction::Decline).next().is_some()
+            || tagged(Correction::Denial).any(|m| m.tokens.start == 0)
+        {
+            continue;
+        }
+        // The restatement must belong to the rejecting sentence or the one after it.
+        let within = text
+            .sentences
+            .get(1)
+            .map_or(text.tokens.len(), |s| s.tokens.end);
+        if let Some(m) =
+            tagged(Correction::Restate).find(|m| m.tokens.start >= 1 && m.tokens.start < within)
+        {
+            let start = text.tokens[0].start;
+            out.push(finding(
+                analysis,
+                "correction",
+                i,
+                start..m.span.end,
+                format!(
+                    "the customer rejects what was understood and restates it (\"{}\")",
+                    &analysis.conversation.turns[i].text[start..m.span.end]
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// One `agent-failure` per agent or bot turn that says it cannot find or do what was asked.
+fn failures(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, turn, text) in analysis.turns() {
+        if !matches!(turn.role, Role::Agent | Role::Bot) {
+            continue;
+        }
+        // "if it is not available, …" is a condition, not a failure.
+        let conditional = |start: usize| {
+            text.norm_words
+                .iter()
+                .find(|(_, t)| *t == start)
+                .is_some_and(|&(at, _)| {
+                    text.norm[..at]
+                        .split_whitespace()
+                        .rev()
+                        .take(4)
+                        .any(|w| w == "if" || w == "unless" || w == "whether")
+                })
+        };
+        let hit = cx.hits[i]
+            .failure
+            .iter()
+            .find(|m| !negated(text, m.tokens.start) && !conditional(m.tokens.start));
+        if let Some(m) = hit {
+            out.push(finding(
+                analysis,
+                "agent-failure",
+                i,
+                m.span.clone(),
+                format!(
+                    "the {} cannot deliver what was asked (\"{}\")",
+                    turn.role.as_str(),
+                    cx.lexicons.failure.phrase(m.entry)
+                ),
+            ));
+        }
+    }
+    out
+}
