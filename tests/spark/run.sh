@@ -36,7 +36,7 @@ if ! "$python" -c 'import pyspark' >/dev/null 2>&1; then
     fi
 fi
 
-cargo build --release --quiet
+cargo build --release --locked --quiet
 
 corpus_args=()
 corpus="${SPARK_TEST_CORPUS:-}"
