@@ -34,6 +34,12 @@ pub enum Command {
     Show(ShowArgs),
     /// Score a labelled file and measure agreement of a tool field with a human label.
     Eval(EvalArgs),
+    /// Learn the corpus script model: agent lines said across many conversations.
+    Learn(commands::learn::LearnArgs),
+    /// Add up script models learned on shards.
+    Merge(commands::merge::MergeArgs),
+    /// List the most widely said lines of a script model.
+    Scripts(commands::scripts::ScriptsArgs),
 }
 
 /// How inputs are read (shared by the commands that read transcripts).
@@ -126,6 +132,19 @@ pub struct ScoreArgs {
     /// every output; scores are unchanged.
     #[arg(long)]
     pub redact: bool,
+    /// Flag agent lines that this script model (from `learn` or `merge`) marks as script.
+    #[arg(long, value_name = "FILE", conflicts_with = "learn")]
+    pub scripts: Option<PathBuf>,
+    /// Learn the script model from the inputs first, then score with it (files only).
+    #[arg(long)]
+    pub learn: bool,
+    /// Roll results up by this dotted field (`metadata.agent_id`, `channel`, …); repeat for
+    /// one group per combination of values.
+    #[arg(long, value_name = "FIELD", requires = "groups_csv")]
+    pub group_by: Vec<String>,
+    /// Write the roll-up (one row per group) here.
+    #[arg(long, value_name = "FILE", requires = "group_by")]
+    pub groups_csv: Option<PathBuf>,
 }
 
 /// Arguments of `sincerity report`.
@@ -251,5 +270,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(if summary.errors > 0 { 1 } else { 0 })
         }
+        Command::Learn(args) => commands::learn::run(args),
+        Command::Merge(args) => commands::merge::run(args),
+        Command::Scripts(args) => commands::scripts::run(args),
     }
 }

@@ -6,6 +6,7 @@ use crate::findings::{Metrics, ScoredConversation, TurnView};
 use crate::model::{Conversation, Role, Source};
 use crate::policy::Policy;
 use crate::score::{self, EffortExtras};
+use crate::scripts::{AllowList, ScriptModel};
 
 /// Everything needed to score conversations, built once per run and shared by all threads.
 pub struct Engine {
@@ -15,6 +16,10 @@ pub struct Engine {
     pub lexicons: Lexicons,
     /// Whether results carry the per-turn view.
     pub per_turn: bool,
+    /// The corpus script model for `script-line`, when one was given.
+    pub scripts: Option<ScriptModel>,
+    /// The policy's mandated lines, compiled.
+    pub allow: AllowList,
 }
 
 /// Share of `part` in `whole`, 0 when `whole` is 0, rounded to 4 decimals.
@@ -30,16 +35,19 @@ impl Engine {
     /// An engine with the given policy.
     pub fn new(policy: Policy) -> Engine {
         Engine {
+            allow: AllowList::new(&policy.allow),
             policy,
             lexicons: Lexicons::new(),
             per_turn: false,
+            scripts: None,
         }
     }
 
     /// Scores one conversation read from `source`.
     pub fn score(&self, conversation: &Conversation, source: &Source) -> ScoredConversation {
         let analysis = Analysis::new(conversation);
-        let cx = Context::new(&analysis, &self.policy, &self.lexicons);
+        let mut cx = Context::new(&analysis, &self.policy, &self.lexicons);
+        cx.scripts = self.scripts.as_ref();
         let mut findings = detect::detect_all(&analysis, &cx);
         let opportunity = detect::empathy::opportunity(&analysis, &cx);
 
@@ -110,6 +118,8 @@ impl Engine {
         metrics.customer_sentiment_start = first_customer.and_then(|i| analysis.sentiment(i));
         metrics.customer_sentiment_end = last_customer.and_then(|i| analysis.sentiment(i));
 
+        // Mandated lines are reported but kept out of the penalty.
+        let allowed = self.allow.take_allowed(&analysis, &mut findings);
         let scores = score::score(
             &mut findings,
             opportunity,
@@ -123,6 +133,10 @@ impl Engine {
             },
             &self.policy,
         );
+        if !allowed.is_empty() {
+            findings.extend(allowed);
+            detect::sort_findings(&mut findings);
+        }
         let levels = score::empathy_levels(&findings, None);
         metrics.empathy_reaction = levels.reaction;
         metrics.empathy_interpretation = levels.interpretation;

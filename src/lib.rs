@@ -21,3 +21,4 @@ pub mod policy;
 pub mod redact;
 pub mod rules;
 pub mod score;
+pub mod scripts;

@@ -12,11 +12,13 @@ use crate::ingest;
 use crate::output::Exporter;
 use crate::output::csv::CsvExporter;
 use crate::output::findings_csv::FindingsCsvExporter;
+use crate::output::groups::GroupsCollector;
 use crate::output::html::{ReportCollector, ReportOptions};
 use crate::output::jsonl::JsonlExporter;
 use crate::pipeline::{self, Collector, Destination};
 use crate::policy::Policy;
 use crate::redact::{Prepared, Redactor};
+use crate::scripts::ScriptModel;
 
 /// Opens an output file for writing, naming it in the error.
 pub fn create(path: &std::path::Path) -> anyhow::Result<Box<dyn Write + Send>> {
@@ -71,6 +73,23 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         }
         None => None,
     };
+    if args.learn {
+        if inputs.contains(&ingest::Input::Stdin) {
+            anyhow::bail!(
+                "--learn reads the inputs twice and needs files: run `sincerity learn` first and score with --scripts"
+            );
+        }
+        let min = crate::scripts::learn::DEFAULT_MIN_CONVERSATIONS;
+        let (model, _) =
+            super::learn::learn_model(&inputs, &options, args.threads, min, args.quiet)?;
+        engine.scripts = Some(model);
+    } else if let Some(path) = &args.scripts {
+        engine.scripts = Some(ScriptModel::load(path)?);
+    }
+    let mut groups = match &args.groups_csv {
+        Some(_) => Some(GroupsCollector::new(&args.group_by)?),
+        None => None,
+    };
 
     let mut destinations = vec![Destination {
         exporter: prepare(Box::new(JsonlExporter)),
@@ -111,6 +130,9 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
     if let Some((collector, _)) = &mut report {
         collectors.push(collector);
     }
+    if let Some(g) = groups.as_mut() {
+        collectors.push(g);
+    }
     let summary = pool.install(|| {
         pipeline::run(
             &inputs,
@@ -121,6 +143,11 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
             &|done| bar.set_position(done),
         )
     })?;
+    if let (Some(g), Some(path)) = (&groups, &args.groups_csv) {
+        let mut out = create(path)?;
+        g.write_csv(&mut out)?;
+        out.flush()?;
+    }
     bar.finish_and_clear();
     if let Some((collector, mut writer)) = report {
         writer.write_all(collector.finish()?.as_bytes())?;

@@ -9,6 +9,7 @@ pub mod lexicons;
 pub mod names;
 pub mod repetition;
 pub mod resolution;
+pub mod scripts;
 
 use std::ops::Range;
 
@@ -16,6 +17,7 @@ use crate::analyse::Analysis;
 use crate::findings::Finding;
 use crate::policy::Policy;
 use crate::rules::rule;
+use crate::scripts::ScriptModel;
 pub use lexicons::{Lexicons, TurnHits};
 
 /// What every detector may read besides the conversation.
@@ -26,6 +28,8 @@ pub struct Context<'a> {
     pub lexicons: &'a Lexicons,
     /// Every lexicon's matches in each turn, aligned with the turns.
     pub hits: Vec<TurnHits>,
+    /// The corpus script model, when one was given.
+    pub scripts: Option<&'a ScriptModel>,
 }
 
 impl<'a> Context<'a> {
@@ -35,6 +39,7 @@ impl<'a> Context<'a> {
             policy,
             lexicons,
             hits: analysis.texts.iter().map(|t| lexicons.scan(t)).collect(),
+            scripts: None,
         }
     }
 }
@@ -80,6 +85,7 @@ pub fn detect_all(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     findings.extend(events::detect(analysis, cx));
     findings.extend(friction::detect(analysis, cx));
     findings.extend(resolution::detect(analysis, cx));
+    findings.extend(scripts::detect(analysis, cx));
     findings.retain(|f| cx.policy.enabled(&f.rule));
     sort_findings(&mut findings);
     findings

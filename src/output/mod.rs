@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod findings_csv;
+pub mod groups;
 pub mod html;
 pub mod jsonl;
 pub mod terminal;

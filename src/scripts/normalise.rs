@@ -1,0 +1,375 @@
+//! From agent sentences to script lines: the normal form shared by learning and scoring.
+
+use std::ops::Range;
+
+use crate::analyse::text::is_stop_word;
+use crate::analyse::{Analysis, TokenKind, TurnText};
+use crate::model::Role;
+
+/// Fewest words (slots included) a line has.
+pub const MIN_WORDS: usize = 4;
+/// Fewest words that are not slots a line has.
+pub const MIN_PLAIN_WORDS: usize = 3;
+
+/// Slot for numbers, amounts, times, order and account ids.
+pub const NUM: &str = "<num>";
+/// Slot for names of the customer or the agent.
+pub const NAME: &str = "<name>";
+/// Slot for dates: month and weekday names with their numbers.
+pub const DATE: &str = "<date>";
+/// Slot for e-mail addresses.
+pub const EMAIL: &str = "<email>";
+/// Slot for anonymisation placeholders (`#NAME#`, `[PII]`, …).
+pub const SLOT: &str = "<slot>";
+
+/// One agent sentence in normal form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentLine {
+    /// Index of the turn.
+    pub turn: usize,
+    /// Byte span of the sentence in the turn's text.
+    pub span: Range<usize>,
+    /// The normal form: words and slots separated by single spaces.
+    pub text: String,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names that are never ordinary words.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month names and abbreviations that are also words ("may", "mar"): dates only next to a
+/// number.
+const MONTHS_NEAR_NUMBER: &[&str] = &[
+    "may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// The lowercase name forms of the agent, from `agent_name`.
+fn agent_forms(name: Option<&str>) -> Vec<String> {
+    name.map(|n| {
+        n.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.chars().count() >= 2 && !is_stop_word(w))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Every agent sentence of the conversation that is long enough to be a line, in order.
+pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
+    let mut names: Vec<String> = analysis
+        .customer_name
+        .as_ref()
+        .map(|n| n.forms.clone())
+        .unwrap_or_default();
+    names.extend(agent_forms(analysis.conversation.agent_name.as_deref()));
+    let mut out = Vec::new();
+    for (i, turn, text) in analysis.turns_of(Role::Agent) {
+        let parts = NormParts::new(text);
+        for sentence in &text.sentences {
+            if let Some(line) =
+                normalise_sentence(&turn.text, text, &parts, sentence.tokens.clone(), &names)
+            {
+                out.push(AgentLine {
+                    turn: i,
+                    span: sentence.start..sentence.end,
+                    text: line,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The words of the turn's normal form that each token expands to ("i'm" → "i", "am"),
+/// without a vector per token: the words of token `t` are `words[first[t]..first[t + 1]]`.
+struct NormParts<'t> {
+    words: Vec<&'t str>,
+    first: Vec<usize>,
+}
+
+impl<'t> NormParts<'t> {
+    fn new(text: &'t TurnText) -> NormParts<'t> {
+        let mut words = Vec::with_capacity(text.norm_words.len());
+        let mut first = Vec::with_capacity(text.tokens.len() + 1);
+        // `norm_words` is in token order, so one pass finds where each token's words start.
+        let mut next = text.norm_words.iter().peekable();
+        for t in 0..text.tokens.len() {
+            first.push(words.len());
+            while let Some(&&(at, _)) = next.peek().filter(|&&&(_, token)| token == t) {
+                let end = text.norm[at..]
+                    .find(' ')
+                    .map_or(text.norm.len(), |e| at + e);
+                words.push(&text.norm[at..end]);
+                next.next();
+            }
+            // Words of tokens out of order (never produced by the analysis) are skipped.
+            while next.peek().is_some_and(|&&(_, token)| token < t) {
+                next.next();
+            }
+        }
+        first.push(words.len());
+        NormParts { words, first }
+    }
+
+    fn of(&self, token: usize) -> &[&'t str] {
+        match (self.first.get(token), self.first.get(token + 1)) {
+            (Some(&a), Some(&b)) => &self.words[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// What one token or run of joined tokens becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item<'a> {
+    Word(&'a str),
+    Slot(&'static str),
+    /// A month name that is a date only next to a number.
+    MaybeMonth(&'a str),
+}
+
+fn normalise_sentence(
+    original: &str,
+    text: &TurnText,
+    parts: &NormParts,
+    tokens: Range<usize>,
+    names: &[String],
+) -> Option<String> {
+    let mut items: Vec<Item> = Vec::with_capacity(tokens.len() + 4);
+    let mut t = tokens.start;
+    while t < tokens.end {
+        // Tokens glued by punctuation without spaces ("AB-1234", "10:30", "a@b.com") are one
+        // item when they hold a digit or an at sign.
+        let mut last = t;
+        let mut at_sign = false;
+        while last + 1 < tokens.end {
+            let gap = original
+                .get(text.tokens[last].end..text.tokens[last + 1].start)
+                .unwrap_or(" ");
+            if gap.is_empty() || gap.chars().any(char::is_whitespace) || gap.len() > 2 {
+                break;
+            }
+            at_sign |= gap.contains('@');
+            last += 1;
+        }
+        let run = &text.tokens[t..=last];
+        if at_sign {
+            items.push(Item::Slot(EMAIL));
+            t = last + 1;
+            continue;
+        }
+        if run.len() > 1 && run.iter().any(|k| k.kind == TokenKind::Number) {
+            items.push(Item::Slot(NUM));
+            t = last + 1;
+            continue;
+        }
+        let token = &text.tokens[t];
+        match token.kind {
+            TokenKind::Number => items.push(Item::Slot(NUM)),
+            TokenKind::Placeholder => items.push(Item::Slot(SLOT)),
+            TokenKind::Word => {
+                let norm = token.norm.as_str();
+                if names.iter().any(|n| n == norm) && is_name_use(original, token) {
+                    items.push(Item::Slot(NAME));
+                } else if is_code(original, token) {
+                    items.push(Item::Slot(NUM));
+                } else if WEEKDAYS.contains(&norm) || MONTHS.contains(&norm) {
+                    items.push(Item::Slot(DATE));
+                } else if MONTHS_NEAR_NUMBER.contains(&norm) {
+                    items.push(Item::MaybeMonth(norm));
+                } else {
+                    for part in parts.of(t) {
+                        items.push(Item::Word(part));
+                    }
+                }
+            }
+        }
+        t += 1;
+    }
+
+    // "may 3" and "3rd of may" are dates; "how may i help" is not.
+    for k in 0..items.len() {
+        if let Item::MaybeMonth(word) = items[k] {
+            let near_number = |j: Option<usize>| {
+                j.and_then(|j| items.get(j))
+                    .is_some_and(|it| *it == Item::Slot(NUM))
+            };
+            let of_before = k >= 2 && items[k - 1] == Item::Word("of") && near_number(Some(k - 2));
+            items[k] = if near_number(k.checked_sub(1)) || near_number(Some(k + 1)) || of_before {
+                Item::Slot(DATE)
+            } else {
+                Item::Word(word)
+            };
+        }
+    }
+
+    // A date absorbs its numbers ("March 3rd, 2026" → one <date>), and repeated slots are one
+    // ("Ravi Patel" → one <name>).
+    let mut words: Vec<&str> = Vec::with_capacity(items.len());
+    for item in &items {
+        let word: &str = match *item {
+            Item::Word(w) | Item::MaybeMonth(w) => w,
+            Item::Slot(s) => s,
+        };
+        match (words.last().copied(), word) {
+            (Some(prev), w) if prev == w && w.starts_with('<') => {}
+            (Some(DATE), NUM) => {}
+            (Some(NUM), DATE) => {
+                if let Some(last) = words.last_mut() {
+                    *last = DATE;
+                }
+                if words.len() >= 2 && words[words.len() - 2] == DATE {
+                    words.pop();
+                }
+            }
+            _ => words.push(word),
+        }
+    }
+    let plain = words.iter().filter(|w| !w.starts_with('<')).count();
+    if words.len() < MIN_WORDS || plain < MIN_PLAIN_WORDS {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// A code in capitals ("JAML", "XKQ") in a turn that also has lowercase letters: a
+/// reference or booking code, which changes from call to call like a number.
+fn is_code(original: &str, token: &crate::analyse::Token) -> bool {
+    let word = original.get(token.start..token.end).unwrap_or_default();
+    word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && original.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// A name form used as a name: capitalised, or anywhere in a transcript without capitals.
+/// Keeps "we will bill you" a line of words when the customer is called Bill.
+fn is_name_use(original: &str, token: &crate::analyse::Token) -> bool {
+    let capitalised = original
+        .get(token.start..token.end)
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    capitalised || !original.chars().any(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Conversation, Turn};
+
+    fn lines(agent: Option<&str>, customer: Option<&str>, said: &str) -> Vec<String> {
+        let conversation = Conversation {
+            id: "t".into(),
+            agent_name: agent.map(str::to_string),
+            customer_name: customer.map(str::to_string),
+            turns: vec![Turn {
+                role: Role::Agent,
+                speaker: "agent".into(),
+                text: said.into(),
+                start: None,
+                end: None,
+            }],
+            ..Default::default()
+        };
+        let analysis = Analysis::new(&conversation);
+        agent_lines(&analysis)
+            .into_iter()
+            .map(|l| {
+                assert!(said.get(l.span.clone()).is_some());
+                l.text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_numbers_dates_and_placeholders_become_slots() {
+        assert_eq!(
+            lines(
+                Some("Dana Smith"),
+                Some("Ravi Patel"),
+                "Thanks for calling, this is Dana! Hi Ravi Patel, I'm looking at order AB-1234-X now. \
+                 It ships on Monday, March 3rd, 2026 at 10:30 for $45.99. Write to ravi.p@example.com today. \
+                 Your ticket #NAME# is open. Okay, one sec."
+            ),
+            [
+                "thanks for calling this is <name>",
+                "hi <name> i am looking at order <num> now",
+                "it ships on <date> at <num> for <num>",
+                "write to <email> today",
+                "your ticket <slot> is open",
+            ]
+        );
+    }
+
+    #[test]
+    fn codes_in_capitals_are_slots_unless_all_is_capitals() {
+        assert_eq!(
+            lines(
+                None,
+                None,
+                "Just to confirm that is JAML at the end. OK, I see it."
+            ),
+            ["just to confirm that is <num> at the end", "ok i see it"]
+        );
+        assert_eq!(
+            lines(None, None, "THAT IS JAML AT THE END"),
+            ["that is jaml at the end"]
+        );
+    }
+
+    #[test]
+    fn may_is_a_date_only_next_to_a_number() {
+        assert_eq!(
+            lines(
+                None,
+                None,
+                "How may I help you? It was due on May 3 this year."
+            ),
+            ["how may i help you", "it was due on <date> this year"]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_that_are_names_stay_words_in_lowercase_use() {
+        assert_eq!(
+            lines(
+                None,
+                Some("Bill Hope"),
+                "I will bill you tomorrow. Thanks Bill, we will bill you."
+            ),
+            ["i will bill you tomorrow", "thanks <name> we will bill you"]
+        );
+        assert_eq!(
+            lines(None, Some("Bill Hope"), "thanks bill we will bill you"),
+            ["thanks <name> we will <name> you"]
+        );
+    }
+
+    #[test]
+    fn short_sentences_are_not_lines() {
+        assert!(lines(None, None, "Okay. Let me check. Sure thing, #NAME#.").is_empty());
+    }
+}
