@@ -83,8 +83,8 @@ impl Default for Policy {
             script_min_conversations: 20,
             script_min_agents: 2,
             allow: vec![
-                "this call may be recorded for quality and training purposes".into(),
-                "this call is being recorded".into(),
+                "[this call|this conversation|this chat|calls] [may be|is being|is|are|will be] recorded".into(),
+                "for [quality and training|training and quality] purposes".into(),
             ],
             rules: BTreeMap::new(),
         }

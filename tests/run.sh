@@ -12,3 +12,7 @@ cargo test --release --locked --all-targets
 
 # The HTML report rendered by a real headless browser (installs Debian's chromium if absent).
 SINCERITY_PROFILE=release bash tests/browser/run.sh
+
+# Scale-out on Apache Spark: learn/merge per partition and score through RDD.pipe, compared with
+# a single-machine run (installs PySpark from PyPI into target/spark-venv if absent).
+bash tests/spark/run.sh

@@ -14,8 +14,14 @@ venv="$root/target/spark-venv"
 work="$root/target/spark-test"
 
 if ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
-    echo "spark test: Java (17 or later) is needed: install a JDK, e.g. openjdk-17-jre-headless" >&2
-    exit 2
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "spark test: installing a Java runtime (openjdk-17-jre-headless)" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+    else
+        echo "spark test: Java (17 or later) is needed: install a JDK, e.g. openjdk-17-jre-headless" >&2
+        exit 2
+    fi
 fi
 
 if ! "$python" -c 'import pyspark' >/dev/null 2>&1; then
