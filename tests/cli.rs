@@ -351,3 +351,41 @@ fn overlong_records_are_errors_and_the_batch_goes_on() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn eval_compares_a_tool_field_with_labels_and_locates_bad_lines() {
+    let dir = workdir();
+    let lines = [
+        r#"{"id":"e1","turns":[{"speaker":"customer","text":"My dog died yesterday and I can't stop crying."},{"speaker":"agent","text":"Oh no, I'm so sorry about your dog. That sounds heartbreaking."}],"labels":{"reaction":2}}"#,
+        r#"{"id":"e2","turns":[{"speaker":"customer","text":"How do I reset my password?"},{"speaker":"agent","text":"Click Forgot password on the sign-in page."}],"labels":{"reaction":0}}"#,
+        r#"{"id":"e3","turns":[{"speaker":"customer","text":"My order is late."},{"speaker":"agent","text":"It ships tomorrow."}],"labels":{}}"#,
+        "{broken",
+    ];
+    let input = write(dir.path(), "labelled.jsonl", lines.join("\n").as_bytes());
+    let json = dir.path().join("figures.json");
+    let out = sincerity()
+        .args([
+            "eval",
+            "--gold",
+            "labels.reaction",
+            "--pred",
+            "metrics.empathy_reaction",
+            "--kind",
+            "levels",
+            "--json",
+        ])
+        .arg(&json)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "two records are errors");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("macro-F1"), "{text}");
+    let figures: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(figures["n"], 2);
+    assert_eq!(figures["errors"], 2);
+    let errors = serde_json::to_string(&figures["error_list"]).unwrap();
+    assert!(errors.contains("labelled.jsonl:3"), "{errors}");
+    assert!(errors.contains("labelled.jsonl:4"), "{errors}");
+    assert!(figures["figures"]["accuracy"]["value"].as_f64().unwrap() > 0.99);
+}
