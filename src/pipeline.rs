@@ -90,6 +90,45 @@ pub fn score_record(engine: &Engine, record: &Record) -> Outcome {
     }
 }
 
+/// Reads every input on a thread of its own and hands the records to `each` in batches of
+/// [`BATCH_RECORDS`], in input order, so that reading and parsing overlap the work on the
+/// previous batch. An error from `each` stops the reading.
+pub fn read_in_batches(
+    inputs: &[Input],
+    options: &IngestOptions,
+    mut each: impl FnMut(Vec<Record>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let (sender, receiver) = sync_channel::<Vec<Record>>(2);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let reader = scope.spawn(move || -> std::io::Result<()> {
+            let mut batch = Vec::with_capacity(BATCH_RECORDS);
+            for input in inputs {
+                for record in ingest::records(input, options)? {
+                    batch.push(record);
+                    if batch.len() == BATCH_RECORDS {
+                        if sender.send(std::mem::take(&mut batch)).is_err() {
+                            return Ok(());
+                        }
+                        batch.reserve(BATCH_RECORDS);
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
+            Ok(())
+        });
+        for batch in receiver {
+            each(batch)?;
+        }
+        match reader.join() {
+            Ok(result) => result?,
+            Err(_) => anyhow::bail!("the input reader failed"),
+        }
+        Ok(())
+    })
+}
+
 /// Reads every input, scores every record and writes every destination.
 /// `progress` is called after each batch with the number of records done so far.
 pub fn run(
@@ -118,61 +157,36 @@ pub fn run(
     for (exporter, writer) in exporters.iter().zip(writers.iter_mut()) {
         writer.write_all(&exporter.header()?)?;
     }
-    let (sender, receiver) = sync_channel::<Vec<Record>>(2);
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        let reader = scope.spawn(move || -> std::io::Result<()> {
-            let mut batch = Vec::with_capacity(BATCH_RECORDS);
-            for input in inputs {
-                for record in ingest::records(input, options)? {
-                    batch.push(record);
-                    if batch.len() == BATCH_RECORDS {
-                        if sender.send(std::mem::take(&mut batch)).is_err() {
-                            return Ok(());
-                        }
-                        batch.reserve(BATCH_RECORDS);
-                    }
-                }
+    let mut done = 0u64;
+    read_in_batches(inputs, options, |batch| {
+        let rendered: Vec<(Outcome, Vec<Vec<u8>>)> = batch
+            .par_iter()
+            .map(|record| {
+                let outcome = score_record(engine, record);
+                let bytes = exporters
+                    .iter()
+                    .map(|exporter| {
+                        let mut buf = Vec::new();
+                        exporter.render(&outcome, &mut buf).map(|_| buf)
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>();
+                bytes.map(|b| (outcome, b))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        for (outcome, bytes) in &rendered {
+            match outcome {
+                Outcome::Scored(_) => summary.scored += 1,
+                Outcome::Error(_) => summary.errors += 1,
             }
-            if !batch.is_empty() {
-                let _ = sender.send(batch);
+            for (writer, b) in writers.iter_mut().zip(bytes) {
+                writer.write_all(b)?;
             }
-            Ok(())
-        });
-        let mut done = 0u64;
-        for batch in receiver {
-            let rendered: Vec<(Outcome, Vec<Vec<u8>>)> = batch
-                .par_iter()
-                .map(|record| {
-                    let outcome = score_record(engine, record);
-                    let bytes = exporters
-                        .iter()
-                        .map(|exporter| {
-                            let mut buf = Vec::new();
-                            exporter.render(&outcome, &mut buf).map(|_| buf)
-                        })
-                        .collect::<anyhow::Result<Vec<_>>>();
-                    bytes.map(|b| (outcome, b))
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            for (outcome, bytes) in &rendered {
-                match outcome {
-                    Outcome::Scored(_) => summary.scored += 1,
-                    Outcome::Error(_) => summary.errors += 1,
-                }
-                for (writer, b) in writers.iter_mut().zip(bytes) {
-                    writer.write_all(b)?;
-                }
-                for c in collectors.iter_mut() {
-                    c.add(outcome);
-                }
+            for c in collectors.iter_mut() {
+                c.add(outcome);
             }
-            done += rendered.len() as u64;
-            progress(done);
         }
-        match reader.join() {
-            Ok(result) => result?,
-            Err(_) => anyhow::bail!("the input reader failed"),
-        }
+        done += rendered.len() as u64;
+        progress(done);
         Ok(())
     })?;
     for writer in writers.iter_mut() {

@@ -3,15 +3,13 @@
 //! thread count or the batch size.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::analyse::Analysis;
-use crate::ingest::{self, IngestOptions, Input};
+use crate::ingest::{IngestOptions, Input};
 use crate::model::{Conversation, Record};
-use crate::pipeline::BATCH_RECORDS;
 use crate::scripts::model::Tally;
 
 /// Lines (with their variants) said in fewer conversations are dropped when a model is
@@ -81,40 +79,15 @@ pub fn learn(
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<(Tally, LearnSummary)> {
     let started = Instant::now();
-    let (sender, receiver) = sync_channel::<Vec<Record>>(2);
     let mut tally = Tally::default();
     let mut summary = LearnSummary::default();
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        let reader = scope.spawn(move || -> std::io::Result<()> {
-            let mut batch = Vec::with_capacity(BATCH_RECORDS);
-            for input in inputs {
-                for record in ingest::records(input, options)? {
-                    batch.push(record);
-                    if batch.len() == BATCH_RECORDS {
-                        if sender.send(std::mem::take(&mut batch)).is_err() {
-                            return Ok(());
-                        }
-                        batch.reserve(BATCH_RECORDS);
-                    }
-                }
-            }
-            if !batch.is_empty() {
-                let _ = sender.send(batch);
-            }
-            Ok(())
-        });
-        let mut done = 0u64;
-        for batch in receiver {
-            let (counted, errors) = tally_records(&batch);
-            summary.errors += errors;
-            tally = std::mem::take(&mut tally).absorb(counted);
-            done += batch.len() as u64;
-            progress(done);
-        }
-        match reader.join() {
-            Ok(result) => result?,
-            Err(_) => anyhow::bail!("the input reader failed"),
-        }
+    let mut done = 0u64;
+    crate::pipeline::read_in_batches(inputs, options, |batch| {
+        let (counted, errors) = tally_records(&batch);
+        summary.errors += errors;
+        tally = std::mem::take(&mut tally).absorb(counted);
+        done += batch.len() as u64;
+        progress(done);
         Ok(())
     })?;
     summary.conversations = tally.conversations;
