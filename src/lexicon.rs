@@ -10,7 +10,9 @@ use crate::analyse::TurnText;
 
 /// A lexicon of phrases, each with a tag of type `T`.
 pub struct Lexicon<T> {
-    automaton: AhoCorasick,
+    /// Built on first use: the built-in lexicons are scanned through [`Combined`] and never
+    /// need their own.
+    automaton: std::sync::OnceLock<AhoCorasick>,
     /// The compiled patterns, kept so that several lexicons can share one automaton.
     patterns: Vec<String>,
     tags: Vec<T>,
@@ -132,12 +134,8 @@ impl<T: Copy> Lexicon<T> {
                 owners.push(i);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("lexicon patterns compile");
         Lexicon {
-            automaton,
+            automaton: std::sync::OnceLock::new(),
             patterns,
             tags: entries.iter().map(|(_, t)| *t).collect(),
             entries: owners,
@@ -175,8 +173,17 @@ impl<T: Copy> Lexicon<T> {
         self.select_overlapping(text, self.raw(text))
     }
 
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .expect("lexicon patterns compile")
+        })
+    }
+
     fn raw(&self, text: &TurnText) -> Vec<RawMatch> {
-        self.automaton
+        self.automaton()
             .find_overlapping_iter(&text.norm)
             .map(|m| RawMatch {
                 start: m.start(),
@@ -234,7 +241,7 @@ impl<T: Copy> Lexicon<T> {
 
     /// Whether any entry matches.
     pub fn is_match(&self, text: &TurnText) -> bool {
-        self.automaton.is_match(&text.norm)
+        self.automaton().is_match(&text.norm)
     }
 }
 
