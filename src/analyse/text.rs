@@ -195,7 +195,12 @@ pub fn analyse_text(text: &str) -> TurnText {
     let mut norm_words = Vec::with_capacity(tokens.len());
     for (i, tok) in tokens.iter().enumerate() {
         let whole = [tok.norm.as_str()];
-        let parts: &[&str] = expand_contraction(&tok.norm).unwrap_or(&whole);
+        // Only words with an apostrophe can be contractions.
+        let parts: &[&str] = if tok.norm.contains('\'') {
+            expand_contraction(&tok.norm).unwrap_or(&whole)
+        } else {
+            &whole
+        };
         for part in parts {
             norm_words.push((norm.len(), i));
             norm.push_str(part);
