@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, text_field};
+use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at, text_field};
 use crate::ingest::timing::{Unit, parse_datetime, value_seconds};
 use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, per_turn};
 use crate::model::{Conversation, Role};
@@ -82,13 +82,7 @@ pub fn convert(
     let mut has_absolute = false;
     for (i, item) in items.iter().enumerate() {
         let path = format!("$.Transcript[{i}]");
-        let Some(item) = item.as_object() else {
-            return Err(Fail::at(
-                &id,
-                path,
-                format!("expected a transcript item object, found {}", kind(item)),
-            ));
-        };
+        let item = object_at(item, &id, &path, "a transcript item")?;
         let text = text_field(item, &["Content"], &id, &path)?;
         let participant = id_of(item.get("ParticipantId"));
         let label = get_str(item, &["ParticipantRole"])

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, text_field};
+use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at, text_field};
 use crate::ingest::timing::{Unit, parse_datetime, value_seconds};
 use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, per_turn};
 use crate::model::{Conversation, Role};
@@ -105,13 +105,7 @@ fn entries(
     let mut users: Vec<Value> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("$.entries[{i}]");
-        let Some(item) = item.as_object() else {
-            return Err(Fail::at(
-                id,
-                path,
-                format!("expected an entry object, found {}", kind(item)),
-            ));
-        };
+        let item = object_at(item, id, &path, "an entry")?;
         let text = text_field(item, &["text"], id, &path)?;
         let Some(role) = get_str(item, &["role"]) else {
             return Err(Fail::at(id, format!("{path}.role"), "missing `role`"));
@@ -185,13 +179,7 @@ fn segments(obj: &Map<String, Value>, id: &Option<String>) -> Result<Pieces, Fai
     let mut sentiments = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("$.transcript.transcriptSegments[{i}]");
-        let Some(item) = item.as_object() else {
-            return Err(Fail::at(
-                id,
-                path,
-                format!("expected a segment object, found {}", kind(item)),
-            ));
-        };
+        let item = object_at(item, id, &path, "a segment")?;
         let text = text_field(item, &["text"], id, &path)?;
         let participant = item.get("segmentParticipant");
         let stated = participant

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind};
+use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at};
 use crate::ingest::timing::{Unit, round_us, value_seconds};
 use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, per_turn};
 use crate::model::{Conversation, Role};
@@ -79,13 +79,7 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
         };
         for (i, phrase) in phrases.iter().enumerate() {
             let path = format!("{tpath}.phrases[{i}]");
-            let Some(p) = phrase.as_object() else {
-                return Err(Fail::at(
-                    &id,
-                    path,
-                    format!("expected a phrase object, found {}", kind(phrase)),
-                ));
-            };
+            let p = object_at(phrase, &id, &path, "a phrase")?;
             // decoratedText has the casing and punctuation sentence splitting needs.
             let text = match (get(p, &["decoratedText"]), get(p, &["text"])) {
                 (Some(Value::String(d)), _) if !d.trim().is_empty() => d.clone(),

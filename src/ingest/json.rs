@@ -148,6 +148,23 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
     }
 }
 
+/// `value` as an object, or a located failure naming what was expected ("a phrase") and what
+/// was found.
+pub fn object_at<'v>(
+    value: &'v Value,
+    id: &Option<String>,
+    path: &str,
+    what: &str,
+) -> Result<&'v serde_json::Map<String, Value>, Fail> {
+    value.as_object().ok_or_else(|| {
+        Fail::at(
+            id,
+            path,
+            format!("expected {what} object, found {}", kind(value)),
+        )
+    })
+}
+
 /// A JSON type name for messages.
 pub fn kind(value: &Value) -> &'static str {
     match value {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, text_field};
+use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at, text_field};
 use crate::ingest::timing::{Unit, value_seconds};
 use crate::ingest::turns::{Assembly, Rebase, Segment, assemble};
 use crate::model::{Conversation, Role};
@@ -102,13 +102,7 @@ fn convert_sentences_with(
     let mut segments = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = format!("{path_prefix}[{i}]");
-        let Some(s) = item.as_object() else {
-            return Err(Fail::at(
-                &id,
-                path,
-                format!("expected a sentence object, found {}", kind(item)),
-            ));
-        };
+        let s = object_at(item, &id, &path, "a sentence")?;
         let text = text_field(s, &["transcript"], &id, &path)?;
         let media_channel = match get(s, &["media_channel", "mediaChannel"]) {
             Some(Value::Number(n)) => n.as_u64(),
