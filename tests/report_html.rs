@@ -2,32 +2,15 @@
 //! findings are highlighted where they are, that the JSON output does not change, and that
 //! the number of embedded transcripts is capped, worst first.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod report_support;
+
+use report_support::{fixture, read, run, s};
+use std::path::Path;
 
 use base64::Engine as _;
 use regex::Regex;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/calls.jsonl")
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sincerity"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).expect("output file exists")
-}
 
 fn results(text: &str) -> Vec<Value> {
     text.lines()

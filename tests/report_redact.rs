@@ -1,8 +1,10 @@
 //! `--redact`: personal data is masked in every output (JSON Lines, both CSVs, the HTML report,
 //! the terminal view) while scores, findings and offsets stay exactly the same.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod report_support;
+
+use report_support::{fixture, read, run, s};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -20,25 +22,6 @@ const PII: &[&str] = &[
 
 /// Look like data but are not personal; must survive.
 const KEPT: &[&str] = &["ABX-42Q", "2026-03-02", "3 to 5 days", "8 pm"];
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/calls.jsonl")
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sincerity"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).expect("output file exists")
-}
 
 struct Outputs {
     jsonl: String,

@@ -1,12 +1,10 @@
 //! `sincerity show`: one conversation in the terminal, speakers aligned, evidence marked,
 //! colour only when wanted, and no escape sequence from the input ever reaching the terminal.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod report_support;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/calls.jsonl")
-}
+use report_support::fixture;
+use std::process::{Command, Output};
 
 fn show(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sincerity"));
