@@ -9,6 +9,7 @@ cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo build --release --locked
 cargo test --release --locked --all-targets
+CARGO_TARGET_DIR=target/vendor cargo test --release --locked --manifest-path vendor/vader-parity/Cargo.toml
 
 # The HTML report rendered by a real headless browser (installs Debian's chromium if absent).
 SINCERITY_PROFILE=release bash tests/browser/run.sh
