@@ -174,8 +174,9 @@ pub fn analyse_text(text: &str) -> TurnText {
     let may_hold_placeholder = text
         .bytes()
         .any(|b| matches!(b, b'#' | b'[' | b'<' | b'{' | b'*'));
+    let mut cache = WORDS.with(|cache| cache.take());
     for m in PLACEHOLDER.find_iter(if may_hold_placeholder { text } else { "" }) {
-        words_into(&text[cursor..m.start()], cursor, &mut tokens);
+        words_into(&mut cache, &text[cursor..m.start()], cursor, &mut tokens);
         tokens.push(Token {
             start: m.start(),
             end: m.end(),
@@ -186,7 +187,8 @@ pub fn analyse_text(text: &str) -> TurnText {
         });
         cursor = m.end();
     }
-    words_into(&text[cursor..], cursor, &mut tokens);
+    words_into(&mut cache, &text[cursor..], cursor, &mut tokens);
+    WORDS.with(|slot| slot.replace(cache));
 
     let sentences = split_sentences(text, &tokens);
 
@@ -225,28 +227,43 @@ pub fn analyse_text(text: &str) -> TurnText {
     }
 }
 
-thread_local! {
-    /// Word → stem, per thread: conversations repeat their vocabulary, and a lookup is far
-    /// cheaper than the Snowball algorithm. Cleared when large, so memory stays bounded.
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<CompactString, CompactString>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+/// What the analysis needs to know of a word's normal form.
+#[derive(Clone)]
+struct WordFacts {
+    /// An English stop word (or service filler).
+    stop: bool,
+    /// The Snowball stem of a content word; empty otherwise.
+    stem: CompactString,
 }
 
-const STEM_CACHE_LIMIT: usize = 200_000;
+/// Word → facts, per thread: conversations repeat their vocabulary, and one lookup is far
+/// cheaper than a stop-word test plus the Snowball algorithm. Cleared when large, so memory
+/// stays bounded.
+type WordCache = rustc_hash::FxHashMap<CompactString, WordFacts>;
 
-fn stem_cached(word: &str) -> CompactString {
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(stem) = cache.get(word) {
-            return stem.clone();
-        }
-        if cache.len() >= STEM_CACHE_LIMIT {
-            cache.clear();
-        }
-        let stem = CompactString::new(STEMMER.stem(word));
-        cache.insert(CompactString::new(word), stem.clone());
-        stem
-    })
+thread_local! {
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+/// The facts of word `norm` (a normal form of kind [`TokenKind::Word`]).
+fn word_facts(cache: &mut WordCache, norm: &CompactString) -> WordFacts {
+    if let Some(facts) = cache.get(norm) {
+        return facts.clone();
+    }
+    if cache.len() >= WORD_CACHE_LIMIT {
+        cache.clear();
+    }
+    let stop = is_stop_word(norm);
+    let stem = if !stop && norm.len() >= 3 {
+        CompactString::new(STEMMER.stem(norm))
+    } else {
+        CompactString::const_new("")
+    };
+    let facts = WordFacts { stop, stem };
+    cache.insert(norm.clone(), facts.clone());
+    facts
 }
 
 /// How the fast word splitter sees a character.
@@ -390,19 +407,17 @@ fn split_classified<'s>(
     }
 }
 
-fn words_into(segment: &str, offset: usize, tokens: &mut Vec<Token>) {
+fn words_into(cache: &mut WordCache, segment: &str, offset: usize, tokens: &mut Vec<Token>) {
     let mut push = |at: usize, word: &str| {
         let norm = normalise_word(word);
-        let kind = if word.bytes().any(|b| b.is_ascii_digit()) {
-            TokenKind::Number
+        let (kind, WordFacts { stop, stem }) = if word.bytes().any(|b| b.is_ascii_digit()) {
+            let facts = WordFacts {
+                stop: false,
+                stem: CompactString::const_new(""),
+            };
+            (TokenKind::Number, facts)
         } else {
-            TokenKind::Word
-        };
-        let stop = kind == TokenKind::Word && is_stop_word(&norm);
-        let stem = if kind == TokenKind::Word && !stop && norm.len() >= 3 {
-            stem_cached(&norm)
-        } else {
-            CompactString::const_new("")
+            (TokenKind::Word, word_facts(cache, &norm))
         };
         tokens.push(Token {
             start: offset + at,
