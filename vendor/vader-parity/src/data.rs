@@ -11,6 +11,10 @@
 use crate::text::py_strip;
 use std::collections::HashMap;
 
+/// The tables' map type: a fast non-cryptographic hash (the keys are the vendored data and
+/// the text being scored; no table is exposed to untrusted insertion).
+pub(crate) type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>;
+
 /// `data/vader_lexicon.txt`, byte-identical to the 3.3.2 sdist.
 pub(crate) const VADER_LEXICON: &str = include_str!("../data/vader_lexicon.txt");
 /// `data/emoji_utf8_lexicon.txt`, byte-identical to the 3.3.2 sdist.
@@ -34,14 +38,14 @@ pub(crate) struct SpecialCase {
 /// The loaded tables one analyzer holds.
 pub(crate) struct Tables {
     /// Token to valence, from `vader_lexicon.txt`.
-    pub(crate) lexicon: HashMap<String, f64>,
+    pub(crate) lexicon: Map<String, f64>,
     /// Single code point to description, from `emoji_utf8_lexicon.txt`.
-    pub(crate) emojis: HashMap<char, String>,
+    pub(crate) emojis: Map<char, String>,
     /// Exact idiom sequence to replacement valence (`SPECIAL_CASES`).
-    pub(crate) special_cases: HashMap<String, SpecialCase>,
+    pub(crate) special_cases: Map<String, SpecialCase>,
     /// Booster or dampener key to increment (`BOOSTER_DICT`), including the
     /// multi-token keys "just enough", "kind of", and "sort of".
-    pub(crate) boosters: HashMap<String, f64>,
+    pub(crate) boosters: Map<String, f64>,
     /// True when no emoji key is an ASCII character, so that ASCII text passes the emoji
     /// walk unchanged (checked on the loaded table rather than assumed).
     pub(crate) emojis_skip_ascii: bool,
@@ -75,8 +79,8 @@ impl Tables {
 /// Later duplicate keys overwrite earlier ones, dict-style. A line without a
 /// tab or with an unparseable measure would raise in Python; the vendored
 /// file has none, and here such a line is skipped so the loader stays total.
-fn parse_lexicon(raw: &str) -> HashMap<String, f64> {
-    let mut map = HashMap::new();
+fn parse_lexicon(raw: &str) -> Map<String, f64> {
+    let mut map = Map::default();
     for line in raw.trim_end_matches('\n').split('\n') {
         if line.is_empty() {
             continue;
@@ -95,8 +99,8 @@ fn parse_lexicon(raw: &str) -> HashMap<String, f64> {
 /// skip. The reference looks emoji up one character at a time, so a key of
 /// two or more code points can never match; only single code point keys are
 /// kept, later duplicates overwriting earlier ones.
-fn parse_emojis(raw: &str) -> HashMap<char, String> {
-    let mut map = HashMap::new();
+fn parse_emojis(raw: &str) -> Map<char, String> {
+    let mut map = Map::default();
     for line in raw.trim_end_matches('\n').split('\n') {
         let mut fields = py_strip(line).split('\t');
         if let (Some(key), Some(description)) = (fields.next(), fields.next()) {
@@ -114,9 +118,9 @@ fn parse_emojis(raw: &str) -> HashMap<char, String> {
 /// lines carrying the provenance header. The value column holds Python
 /// literal reprs, so a value with no decimal point is a Python int, which
 /// [`SpecialCase::is_int`] records.
-fn parse_rules_tables(raw: &str) -> (HashMap<String, SpecialCase>, HashMap<String, f64>) {
-    let mut special_cases = HashMap::new();
-    let mut boosters = HashMap::new();
+fn parse_rules_tables(raw: &str) -> (Map<String, SpecialCase>, Map<String, f64>) {
+    let mut special_cases = Map::default();
+    let mut boosters = Map::default();
     for line in raw.lines() {
         if line.is_empty() || line.as_bytes().first() == Some(&b'#') {
             continue;

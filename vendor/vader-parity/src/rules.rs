@@ -145,7 +145,7 @@ pub(crate) fn polarity_scores(tables: &Tables, text: &str) -> (SentimentScores, 
     let translated = if tables.emojis_skip_ascii && text.is_ascii() {
         crate::text::py_strip(text).to_string()
     } else {
-        translate_emojis(text, &tables.emojis)
+        translate_emojis(text, &tables.emojis, tables.emojis_skip_ascii)
     };
     let tokens = words_and_emoticons(&translated);
     let is_cap_diff = allcap_differential(&tokens);

@@ -7,7 +7,6 @@
 //! Unicode version, and a CI grep keeps it out of this path.
 
 use crate::casing::{py_isupper, py_lower};
-use std::collections::HashMap;
 
 /// One token of the reference's words-and-emoticons list, carrying the two
 /// derived forms the scoring pipeline reads: the Python `str.lower()` form and
@@ -55,11 +54,22 @@ pub(crate) fn py_strip(s: &str) -> &str {
 ///
 /// `prev_space` tracks the ASCII space character only, exactly as above, and
 /// the final strip is Python's whitespace strip.
-pub(crate) fn translate_emojis(text: &str, emojis: &HashMap<char, String>) -> String {
+///
+/// With `skip_ascii` (true when no emoji key is ASCII) ASCII characters are not looked up.
+pub(crate) fn translate_emojis(
+    text: &str,
+    emojis: &crate::data::Map<char, String>,
+    skip_ascii: bool,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev_space = true;
     for c in text.chars() {
-        if let Some(description) = emojis.get(&c) {
+        let emoji = if skip_ascii && c.is_ascii() {
+            None
+        } else {
+            emojis.get(&c)
+        };
+        if let Some(description) = emoji {
             if !prev_space {
                 out.push(' ');
             }
@@ -122,7 +132,6 @@ mod tests {
         allcap_differential, is_py_space, py_strip, strip_punc_if_word, translate_emojis,
         words_and_emoticons,
     };
-    use std::collections::HashMap;
 
     #[test]
     fn python_space_class_covers_separator_controls() {
@@ -168,30 +177,30 @@ mod tests {
 
     #[test]
     fn emoji_walk_inserts_spaces_like_the_reference() {
-        let mut emojis = HashMap::new();
+        let mut emojis = crate::data::Map::default();
         emojis.insert('\u{1F498}', String::from("heart with arrow"));
         emojis.insert('\u{1F48B}', String::from("kiss mark"));
         // After a non-space character: one space inserted.
         assert_eq!(
-            translate_emojis("x\u{1F498}", &emojis),
+            translate_emojis("x\u{1F498}", &emojis, true),
             "x heart with arrow"
         );
         // After a space: no extra space.
         assert_eq!(
-            translate_emojis("x \u{1F498}", &emojis),
+            translate_emojis("x \u{1F498}", &emojis, true),
             "x heart with arrow"
         );
         // Adjacent emoji: prev_space is false after a description, so a space
         // separates them even though none was typed.
         assert_eq!(
-            translate_emojis("\u{1F498}\u{1F48B}", &emojis),
+            translate_emojis("\u{1F498}\u{1F48B}", &emojis, true),
             "heart with arrow kiss mark"
         );
         // Text after an emoji gets no inserted space: the walk only inserts
         // before descriptions.
-        assert_eq!(translate_emojis("\u{1F498}y", &emojis), "heart with arrowy");
+        assert_eq!(translate_emojis("\u{1F498}y", &emojis, true), "heart with arrowy");
         // Leading and trailing whitespace stripped at the end.
-        assert_eq!(translate_emojis("  plain  ", &emojis), "plain");
+        assert_eq!(translate_emojis("  plain  ", &emojis, true), "plain");
     }
 
     #[test]
