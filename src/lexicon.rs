@@ -64,10 +64,13 @@ impl Combined {
             }
         }
         // Thousands of expanded patterns: a contiguous NFA is compact and fast to scan; a full
-        // DFA would take tens of megabytes and a noticeable start-up time.
+        // DFA would take tens of megabytes and ~0.15 s of start-up, about what it saves on a
+        // 100,000-conversation batch. Dense transitions down to depth 6 (words of the first
+        // word or two of a phrase, where a scan spends its time) cost little memory.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .dense_depth(6)
             .build(&patterns)
             .expect("lexicon patterns compile");
         Combined {
