@@ -38,7 +38,10 @@ pub struct Mechanics {
 /// redaction token such as `[PII]` counts as the word it hides).
 fn words(text: &str) -> usize {
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
         .count()
 }
 

@@ -21,12 +21,24 @@ impl Role {
     /// Maps a speaker label to a role, if the label is one of the well-known aliases
     /// (case-insensitive, ignoring spaces, dashes and underscores).
     pub fn from_alias(label: &str) -> Option<Role> {
+        // Most exports already write the key ("agent", "customer"): no need to build it.
+        if label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            return Role::from_key(label);
+        }
         let key: String = label
             .chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
             .collect();
-        let role = match key.as_str() {
+        Role::from_key(&key)
+    }
+
+    /// The role of a lowercase alphanumeric alias key.
+    fn from_key(key: &str) -> Option<Role> {
+        let role = match key {
             "agent" | "rep" | "representative" | "advisor" | "adviser" | "csr" | "operator"
             | "support" | "supportagent" | "associate" | "specialist" | "staff" | "employee"
             | "internal" | "humanagent" | "liveagent" | "a" | "assistantagent" | "host"
