@@ -89,6 +89,32 @@ fn is_question(text: &str, sentence: &Sentence) -> bool {
     text[sentence.start..sentence.end].trim_end().ends_with('?')
 }
 
+/// A question written without its question mark, as often in chat: an open question word,
+/// an auxiliary and "you" or "your" right after ("how long have you been waiting", "what do
+/// you enjoy doing").
+fn unmarked_question(text: &TurnText, sentence: &Sentence) -> bool {
+    let mut words = text.tokens[sentence.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .skip_while(|w| is_opener(w));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !matches!(first, "what" | "how" | "why" | "when" | "what's" | "how's") {
+        return false;
+    }
+    let mut rest = words.skip_while(|w| matches!(*w, "long" | "much" | "often" | "come"));
+    let aux = rest.next().unwrap_or("");
+    let subject = rest.next().unwrap_or("");
+    (matches!(
+        aux,
+        "do" | "did" | "does" | "are" | "were" | "have" | "has" | "is" | "was"
+    ) && matches!(subject, "you" | "your" | "u" | "ur"))
+        || (matches!(first, "what's" | "how's") && matches!(aux, "your" | "ur"))
+        || matches!(aux, "you're" | "you've")
+}
+
 /// Words that say nothing about which empathy line it is ("I'm *so* sorry about *that*").
 fn is_filler(word: &str) -> bool {
     crate::analyse::text::is_stop_word(word)
@@ -132,6 +158,17 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
         .map(|t| t.norm.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    // Offering to listen is not offering a service option.
+    if [
+        "want to talk about",
+        "like to talk about",
+        "need to talk about",
+    ]
+    .iter()
+    .any(|p| norm.contains(p))
+    {
+        return false;
+    }
     cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
         || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))
         || [
@@ -178,6 +215,14 @@ fn is_opener(word: &str) -> bool {
             | "honestly"
             | "anyway"
             | "btw"
+            | "haha"
+            | "lol"
+            | "hmm"
+            | "yeah"
+            | "yes"
+            | "no"
+            | "hi"
+            | "hello"
     )
 }
 
@@ -236,6 +281,35 @@ fn asks_about_experience(text: &TurnText, sentence: &Sentence) -> bool {
                 | "therapist"
                 | "doctor"
                 | "consid"
+                // The customer's life beyond the case: health, people, days.
+                | "hurt"
+                | "pain"
+                | "injur"
+                | "therapi"
+                | "counsel"
+                | "medic"
+                | "parent"
+                | "mum"
+                | "mom"
+                | "dad"
+                | "partner"
+                | "husband"
+                | "wife"
+                | "boyfriend"
+                | "girlfriend"
+                | "kid"
+                | "children"
+                | "hobbi"
+                | "enjoy"
+                | "love"
+                | "lone"
+                | "shi"
+                | "depress"
+                | "anxious"
+                | "anxieti"
+                | "scare"
+                | "job"
+                | "school"
         )
     })
 }
@@ -259,16 +333,17 @@ fn addresses_customer(text: &TurnText, sentence: &Sentence) -> bool {
     })
 }
 
-/// Whether a question is put about the customer themselves: "you" in it (not only "your",
-/// which asks about a thing), no first person (the agent asking leave or offering: "can I
+/// Whether a question is put about the customer themselves: "you" in it (in an open question
+/// also "your", as in "what are your goals?", unless the thing is part of the service work:
+/// "what's your order number?"), no first person (the agent asking leave or offering: "can I
 /// place you on hold?") and no figures.
-fn asks_about_customer(text: &TurnText, sentence: &Sentence) -> bool {
+fn asks_about_customer(text: &TurnText, sentence: &Sentence, open: bool) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
     tokens.iter().any(|t| {
         matches!(
             t.norm.as_str(),
             "you" | "u" | "you're" | "you've" | "yourself"
-        )
+        ) || (open && matches!(t.norm.as_str(), "your" | "ur") && !is_work_talk(text, sentence))
     }) && !tokens.iter().any(|t| {
         matches!(
             t.norm.as_str(),
@@ -375,7 +450,178 @@ fn is_service_word(word: &str) -> bool {
             | "approved"
             | "applied"
             | "issued"
+            | "rebook"
+            | "rebooked"
+            | "reschedule"
+            | "rescheduled"
+            | "logged"
+            | "reset"
+            | "reissued"
+            | "credited"
+            | "ordered"
+            | "replaced"
+            | "replacement"
+            | "visit"
+            | "callback"
+            | "ticket"
+            | "case"
+            | "request"
+            | "requested"
+            | "submitted"
+            | "flagged"
+            | "activated"
+            | "unlocked"
+            | "blocked"
+            | "block"
+            | "waived"
+            | "compensation"
+            | "voucher"
+            | "tracking"
+            | "parcel"
+            | "courier"
+            | "technician"
+            | "slot"
+            | "tariff"
+            | "contract"
+            | "router"
+            | "fee"
+            | "charge"
+            | "charged"
+            | "discount"
+            | "upgrade"
+            | "balance"
+            | "statement"
+            | "invoice"
+            | "receipt"
+            | "record"
+            | "records"
+            | "notes"
+            | "access"
+            | "information"
+            | "screen"
+            | "queue"
+            | "line"
+            | "app"
+            | "version"
+            | "code"
+            | "codes"
+            | "reading"
+            | "meter"
+            | "feed"
+            | "bank"
+            | "device"
+            | "settings"
+            | "password"
+            | "login"
+            | "browser"
+            | "install"
+            | "installed"
+            | "restart"
+            | "reboot"
+            | "removed"
+            | "saved"
     )
+}
+
+/// Whether a reaction cue reacts to the customer's lot rather than telling of the speaker's
+/// own ("I had a horrible day", "I always feel awful") or making a general remark ("it's hard
+/// to appreciate it when…"). Cues in the first person ("I'm sorry") speak for themselves.
+fn reacts_to_customer(
+    text: &TurnText,
+    sentence: &Sentence,
+    m: &crate::lexicon::PhraseMatch,
+) -> bool {
+    let tokens = &text.tokens;
+    let first_person = |w: &str| {
+        matches!(
+            w,
+            "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "myself" | "im" | "ive"
+        )
+    };
+    if first_person(tokens[m.tokens.start].norm.as_str()) {
+        return true;
+    }
+    let general = tokens
+        .get(m.tokens.end)
+        .filter(|_| m.tokens.end < sentence.tokens.end)
+        .is_some_and(|t| matches!(t.norm.as_str(), "to" | "when"));
+    let own = !addresses_customer(text, sentence)
+        && tokens[sentence.tokens.clone()]
+            .iter()
+            .any(|t| first_person(t.norm.as_str()));
+    !general && !own
+}
+
+/// A service word that names the work itself (the account, the booking, checking, refunding),
+/// not the hedges and courtesies that any speaker uses ("sure", "sorry", "see", "help").
+fn is_work_word(word: &str) -> bool {
+    is_service_word(word)
+        && !matches!(
+            word,
+            "sorry"
+                | "afraid"
+                | "sure"
+                | "help"
+                | "let"
+                | "see"
+                | "look"
+                | "looked"
+                | "looking"
+                | "thanks"
+                | "thank"
+                | "moment"
+                | "minute"
+                | "answer"
+                | "moved"
+                | "added"
+                | "pass"
+                | "passed"
+                | "sort"
+                | "sorted"
+                | "fix"
+                | "fixed"
+                | "note"
+                | "bearing"
+        )
+}
+
+/// Whether a sentence names the work itself (see [`is_work_word`]) or carries a figure: a
+/// question about it is procedure ("what version of the app are you on?").
+fn is_work_talk(text: &TurnText, sentence: &Sentence) -> bool {
+    has_figures(text, sentence)
+        || text.tokens[sentence.tokens.clone()]
+            .iter()
+            .any(|t| is_work_word(&t.norm))
+}
+
+/// Whether a sentence apologises for the service (the wait, a delay, a mistake, the account)
+/// rather than feeling for the customer.
+fn is_apology(text: &TurnText, sentence: &Sentence) -> bool {
+    has_figures(text, sentence)
+        || text.tokens[sentence.tokens.clone()].iter().any(|t| {
+            let w = t.norm.as_str();
+            is_work_word(w)
+                || matches!(
+                    w,
+                    "wait"
+                        | "waiting"
+                        | "waited"
+                        | "delay"
+                        | "delays"
+                        | "inconvenience"
+                        | "confusion"
+                        | "trouble"
+                        | "mistake"
+                        | "error"
+                        | "mix-up"
+                        | "kept"
+                        | "keeping"
+                        | "holding"
+                        | "interrupt"
+                        | "interrupting"
+                        | "repeat"
+                )
+        })
 }
 
 /// Whether a sentence carries amounts, references or placeholders: the stuff of service work.
@@ -394,22 +640,90 @@ fn is_service_talk(text: &TurnText, sentence: &Sentence) -> bool {
             .any(|t| is_service_word(&t.norm))
 }
 
-/// Whether the sentence is the speaker telling of their own life: at least two first-person
-/// words, nothing addressed to the customer and none of the words of service work ("I hated
-/// school too, I had no one to talk to"). Peers show understanding by relating their own
-/// experience; an agent's first-person sentences are about the work and are left out.
+/// Whether the sentence is the speaker telling of their own life: a first-person subject
+/// ("I", "my", not only "me", which is mostly an object: "message me"), at least four words,
+/// nothing addressed to the customer and none of the words of service work ("I hated school
+/// too", "the worst part of my day is waking up"). Peers show understanding by relating their
+/// own experience; an agent's first-person sentences are about the work and are left out, and
+/// so are opinions, advice and promises ("I think…", "I'd suggest…", "I'll…"), which say what
+/// the speaker thinks or will do, not what they have lived.
 fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
-    let tokens = &text.tokens[sentence.tokens.clone()];
-    let first_person = tokens
+    let words: Vec<&str> = text.tokens[sentence.tokens.clone()]
         .iter()
-        .filter(|t| {
-            matches!(
-                t.norm.as_str(),
-                "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "myself" | "im" | "ive"
-            )
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    let first_person = |w: &str| {
+        matches!(
+            w,
+            "i" | "i'm" | "i've" | "i'd" | "my" | "myself" | "im" | "ive" | "mine"
+        )
+    };
+    // "Same." or "Same here." on its own: the speaker's life is like the customer's.
+    if matches!(words.as_slice(), ["same"] | ["same", "here" | "thing"]) {
+        return true;
+    }
+    let Some(at) = words.iter().position(|w| first_person(w)) else {
+        return false;
+    };
+    // The words after the first "I", past adverbs ("I really think", "I just wanted").
+    let mut rest = words[at + 1..].iter().copied().skip_while(|w| {
+        matches!(
+            *w,
+            "really" | "just" | "do" | "honestly" | "truly" | "also" | "personally" | "still"
+        )
+    });
+    let next = rest.next().unwrap_or("");
+    let after = rest.next().unwrap_or("");
+    let opinion = matches!(words[at], "i" | "i'm" | "im" | "i'd")
+        && (matches!(
+            next,
+            "think"
+                | "hope"
+                | "guess"
+                | "believe"
+                | "suggest"
+                | "recommend"
+                | "understand"
+                | "know"
+                | "agree"
+                | "mean"
+                | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "should"
+                | "may"
+                | "might"
+                | "need"
+                | "sorry"
+                | "sure"
+                | "glad"
+                | "happy"
+                | "afraid"
+                | "going"
+                | "gonna"
+                | "here"
+                | "not"
+                | "don't"
+                | "dont"
+                | "can't"
+                | "cant"
+                | "cannot"
+                | "unable"
+        ) || words[at] == "i'd"
+            || (next == "feel" && matches!(after, "for" | "like" | "that" | "you")));
+    words.len() >= 4
+        && !opinion
+        && !addresses_customer(text, sentence)
+        && !has_figures(text, sentence)
+        && !words.iter().any(|w| {
+            is_service_word(w)
+                && !matches!(
+                    *w,
+                    "help" | "see" | "look" | "looked" | "looking" | "sure" | "sorry"
+                )
         })
-        .count();
-    first_person >= 2 && !addresses_customer(text, sentence) && !is_service_talk(text, sentence)
 }
 
 /// Whether the sentence is the speaker disclosing a hardship of their own: a first-person
@@ -468,8 +782,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
-            let question = is_question(&turn.text, sentence);
+            let question = is_question(&turn.text, sentence) || unmarked_question(text, sentence);
             let procedural = question && is_procedural(cx, i, text, sentence);
+            let apology = is_apology(text, sentence);
             let shared = shared_with_customer(analysis, i, text, sentence, &stock);
             let names_feeling = feelings
                 .iter()
@@ -495,10 +810,27 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if tone == Tone::Restatement && shared == 0 {
                     continue;
                 }
-                sympathy |= tone == Tone::Sympathy && mechanism != Mechanism::Exploration;
-                // A matching experience of one's own is specific by nature.
+                if mechanism == Mechanism::Reaction
+                    && tone != Tone::Felt
+                    && !reacts_to_customer(text, sentence, m)
+                {
+                    continue;
+                }
+                // "So sorry for the wait" is an apology for the service, not a feeling for the
+                // customer: at most a weak reaction.
+                let service_apology = tone == Tone::Felt && apology;
+                let tone = if service_apology {
+                    Tone::Sympathy
+                } else {
+                    tone
+                };
+                sympathy |= matches!(tone, Tone::Sympathy | Tone::Felt)
+                    && mechanism != Mechanism::Exploration;
+                // A matching experience of one's own is specific by nature, and a feeling of
+                // one's own stated for the customer is strong by EPITOME's definition.
                 let strong = match (mechanism, tone) {
-                    (_, Tone::Experience) => true,
+                    _ if service_apology => false,
+                    (_, Tone::Experience | Tone::Felt) => true,
                     (Mechanism::Exploration, _) => specific || names_something,
                     // Encouragement is warm but rarely about this customer in particular.
                     (_, Tone::Positive) => shared > 1,
@@ -515,7 +847,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // question mark is mostly rhetorical, and a request is not a question at all.
             if best[Mechanism::Exploration as usize].is_none() && question && !procedural {
                 let form = question_form(text, sentence);
-                if form.is_some() && shared > 0 {
+                if form.is_some()
+                    && shared > 0
+                    && asks_about_customer(text, sentence, true)
+                    && !is_work_talk(text, sentence)
+                {
                     best[Mechanism::Exploration as usize] = Some((
                         2,
                         sentence.start..sentence.end,
@@ -523,7 +859,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     ));
                 } else if (form == Some(true)
                     || (form.is_some() && (names_feeling || asks_about_experience(text, sentence))))
-                    && asks_about_customer(text, sentence)
+                    && asks_about_customer(text, sentence, form == Some(true))
+                    && !is_work_talk(text, sentence)
                 {
                     best[Mechanism::Exploration as usize] = Some((
                         if specific || names_something { 2 } else { 1 },

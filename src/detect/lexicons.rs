@@ -60,6 +60,11 @@ pub enum Tone {
     /// The speaker relating an experience of their own that matches the customer's ("I've been
     /// through the same", "that happened to me too"): a specific interpretation.
     Experience,
+    /// The speaker stating a feeling of their own for the customer, intensified or aimed at
+    /// them ("I'm so sorry", "sorry you're going through this", "my heart goes out to you"):
+    /// a strong reaction, as in EPITOME, where naming the feeling is what makes a reaction
+    /// strong and alluding to it ("hang in there") weak.
+    Felt,
 }
 
 /// Conversation events that cost the customer effort.
@@ -498,17 +503,9 @@ const CANNED: &[(&str, Canned)] = &[
 
 const EMPATHY: &[(&str, Mechanism)] = &[
     // Emotional reactions of sympathy and concern.
-    (
-        "i am [so|very|really|truly|terribly|awfully|] sorry",
-        Mechanism::Reaction,
-    ),
-    ("so sorry", Mechanism::Reaction),
+    ("[i am|im] sorry", Mechanism::Reaction),
     (
         "sorry [to hear|about|that|for what|to see|for your loss]",
-        Mechanism::Reaction,
-    ),
-    (
-        "sorry [that|] you [are going through|are feeling|feel|have been|had to|went through|are dealing|are struggling|lost|have to]",
         Mechanism::Reaction,
     ),
     (
@@ -532,11 +529,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     (
-        "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for] you",
-        Mechanism::Reaction,
-    ),
-    ("my heart [goes out|breaks|sank]", Mechanism::Reaction),
-    (
         "i [would|'d] be [upset|frustrated|angry|furious|worried|annoyed|livid|mad|gutted|stressed|disappointed|fuming|cross|the same|scared|devastated] [too|as well]",
         Mechanism::Reaction,
     ),
@@ -544,10 +536,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ("[you|that] poor thing", Mechanism::Reaction),
     (
         "that is [not okay|not fair|not right|unacceptable|not on]",
-        Mechanism::Reaction,
-    ),
-    (
-        "i am [worried|concerned] [about|for] you",
         Mechanism::Reaction,
     ),
     ("you [are|'re] not alone", Mechanism::Reaction),
@@ -653,6 +641,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     ("tell me [more|about|what]", Mechanism::Exploration),
+    (
+        "[do|would|did] you [want|like|wanna|need] to talk about [it|this|that|what]",
+        Mechanism::Exploration,
+    ),
     (
         "how long [have|has|did|were|was] [you|it|this|that|they]",
         Mechanism::Exploration,
@@ -766,6 +758,25 @@ const EXPERIENCES: &[&str] = &[
     "i [struggle|struggled|suffer|suffered|battle|battled|dealt|have struggled|have suffered|have dealt|have battled] with",
     "i [have|had|have had|suffer from|suffered from] [depression|anxiety|ptsd|adhd|panic attacks|insomnia|trouble|a hard time|a tough time|a rough time|bad days]",
     "i [can|] [totally|really|definitely|completely|] relate",
+    "i [have|have also|also|] experienced [that|this|the same|it|something similar|similar]",
+    "i experience [that|this|the same|it] [too|as well|]",
+    "[true|the same|same] for me [too|as well]",
+    "i [do|did|am|was|have] [too|as well]",
+    "[i am|im] [just|exactly|pretty much|kind of|] like [that|this|you] [too|as well|]",
+];
+
+/// Feelings of the speaker's own for the customer, intensified or aimed at them: strong
+/// reactions. An apology for the service ("so sorry for the wait") is told apart in
+/// [`crate::detect::empathy`].
+const FELT: &[&str] = &[
+    "[i am|im|] [so|very|really|truly|terribly|awfully|deeply|incredibly|extremely|sincerely|genuinely|so very|so so] sorry",
+    "[i am|im|] sorry [that|] [you|u] [are going through|are feeling|feel|have been going through|have been feeling|have been dealing|had to go through|went through|are dealing|are struggling|lost|are having such|have had such|are in pain|are hurting]",
+    "[i am|im|] sorry [about|for|to hear about] [your|ur] [loss|mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|friend|grandmother|grandfather|nan|gran|dog|cat|pet|diagnosis|situation|news]",
+    "[i am|im|] sorry [that|this|it] [happened|is happening|has happened] [to you|]",
+    "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for|sad for|so sad for] you",
+    "my heart [goes out|breaks|sank|aches]",
+    "i am [so|really|very|] [worried|concerned] [about|for] you",
+    "i am [so|really|very|truly|] [sad|saddened|heartbroken|gutted] [to hear|about|for] [that|this|you]",
 ];
 
 /// Positive emotional reactions (warmth, joy for the customer): never generic sympathy.
@@ -807,6 +818,16 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[pm|dm|message] me",
     "[happy|willing|glad] to [listen|chat|talk]",
     "you [will|are going to] [be okay|be fine|be alright|get there]",
+    // Alluding to the feeling without naming it: comfort, solidarity, an offer to listen.
+    "[it|everything|things|it all] [will|is going to|are going to|is gonna|are gonna|gonna] be [okay|ok|alright|all right|fine]",
+    "[that|it|this|which] [really|totally|just|must|] [sucks|suck]",
+    "you [are|'re] not [a failure|worthless|stupid|weak|broken|crazy|a bad person|the only one|a burden|a fraud]",
+    "[i am|im] [right|still|always|] here [if you|whenever you|for you]",
+    "[want|wanna|would like|need] to talk about [it|this|that]",
+    "[we|i] [will|'ll|are here to|am here to] listen",
+    "[people|someone|somebody|we|they] [who|that|] [care|cares|love|loves] about you",
+    "keep [going|fighting|pushing|at it|your head up|your chin up]",
+    "[chin|head] up",
 ];
 const FEELINGS: &[&str] = &[
     "frustrated",
@@ -1355,6 +1376,7 @@ impl Lexicons {
                         .iter()
                         .map(|p| (*p, (Mechanism::Reaction, Tone::Positive))),
                 )
+                .chain(FELT.iter().map(|p| (*p, (Mechanism::Reaction, Tone::Felt))))
                 .chain(
                     RESTATEMENTS
                         .iter()
