@@ -171,9 +171,8 @@ fn normalise_word(word: &str) -> CompactString {
 pub fn analyse_text(text: &str) -> TurnText {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut cursor = 0;
-    let may_hold_placeholder = text
-        .bytes()
-        .any(|b| matches!(b, b'#' | b'[' | b'<' | b'{' | b'*'));
+    let may_hold_placeholder = memchr::memchr3(b'#', b'[', b'<', text.as_bytes()).is_some()
+        || memchr::memchr2(b'{', b'*', text.as_bytes()).is_some();
     let mut cache = WORDS.with(|cache| cache.take());
     for m in PLACEHOLDER.find_iter(if may_hold_placeholder { text } else { "" }) {
         words_into(&mut cache, &text[cursor..m.start()], cursor, &mut tokens);
@@ -483,7 +482,13 @@ fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
         }
     };
     while i < bytes.len() {
-        let b = bytes[i];
+        // Only a line break, `.`, `!`, `?` or the first byte of `…` can end a sentence.
+        while i < bytes.len() && !matches!(bytes[i], b'\n' | b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'\n' {
             push(&mut out, start, i);
             start = i + 1;
