@@ -108,7 +108,10 @@ fn forms_of(name: &str) -> Vec<String> {
 
 /// The customer's name: the given one, or one inferred from the turns, avoiding the agent's
 /// own name and anonymisation placeholders.
-pub fn customer_name(conversation: &Conversation, texts: &[TurnText]) -> Option<CustomerName> {
+pub fn customer_name(
+    conversation: &Conversation,
+    texts: &[std::sync::Arc<TurnText>],
+) -> Option<CustomerName> {
     if let Some(given) = conversation.customer_name.as_deref() {
         let forms = forms_of(given);
         if !forms.is_empty() && !given.contains('#') && !given.starts_with('[') {
@@ -146,7 +149,7 @@ pub fn customer_name(conversation: &Conversation, texts: &[TurnText]) -> Option<
             source: NameSource::Inferred,
         })
     };
-    let turns = || conversation.turns.iter().zip(texts);
+    let turns = || conversation.turns.iter().zip(texts.iter().map(|t| &**t));
     // The customer introducing themselves is the strongest evidence.
     for (turn, text) in turns().filter(|(t, _)| t.role == Role::Customer) {
         for cue in SELF_INTRO {
@@ -252,10 +255,10 @@ mod tests {
     use crate::model::Turn;
 
     fn name_of(c: &Conversation) -> Option<CustomerName> {
-        let texts: Vec<TurnText> = c
+        let texts: Vec<std::sync::Arc<TurnText>> = c
             .turns
             .iter()
-            .map(|t| crate::analyse::text::analyse_text(&t.text))
+            .map(|t| std::sync::Arc::new(crate::analyse::text::analyse_text(&t.text)))
             .collect();
         customer_name(c, &texts)
     }
