@@ -1,11 +1,7 @@
 //! Scoring one conversation: analyse once, run every detector, measure, score.
 
-use std::cell::RefCell;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-use crate::analyse::{Analysis, TurnText, text::analyse_text};
-use crate::detect::{self, Context, Lexicons, TurnHits};
+use crate::analyse::Analysis;
+use crate::detect::{self, Context, Lexicons};
 use crate::findings::{Metrics, ScoredConversation, TurnView};
 use crate::model::{Conversation, Role, Source};
 use crate::policy::Policy;
@@ -24,32 +20,7 @@ pub struct Engine {
     pub scripts: Option<ScriptModel>,
     /// The policy's mandated lines, compiled.
     pub allow: AllowList,
-    /// Tells this engine's entries in the per-thread turn memo from another engine's.
-    id: u64,
 }
-
-/// Turns memoised per thread: scripted lines recur verbatim across a batch ("Thank you for
-/// calling…", "Is there anything else I can help you with?", "Okay."), and a turn's analysis,
-/// lexicon hits and sentiment depend on its text alone. Bounded by the text bytes held; emptied
-/// when full, so memory stays flat whatever the batch size.
-#[derive(Default)]
-struct TurnMemo {
-    /// The engine whose lexicons produced the hits held.
-    engine: u64,
-    turns: rustc_hash::FxHashMap<Box<str>, (Arc<TurnText>, Arc<TurnHits>)>,
-    text_bytes: usize,
-}
-
-/// Text bytes a thread's memo holds at most (about 20 MB of analyses).
-const MEMO_TEXT_BYTES: usize = 1 << 20;
-/// Turns longer than this are rarely said twice word for word: not memoised.
-const MEMO_TURN_BYTES: usize = 2048;
-
-thread_local! {
-    static MEMO: RefCell<TurnMemo> = RefCell::new(TurnMemo::default());
-}
-
-static NEXT_ENGINE_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Share of `part` in `whole`, 0 when `whole` is 0, rounded to 4 decimals.
 fn ratio(part: usize, whole: usize) -> f64 {
@@ -69,58 +40,13 @@ impl Engine {
             lexicons: Lexicons::new(),
             per_turn: false,
             scripts: None,
-            id: NEXT_ENGINE_ID.fetch_add(1, Ordering::Relaxed),
         }
-    }
-
-    /// The analysis and lexicon hits of every turn, from this thread's memo where the same
-    /// text was seen before.
-    fn analyse_turns(
-        &self,
-        conversation: &Conversation,
-    ) -> (Vec<Arc<TurnText>>, Vec<Arc<TurnHits>>) {
-        MEMO.with(|memo| {
-            let mut memo = memo.borrow_mut();
-            if memo.engine != self.id {
-                *memo = TurnMemo {
-                    engine: self.id,
-                    ..TurnMemo::default()
-                };
-            }
-            let mut texts = Vec::with_capacity(conversation.turns.len());
-            let mut hits = Vec::with_capacity(conversation.turns.len());
-            for turn in &conversation.turns {
-                let (text, hit) = match memo.turns.get(turn.text.as_str()) {
-                    Some((text, hit)) => (Arc::clone(text), Arc::clone(hit)),
-                    None => {
-                        let text = Arc::new(analyse_text(&turn.text));
-                        let hit = Arc::new(self.lexicons.scan(&text));
-                        if turn.text.len() <= MEMO_TURN_BYTES {
-                            if memo.text_bytes + turn.text.len() > MEMO_TEXT_BYTES {
-                                memo.turns.clear();
-                                memo.text_bytes = 0;
-                            }
-                            memo.text_bytes += turn.text.len();
-                            memo.turns.insert(
-                                turn.text.as_str().into(),
-                                (Arc::clone(&text), Arc::clone(&hit)),
-                            );
-                        }
-                        (text, hit)
-                    }
-                };
-                texts.push(text);
-                hits.push(hit);
-            }
-            (texts, hits)
-        })
     }
 
     /// Scores one conversation read from `source`.
     pub fn score(&self, conversation: &Conversation, source: &Source) -> ScoredConversation {
-        let (texts, hits) = self.analyse_turns(conversation);
-        let analysis = Analysis::with_texts(conversation, texts);
-        let mut cx = Context::with_hits(&self.policy, &self.lexicons, hits);
+        let analysis = Analysis::new(conversation);
+        let mut cx = Context::new(&analysis, &self.policy, &self.lexicons);
         cx.scripts = self.scripts.as_ref();
         let mut findings = detect::detect_all(&analysis, &cx);
         let opportunity = detect::empathy::opportunity(&analysis, &cx);
@@ -245,55 +171,5 @@ impl Engine {
             findings,
             turns,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::findings::Finding;
-    use crate::ingest::jsonl::parse_conversation;
-
-    fn conversation(id: &str) -> Conversation {
-        let line = format!(
-            r#"{{"id":"{id}","turns":[
-            {{"speaker":"agent","text":"Thank you for calling, how can I help?"}},
-            {{"speaker":"customer","text":"My card was charged twice and I'm really upset."}},
-            {{"speaker":"agent","text":"I understand your frustration. Let me check that."}},
-            {{"speaker":"customer","text":"Okay."}}]}}"#
-        )
-        .replace('\n', "");
-        parse_conversation(line.as_bytes(), &Source::default()).expect("valid conversation")
-    }
-
-    /// Turns served from the memo score exactly like freshly analysed ones, and a second
-    /// engine does not read the first one's entries.
-    #[test]
-    fn memoised_turns_score_like_fresh_ones() {
-        let engine = Engine::new(Policy::default());
-        let source = Source::default();
-        // What each finding says, before scoring sets its weight.
-        let said = |findings: &[Finding]| -> Vec<(String, usize, usize, String)> {
-            findings
-                .iter()
-                .map(|f| (f.rule.clone(), f.turn, f.start, f.detail.clone()))
-                .collect()
-        };
-        let fresh = {
-            let conv = conversation("a");
-            let analysis = Analysis::new(&conv);
-            let cx = Context::new(&analysis, &engine.policy, &engine.lexicons);
-            detect::detect_all(&analysis, &cx)
-        };
-        let first = engine.score(&conversation("a"), &source);
-        let second = engine.score(&conversation("a"), &source);
-        assert_eq!(said(&first.findings), said(&fresh));
-        assert!(!fresh.is_empty());
-        assert_eq!(first, second);
-        MEMO.with(|memo| assert_eq!(memo.borrow().turns.len(), 4));
-
-        let other = Engine::new(Policy::default());
-        assert_eq!(other.score(&conversation("a"), &source), first);
-        MEMO.with(|memo| assert_eq!(memo.borrow().engine, other.id));
     }
 }

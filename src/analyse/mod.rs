@@ -5,8 +5,6 @@ pub mod names;
 pub mod sentiment;
 pub mod text;
 
-use std::sync::Arc;
-
 use crate::model::{Conversation, Role, Turn};
 pub use names::{CustomerName, NameSource};
 pub use text::{Sentence, Token, TokenKind, TurnText};
@@ -15,32 +13,27 @@ pub use text::{Sentence, Token, TokenKind, TurnText};
 pub struct Analysis<'c> {
     /// The conversation analysed.
     pub conversation: &'c Conversation,
-    /// The analysed text of each turn, aligned with `conversation.turns` (shared: a line
-    /// said verbatim in many conversations is analysed once per thread, see
-    /// [`crate::engine`]).
-    pub texts: Vec<Arc<TurnText>>,
+    /// The analysed text of each turn, aligned with `conversation.turns`.
+    pub texts: Vec<TurnText>,
     /// The customer's name, given or inferred.
     pub customer_name: Option<CustomerName>,
+    /// VADER compound sentiment of each customer turn, computed when first asked for: it is
+    /// the costliest per-turn measure and most turns never need it.
+    sentiment: Vec<std::cell::OnceCell<Option<f64>>>,
 }
 
 impl<'c> Analysis<'c> {
     /// Analyses every turn of `conversation`.
     pub fn new(conversation: &'c Conversation) -> Analysis<'c> {
-        let texts = conversation
+        let texts: Vec<TurnText> = conversation
             .turns
             .iter()
-            .map(|t| Arc::new(text::analyse_text(&t.text)))
+            .map(|t| text::analyse_text(&t.text))
             .collect();
-        Analysis::with_texts(conversation, texts)
-    }
-
-    /// A conversation with its turns already analysed: `texts[i]` must be
-    /// [`text::analyse_text`] of turn `i`'s text.
-    pub fn with_texts(conversation: &'c Conversation, texts: Vec<Arc<TurnText>>) -> Analysis<'c> {
-        debug_assert_eq!(texts.len(), conversation.turns.len());
         Analysis {
             customer_name: names::customer_name(conversation, &texts),
             texts,
+            sentiment: vec![std::cell::OnceCell::new(); conversation.turns.len()],
             conversation,
         }
     }
@@ -48,11 +41,8 @@ impl<'c> Analysis<'c> {
     /// VADER compound sentiment of turn `index` if the customer spoke it, else `None`.
     pub fn sentiment(&self, index: usize) -> Option<f64> {
         let turn = &self.conversation.turns[index];
-        (turn.role == Role::Customer).then(|| {
-            *self.texts[index]
-                .sentiment
-                .get_or_init(|| sentiment::compound(&turn.text))
-        })
+        *self.sentiment[index]
+            .get_or_init(|| (turn.role == Role::Customer).then(|| sentiment::compound(&turn.text)))
     }
 
     /// VADER compound sentiment of every customer turn, in order.
@@ -69,7 +59,7 @@ impl<'c> Analysis<'c> {
             .iter()
             .zip(&self.texts)
             .enumerate()
-            .map(|(i, (turn, text))| (i, turn, &**text))
+            .map(|(i, (turn, text))| (i, turn, text))
     }
 
     /// The turns of one role, with their indices.

@@ -108,10 +108,7 @@ fn forms_of(name: &str) -> Vec<String> {
 
 /// The customer's name: the given one, or one inferred from the turns, avoiding the agent's
 /// own name and anonymisation placeholders.
-pub fn customer_name(
-    conversation: &Conversation,
-    texts: &[std::sync::Arc<TurnText>],
-) -> Option<CustomerName> {
+pub fn customer_name(conversation: &Conversation, texts: &[TurnText]) -> Option<CustomerName> {
     if let Some(given) = conversation.customer_name.as_deref() {
         let forms = forms_of(given);
         if !forms.is_empty() && !given.contains('#') && !given.starts_with('[') {
@@ -149,7 +146,7 @@ pub fn customer_name(
             source: NameSource::Inferred,
         })
     };
-    let turns = || conversation.turns.iter().zip(texts.iter().map(|t| &**t));
+    let turns = || conversation.turns.iter().zip(texts);
     // The customer introducing themselves is the strongest evidence.
     for (turn, text) in turns().filter(|(t, _)| t.role == Role::Customer) {
         for cue in SELF_INTRO {
@@ -255,10 +252,10 @@ mod tests {
     use crate::model::Turn;
 
     fn name_of(c: &Conversation) -> Option<CustomerName> {
-        let texts: Vec<std::sync::Arc<TurnText>> = c
+        let texts: Vec<TurnText> = c
             .turns
             .iter()
-            .map(|t| std::sync::Arc::new(crate::analyse::text::analyse_text(&t.text)))
+            .map(|t| crate::analyse::text::analyse_text(&t.text))
             .collect();
         customer_name(c, &texts)
     }

@@ -83,9 +83,6 @@ pub struct TurnText {
     pub norm_words: Vec<(usize, usize)>,
     /// Hashes of the stems of the content words, sorted and without duplicates.
     pub content: Vec<u64>,
-    /// VADER compound sentiment of the text, computed when first asked for (only customer
-    /// turns are asked): it is the costliest per-turn measure.
-    pub sentiment: std::sync::OnceLock<f64>,
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,7 +223,6 @@ pub fn analyse_text(text: &str) -> TurnText {
         norm,
         norm_words,
         content,
-        sentiment: std::sync::OnceLock::new(),
     }
 }
 

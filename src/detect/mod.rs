@@ -12,7 +12,6 @@ pub mod resolution;
 pub mod scripts;
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::analyse::Analysis;
 use crate::findings::Finding;
@@ -28,7 +27,7 @@ pub struct Context<'a> {
     /// The compiled phrase lexicons.
     pub lexicons: &'a Lexicons,
     /// Every lexicon's matches in each turn, aligned with the turns.
-    pub hits: Vec<Arc<TurnHits>>,
+    pub hits: Vec<TurnHits>,
     /// The corpus script model, when one was given.
     pub scripts: Option<&'a ScriptModel>,
 }
@@ -36,25 +35,10 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Scans every turn of `analysis` once for all lexicons.
     pub fn new(analysis: &Analysis, policy: &'a Policy, lexicons: &'a Lexicons) -> Context<'a> {
-        let hits = analysis
-            .texts
-            .iter()
-            .map(|t| Arc::new(lexicons.scan(t)))
-            .collect();
-        Context::with_hits(policy, lexicons, hits)
-    }
-
-    /// A context with every turn already scanned: `hits[i]` must be `lexicons.scan` of turn
-    /// `i`'s analysed text.
-    pub fn with_hits(
-        policy: &'a Policy,
-        lexicons: &'a Lexicons,
-        hits: Vec<Arc<TurnHits>>,
-    ) -> Context<'a> {
         Context {
             policy,
             lexicons,
-            hits,
+            hits: analysis.texts.iter().map(|t| lexicons.scan(t)).collect(),
             scripts: None,
         }
     }
