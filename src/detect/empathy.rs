@@ -344,7 +344,13 @@ fn asks_about_customer(text: &TurnText, sentence: &Sentence, open: bool) -> bool
             t.norm.as_str(),
             "you" | "u" | "you're" | "you've" | "yourself"
         ) || (open && matches!(t.norm.as_str(), "your" | "ur") && !is_work_talk(text, sentence))
-    }) && !tokens.iter().any(|t| {
+    }) && asks_nothing_of_the_speaker(text, sentence)
+}
+
+/// No first person (the agent asking leave or offering: "can I place you on hold?") and no
+/// figures (reading back a reference) in a question.
+fn asks_nothing_of_the_speaker(text: &TurnText, sentence: &Sentence) -> bool {
+    !text.tokens[sentence.tokens.clone()].iter().any(|t| {
         matches!(
             t.norm.as_str(),
             "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "we" | "we'll" | "us"
@@ -484,6 +490,10 @@ fn is_service_word(word: &str) -> bool {
             | "tariff"
             | "contract"
             | "router"
+            | "connection"
+            | "signal"
+            | "wifi"
+            | "status"
             | "fee"
             | "charge"
             | "charged"
@@ -589,9 +599,11 @@ fn is_work_word(word: &str) -> bool {
 /// question about it is procedure ("what version of the app are you on?").
 fn is_work_talk(text: &TurnText, sentence: &Sentence) -> bool {
     has_figures(text, sentence)
-        || text.tokens[sentence.tokens.clone()]
-            .iter()
-            .any(|t| is_work_word(&t.norm))
+        || text.tokens[sentence.tokens.clone()].iter().any(|t| {
+            // "the router's status page" is about the router.
+            let word = t.norm.strip_suffix("'s").unwrap_or(&t.norm);
+            is_work_word(word)
+        })
 }
 
 /// Whether a sentence apologises for the service (the wait, a delay, a mistake, the account)
@@ -847,9 +859,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // question mark is mostly rhetorical, and a request is not a question at all.
             if best[Mechanism::Exploration as usize].is_none() && question && !procedural {
                 let form = question_form(text, sentence);
+                // An open question may take up the customer's own words without a "you"
+                // ("How's the move gone otherwise?").
                 if form.is_some()
                     && shared > 0
-                    && asks_about_customer(text, sentence, true)
+                    && (asks_about_customer(text, sentence, true)
+                        || (form == Some(true) && asks_nothing_of_the_speaker(text, sentence)))
                     && !is_work_talk(text, sentence)
                 {
                     best[Mechanism::Exploration as usize] = Some((
