@@ -125,7 +125,7 @@ if [[ -f corpora/demo.jsonl ]]; then
     page="$work/demo.html"
     "$bin" score corpora/demo.jsonl -q -o /dev/null --report "$page" || true
 fi
-worst=$(grep -oE '<details class="call flagged" id="call-[A-Za-z0-9_.:-]+"' "$page" | head -1 | sed -E 's/.*id="([^"]+)"/\1/')
+worst=$(grep -oE '<details class="call flagged" id="call-[A-Za-z0-9_.:-]+"' "$page" | sed -nE '1s/.*id="([^"]+)"/\1/p')
 browser --window-size=1280,2000 --screenshot="$shots/report-overview.png" "file://$page" >/dev/null || true
 browser --window-size=1280,1500 --screenshot="$shots/report-call.png" "file://$page#only:$worst" >/dev/null || true
 png() { [[ -s "$1" ]] && [[ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" == "89504e470d0a1a0a" ]]; }
