@@ -268,9 +268,9 @@ fn word_facts(cache: &mut WordCache, norm: &CompactString) -> WordFacts {
 /// How the fast word splitter sees a character.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum WordClass {
-    /// ASCII letter.
+    /// A letter: ASCII, Latin-1 or Latin Extended-A (UAX #29 ALetter).
     Letter,
-    /// ASCII digit.
+    /// An ASCII digit.
     Digit,
     /// `_`: a word character that is neither (UAX #29 ExtendNumLet).
     Underscore,
@@ -280,7 +280,8 @@ enum WordClass {
     MidLetter,
     /// Joins digit to digit: `,` and `;` (MidNum).
     MidNum,
-    /// Any other ASCII character, and the common typographic dashes, quotes and ellipsis.
+    /// Any other ASCII character, `£`, `€`, and the typographic dashes, double quotes and
+    /// ellipsis.
     Other,
 }
 
