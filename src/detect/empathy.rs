@@ -598,42 +598,47 @@ fn is_work_word(word: &str) -> bool {
 /// Whether a sentence names the work itself (see [`is_work_word`]) or carries a figure: a
 /// question about it is procedure ("what version of the app are you on?").
 fn is_work_talk(text: &TurnText, sentence: &Sentence) -> bool {
+    // "the router's status page" is about the router.
+    figures_or_word(text, sentence, |w| {
+        is_work_word(w.strip_suffix("'s").unwrap_or(w))
+    })
+}
+
+/// Whether a sentence carries a figure (see [`has_figures`]) or a word that `picked` picks
+/// out: the shape of every "is this about the work?" test.
+fn figures_or_word(text: &TurnText, sentence: &Sentence, picked: impl Fn(&str) -> bool) -> bool {
     has_figures(text, sentence)
-        || text.tokens[sentence.tokens.clone()].iter().any(|t| {
-            // "the router's status page" is about the router.
-            let word = t.norm.strip_suffix("'s").unwrap_or(&t.norm);
-            is_work_word(word)
-        })
+        || text.tokens[sentence.tokens.clone()]
+            .iter()
+            .any(|t| picked(&t.norm))
 }
 
 /// Whether a sentence apologises for the service (the wait, a delay, a mistake, the account)
 /// rather than feeling for the customer.
 fn is_apology(text: &TurnText, sentence: &Sentence) -> bool {
-    has_figures(text, sentence)
-        || text.tokens[sentence.tokens.clone()].iter().any(|t| {
-            let w = t.norm.as_str();
-            is_work_word(w)
-                || matches!(
-                    w,
-                    "wait"
-                        | "waiting"
-                        | "waited"
-                        | "delay"
-                        | "delays"
-                        | "inconvenience"
-                        | "confusion"
-                        | "trouble"
-                        | "mistake"
-                        | "error"
-                        | "mix-up"
-                        | "kept"
-                        | "keeping"
-                        | "holding"
-                        | "interrupt"
-                        | "interrupting"
-                        | "repeat"
-                )
-        })
+    figures_or_word(text, sentence, |w| {
+        is_work_word(w)
+            || matches!(
+                w,
+                "wait"
+                    | "waiting"
+                    | "waited"
+                    | "delay"
+                    | "delays"
+                    | "inconvenience"
+                    | "confusion"
+                    | "trouble"
+                    | "mistake"
+                    | "error"
+                    | "mix-up"
+                    | "kept"
+                    | "keeping"
+                    | "holding"
+                    | "interrupt"
+                    | "interrupting"
+                    | "repeat"
+            )
+    })
 }
 
 /// Whether a sentence carries amounts, references or placeholders: the stuff of service work.
@@ -646,10 +651,7 @@ fn has_figures(text: &TurnText, sentence: &Sentence) -> bool {
 /// Whether a sentence is about the work rather than anyone's experience: a service word or a
 /// figure in it.
 fn is_service_talk(text: &TurnText, sentence: &Sentence) -> bool {
-    has_figures(text, sentence)
-        || text.tokens[sentence.tokens.clone()]
-            .iter()
-            .any(|t| is_service_word(&t.norm))
+    figures_or_word(text, sentence, is_service_word)
 }
 
 /// Whether the sentence is the speaker telling of their own life: a first-person subject
@@ -857,7 +859,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // A question about the customer's own words is exploration even without a cue, and
             // so is an open or yes/no question put to the customer; a declarative with a
             // question mark is mostly rhetorical, and a request is not a question at all.
-            if best[Mechanism::Exploration as usize].is_none() && question && !procedural {
+            // A question about the work itself is never exploration.
+            if best[Mechanism::Exploration as usize].is_none()
+                && question
+                && !procedural
+                && !is_work_talk(text, sentence)
+            {
                 let form = question_form(text, sentence);
                 // An open question may take up the customer's own words without a "you"
                 // ("How's the move gone otherwise?").
@@ -865,7 +872,6 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     && shared > 0
                     && (asks_about_customer(text, sentence, true)
                         || (form == Some(true) && asks_nothing_of_the_speaker(text, sentence)))
-                    && !is_work_talk(text, sentence)
                 {
                     best[Mechanism::Exploration as usize] = Some((
                         2,
@@ -875,7 +881,6 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 } else if (form == Some(true)
                     || (form.is_some() && (names_feeling || asks_about_experience(text, sentence))))
                     && asks_about_customer(text, sentence, form == Some(true))
-                    && !is_work_talk(text, sentence)
                 {
                     best[Mechanism::Exploration as usize] = Some((
                         if specific || names_something { 2 } else { 1 },
