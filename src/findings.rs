@@ -184,6 +184,17 @@ pub struct ScoredConversation {
     pub turns: Option<Vec<TurnView>>,
 }
 
+impl ScoredConversation {
+    /// The findings on turn `turn`, each with its index in [`ScoredConversation::findings`].
+    pub fn findings_on_turn(&self, turn: usize) -> Vec<(usize, &Finding)> {
+        self.findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.turn == turn)
+            .collect()
+    }
+}
+
 /// The record that stands in for an input record that could not be read or scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorRecord {

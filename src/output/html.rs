@@ -1239,12 +1239,7 @@ fn call_view(
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let here: Vec<(usize, &Finding)> = c
-                    .findings
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.turn == i)
-                    .collect();
+                let here = c.findings_on_turn(i);
                 let refs: Vec<&Finding> = here.iter().map(|(_, f)| *f).collect();
                 let segs = segments(&t.text, &refs)
                     .into_iter()

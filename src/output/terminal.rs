@@ -273,12 +273,7 @@ pub fn render(c: &ScoredConversation, options: TerminalOptions) -> String {
             let indent = if has_time { time_w + 1 } else { 0 } + speaker_w + 2;
             let text_w = options.width.saturating_sub(indent).max(20);
             for (i, t) in turns.iter().enumerate() {
-                let here: Vec<(usize, &Finding)> = c
-                    .findings
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.turn == i)
-                    .collect();
+                let here = c.findings_on_turn(i);
                 let runs = turn_runs(&t.text, &here, options.colour);
                 let lines = wrap(&runs, text_w);
                 let speaker_style = match t.speaker {
