@@ -70,7 +70,7 @@ pub const RULES: &[Rule] = &[
         weight: 16.0,
         cap: 32.0,
         description: "Emotional reaction: the agent expresses warmth, compassion or concern (EPITOME). Level 2 when specific to what the customer said.",
-        threshold: "reaction phrase; strong when it names a feeling or refers to the customer's words",
+        threshold: "reaction phrase; strong when it names a feeling for the customer and refers to their words or situation; hope, encouragement and comfort stay weak",
     },
     Rule {
         id: "empathy-interpretation",

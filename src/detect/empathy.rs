@@ -173,7 +173,13 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
         || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))
         || [
             "would you like",
-            "do you want",
+            // An offer ("do you want me to resend it?"), not "what do you want from life?".
+            "do you want me",
+            "do you want us",
+            "do you want to",
+            "do you want a",
+            "do you want the",
+            "do you want it",
             "shall i",
             "should i",
             "would you prefer",
@@ -237,8 +243,13 @@ fn question_form(text: &TurnText, sentence: &Sentence) -> Option<bool> {
         .filter(|t| t.kind == crate::analyse::TokenKind::Word)
         .map(|t| t.norm.as_str())
         .skip_while(|w| is_opener(w));
-    let first = words.next()?;
-    let second = words.next().unwrap_or("");
+    let mut first = words.next()?;
+    let mut second = words.next().unwrap_or("");
+    // "In what way…?", "to what extent…?" open with their preposition.
+    if matches!(first, "in" | "to") && second == "what" {
+        first = second;
+        second = words.next().unwrap_or("");
+    }
     let head = first.split('\'').next().unwrap_or(first);
     if matches!(head, "can" | "could" | "would" | "will" | "won") && second == "you" {
         return None;
@@ -266,6 +277,8 @@ fn asks_about_experience(text: &TurnText, sentence: &Sentence) -> bool {
                 | "safe"
                 | "happen"
                 | "experi"
+                | "experienc"
+                | "bother"
                 | "think"
                 | "want"
                 | "mean"
@@ -310,6 +323,31 @@ fn asks_about_experience(text: &TurnText, sentence: &Sentence) -> bool {
                 | "scare"
                 | "job"
                 | "school"
+                // People to lean on and a life outside the problem.
+                | "peopl"
+                | "someon"
+                | "anyon"
+                | "somebodi"
+                | "anybodi"
+                | "brother"
+                | "sister"
+                | "sibl"
+                | "relationship"
+                | "life"
+                | "share"
+                | "vent"
+                | "reach"
+                | "hang"
+                | "outsid"
+                | "exercis"
+                | "fun"
+                | "relax"
+                | "rest"
+                | "tire"
+                | "stress"
+                | "cri"
+                | "drink"
+                | "pet"
         )
     })
 }
@@ -520,6 +558,13 @@ fn is_service_word(word: &str) -> bool {
             | "feed"
             | "bank"
             | "device"
+            | "pay"
+            | "paid"
+            | "payee"
+            | "transaction"
+            | "purchase"
+            | "cable"
+            | "error"
             | "settings"
             | "password"
             | "login"
@@ -556,10 +601,33 @@ fn reacts_to_customer(
         .filter(|_| m.tokens.end < sentence.tokens.end)
         .is_some_and(|t| matches!(t.norm.as_str(), "to" | "when"));
     let own = !addresses_customer(text, sentence)
-        && tokens[sentence.tokens.clone()]
+        && tokens[before_vocative(text, sentence)]
             .iter()
             .any(|t| first_person(t.norm.as_str()));
     !general && !own
+}
+
+/// The tokens of a sentence before a closing "my friend" / "my dear": a way of addressing the
+/// customer, not the speaker talking about themselves ("Hang in there, my friend.").
+fn before_vocative(text: &TurnText, sentence: &Sentence) -> std::ops::Range<usize> {
+    let range = sentence.tokens.clone();
+    let mut words = text.tokens[range.clone()]
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == crate::analyse::TokenKind::Word)
+        .rev();
+    match (words.next(), words.next()) {
+        (Some((_, last)), Some((k, my)))
+            if my.norm == "my"
+                && matches!(
+                    last.norm.as_str(),
+                    "friend" | "dear" | "darling" | "love" | "man" | "dude" | "mate" | "buddy"
+                ) =>
+        {
+            range.start..range.start + k
+        }
+        _ => range,
+    }
 }
 
 /// A service word that names the work itself (the account, the booking, checking, refunding),
@@ -662,7 +730,7 @@ fn is_service_talk(text: &TurnText, sentence: &Sentence) -> bool {
 /// so are opinions, advice and promises ("I think…", "I'd suggest…", "I'll…"), which say what
 /// the speaker thinks or will do, not what they have lived.
 fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
-    let words: Vec<&str> = text.tokens[sentence.tokens.clone()]
+    let words: Vec<&str> = text.tokens[before_vocative(text, sentence)]
         .iter()
         .filter(|t| t.kind == crate::analyse::TokenKind::Word)
         .map(|t| t.norm.as_str())
@@ -838,7 +906,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 } else {
                     tone
                 };
-                sympathy |= matches!(tone, Tone::Sympathy | Tone::Felt)
+                sympathy |= matches!(tone, Tone::Sympathy | Tone::Felt | Tone::Comfort)
                     && mechanism != Mechanism::Exploration;
                 // A matching experience of one's own is specific by nature, and a feeling of
                 // one's own stated for the customer is strong by EPITOME's definition.
@@ -846,8 +914,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     _ if service_apology => false,
                     (_, Tone::Experience | Tone::Felt) => true,
                     (Mechanism::Exploration, _) => specific || names_something,
-                    // Encouragement is warm but rarely about this customer in particular.
-                    (_, Tone::Positive) => shared > 1,
+                    // Hope, encouragement and comfort allude to a feeling without naming it:
+                    // weak, as in EPITOME; named joy is strong when about the customer's news.
+                    (_, Tone::Positive | Tone::Comfort) => false,
+                    (_, Tone::Joy) => shared > 1,
                     _ => specific,
                 };
                 let level = if strong { 2 } else { 1 };

@@ -53,8 +53,15 @@ pub enum Mechanism {
 pub enum Tone {
     /// Sympathy or understanding: generic when it refers to nothing the customer said.
     Sympathy,
-    /// Joy or hope for the customer ("congratulations"): never generic sympathy.
+    /// Hope, luck or encouragement for the customer ("good luck", "hang in there"): alludes to
+    /// the feeling, so always a weak reaction; never generic sympathy.
     Positive,
+    /// Joy the speaker names for the customer ("I'm so glad for you"): strong when tied to the
+    /// customer's words; never generic sympathy.
+    Joy,
+    /// Comfort that alludes to the feeling without naming it ("you're not alone", "take
+    /// care"): always a weak reaction, and generic when it refers to nothing the customer said.
+    Comfort,
     /// A restatement frame ("so you've…"): empathy only when it carries the customer's words.
     Restatement,
     /// The speaker relating an experience of their own that matches the customer's ("I've been
@@ -538,11 +545,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "that is [not okay|not fair|not right|unacceptable|not on]",
         Mechanism::Reaction,
     ),
-    ("you [are|'re] not alone", Mechanism::Reaction),
-    (
-        "[take care|be kind to yourself|look after yourself]",
-        Mechanism::Reaction,
-    ),
     // Interpretations: showing understanding of the situation.
     (
         "i [completely|totally|fully|really|definitely|can|do|] understand",
@@ -637,10 +639,20 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "[can|could|would] you tell me [more|a bit more|a little more|what happened|what|how|about]",
+        "[can|could|would] you tell [me|us] [more|a bit more|a little more|what happened|what|how|about]",
         Mechanism::Exploration,
     ),
-    ("tell me [more|about|what]", Mechanism::Exploration),
+    ("tell [me|us] [more|about|what]", Mechanism::Exploration),
+    (
+        "[can|could|would] you [give|share|say|explain] [a bit|a little|some|] more",
+        Mechanism::Exploration,
+    ),
+    // Asking leave before asking about the customer ("may I ask what happened?").
+    (
+        "[do you mind if|may|can|could|if i may] [i|] ask [why|what|how|if|whether]",
+        Mechanism::Exploration,
+    ),
+    ("if i may ask", Mechanism::Exploration),
     (
         "[do|would|did] you [want|like|wanna|need] to talk about [it|this|that|what]",
         Mechanism::Exploration,
@@ -693,6 +705,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     ("what [kind|type|sort] of", Mechanism::Exploration),
     (
+        "[what's|what is] [been|] [bothering|worrying|troubling|upsetting] you",
+        Mechanism::Exploration,
+    ),
+    (
         "what [is|was|are|were] [up|wrong|bothering you|stopping you|holding you back|the hardest|the worst|your biggest|you]",
         Mechanism::Exploration,
     ),
@@ -714,7 +730,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "is there [something|anything] [that|] [is|has been|else] [worrying|bothering|troubling]",
+        "is there [something|anything] [in particular|specific|] [that|] [is|has been|else|] [worrying|bothering|troubling|upsetting]",
         Mechanism::Exploration,
     ),
     (
@@ -779,9 +795,23 @@ const FELT: &[&str] = &[
     "i am [so|really|very|truly|] [sad|saddened|heartbroken|gutted] [to hear|about|for] [that|this|you]",
 ];
 
-/// Positive emotional reactions (warmth, joy for the customer): never generic sympathy.
-const POSITIVE_REACTIONS: &[&str] = &[
+/// Comfort that alludes to the feeling without naming it ("you're not alone", "take care"):
+/// a weak reaction by EPITOME's definition, and sympathy that can be generic.
+const COMFORT: &[&str] = &[
+    "[you are|your|ur|u are] not alone",
+    "[take care|be kind to yourself|look after yourself]",
+];
+
+/// Joy the speaker names for the customer ("I'm so glad to hear that", "proud of you"): a
+/// positive reaction that is strong when it is about what the customer said.
+const JOYS: &[&str] = &[
     "i am [so|really|very|] [glad|happy|relieved|pleased] [to hear|that|you|for you]",
+    "[i am|we are] proud of you",
+];
+
+/// Positive emotional reactions that allude to the feeling (hope, luck, encouragement): weak,
+/// and never generic sympathy.
+const POSITIVE_REACTIONS: &[&str] = &[
     "[great|good|wonderful|lovely] to hear",
     "i [really|truly|sincerely|do|] hope [you|things|it|that|your|this|everything|the]",
     "hopefully [you|things|it|your|everything]",
@@ -791,7 +821,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[sending|sending you] [hugs|love|good vibes|positive thoughts|strength|my best]",
     "[hugs|big hugs|hug]",
     "[good|best of] luck",
-    "[i wish you|wishing you] [the best|all the best|well|luck|a speedy]",
+    "[i wish you|i really wish you|i sincerely wish you|i truly wish you|wishing you] [the best|all the best|well|luck|a speedy]",
     "all the best",
     // Encouragement and reassurance.
     "hang [in|on] [there|in there]",
@@ -806,7 +836,6 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "you are [stronger|so strong|strong|brave|not worthless|worth it|worth more|important|loved|not a burden|doing great|doing well|doing your best|doing the right thing]",
     "you deserve [to be|better|the best|happiness|love|to feel]",
     "[it|things|life] [will|can|does|do|is going to|are going to] get better",
-    "[i am|we are] proud of you",
     "i believe in you",
     "i care about you",
     "i feel [you|ya]",
@@ -825,7 +854,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[i am|im] [right|still|always|] here [if you|whenever you|for you]",
     "[want|wanna|would like|need] to talk about [it|this|that]",
     "[we|i] [will|'ll|are here to|am here to] listen",
-    "[people|someone|somebody|we|they] [who|that|] [care|cares|love|loves] about you",
+    "[people|someone|somebody|we|they] [who|that|] [care|cares|love|loves] [about|for] you",
     "keep [going|fighting|pushing|at it|your head up|your chin up]",
     "[chin|head] up",
 ];
@@ -1377,6 +1406,12 @@ impl Lexicons {
                         .map(|p| (*p, (Mechanism::Reaction, Tone::Positive))),
                 )
                 .chain(FELT.iter().map(|p| (*p, (Mechanism::Reaction, Tone::Felt))))
+                .chain(JOYS.iter().map(|p| (*p, (Mechanism::Reaction, Tone::Joy))))
+                .chain(
+                    COMFORT
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Reaction, Tone::Comfort))),
+                )
                 .chain(
                     RESTATEMENTS
                         .iter()
