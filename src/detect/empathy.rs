@@ -173,13 +173,7 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
         || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))
         || [
             "would you like",
-            // An offer ("do you want me to resend it?"), not "what do you want from life?".
-            "do you want me",
-            "do you want us",
-            "do you want to",
-            "do you want a",
-            "do you want the",
-            "do you want it",
+            "do you want",
             "shall i",
             "should i",
             "would you prefer",
@@ -558,6 +552,9 @@ fn is_service_word(word: &str) -> bool {
             | "feed"
             | "bank"
             | "device"
+            | "approve"
+            | "repair"
+            | "repairs"
             | "pay"
             | "paid"
             | "payee"
@@ -800,7 +797,7 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
         && !addresses_customer(text, sentence)
         && !has_figures(text, sentence)
         && !words.iter().any(|w| {
-            is_service_word(w)
+            is_service_word(w.strip_suffix("'s").unwrap_or(w))
                 && !matches!(
                     *w,
                     "help" | "see" | "look" | "looked" | "looking" | "sure" | "sorry"

@@ -557,6 +557,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     ("i know [exactly|] what you mean", Mechanism::Interpretation),
     (
+        "i know [exactly|] [how|what] you [feel|are feeling|felt|mean|are going through|went through]",
+        Mechanism::Interpretation,
+    ),
+    (
         "i know [how|what] [it|that|this] [is|feels|goes]",
         Mechanism::Interpretation,
     ),
@@ -756,6 +760,8 @@ const EXPERIENCES: &[&str] = &[
     "[the same|same thing|that] happened to me",
     "happened to me [too|as well|once|before]",
     "i am [the same|in the same boat|in the same situation|in the same position|in a similar situation]",
+    "[in|] the same boat",
+    "i [feel|felt|have felt|used to feel] [like you|just like you|the same as you|exactly like you]",
     "i [was|have been|had been] [the same|in the same boat|in the same situation|in the same position|in a similar situation|in your shoes|in your position]",
     "i [feel|felt|think|thought] the same",
     "i [feel|felt] [that|this|the same] way [too|as well|sometimes|all the time|]",
