@@ -170,12 +170,19 @@ fn normalise_word(word: &str) -> CompactString {
 /// Analyses one turn's text.
 pub fn analyse_text(text: &str) -> TurnText {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut content: Vec<u64> = Vec::with_capacity(text.len() / 8 + 1);
     let mut cursor = 0;
     let may_hold_placeholder = memchr::memchr3(b'#', b'[', b'<', text.as_bytes()).is_some()
         || memchr::memchr2(b'{', b'*', text.as_bytes()).is_some();
     let mut cache = WORDS.with(|cache| cache.take());
     for m in PLACEHOLDER.find_iter(if may_hold_placeholder { text } else { "" }) {
-        words_into(&mut cache, &text[cursor..m.start()], cursor, &mut tokens);
+        words_into(
+            &mut cache,
+            &text[cursor..m.start()],
+            cursor,
+            &mut tokens,
+            &mut content,
+        );
         tokens.push(Token {
             start: m.start(),
             end: m.end(),
@@ -186,14 +193,21 @@ pub fn analyse_text(text: &str) -> TurnText {
         });
         cursor = m.end();
     }
-    words_into(&mut cache, &text[cursor..], cursor, &mut tokens);
+    words_into(
+        &mut cache,
+        &text[cursor..],
+        cursor,
+        &mut tokens,
+        &mut content,
+    );
     WORDS.with(|slot| slot.replace(cache));
 
     let sentences = split_sentences(text, &tokens);
 
     let mut norm = String::with_capacity(text.len() + 8);
     norm.push(' ');
-    let mut norm_words = Vec::with_capacity(tokens.len());
+    // Room for a few contractions, which add a word each.
+    let mut norm_words = Vec::with_capacity(tokens.len() + 8);
     for (i, tok) in tokens.iter().enumerate() {
         let whole = [tok.norm.as_str()];
         // Only words with an apostrophe can be contractions.
@@ -209,11 +223,6 @@ pub fn analyse_text(text: &str) -> TurnText {
         }
     }
 
-    let mut content: Vec<u64> = tokens
-        .iter()
-        .filter(|t| t.is_content())
-        .map(|t| xxh3_64(t.stem().as_bytes()))
-        .collect();
     content.sort_unstable();
     content.dedup();
 
@@ -233,6 +242,8 @@ struct WordFacts {
     stop: bool,
     /// The Snowball stem of a content word; empty otherwise.
     stem: CompactString,
+    /// The hash of the stem of a content word (see [`TurnText::content`]); 0 otherwise.
+    content: u64,
 }
 
 /// Word → facts, per thread: conversations repeat their vocabulary, and one lookup is far
@@ -260,7 +271,16 @@ fn word_facts(cache: &mut WordCache, norm: &CompactString) -> WordFacts {
     } else {
         CompactString::const_new("")
     };
-    let facts = WordFacts { stop, stem };
+    let content = if stem.is_empty() {
+        0
+    } else {
+        xxh3_64(stem.as_bytes())
+    };
+    let facts = WordFacts {
+        stop,
+        stem,
+        content,
+    };
     cache.insert(norm.clone(), facts.clone());
     facts
 }
@@ -407,17 +427,31 @@ fn split_classified<'s>(
     }
 }
 
-fn words_into(cache: &mut WordCache, segment: &str, offset: usize, tokens: &mut Vec<Token>) {
+/// Splits `segment` (at byte `offset` of the turn) into tokens, and collects the stem hashes
+/// of its content words into `content`.
+fn words_into(
+    cache: &mut WordCache,
+    segment: &str,
+    offset: usize,
+    tokens: &mut Vec<Token>,
+    content: &mut Vec<u64>,
+) {
     let mut push = |at: usize, word: &str| {
         let norm = normalise_word(word);
-        let (kind, WordFacts { stop, stem }) = if word.bytes().any(|b| b.is_ascii_digit()) {
+        let (kind, WordFacts { stop, stem, .. }) = if word.bytes().any(|b| b.is_ascii_digit()) {
             let facts = WordFacts {
                 stop: false,
                 stem: CompactString::const_new(""),
+                content: 0,
             };
             (TokenKind::Number, facts)
         } else {
-            (TokenKind::Word, word_facts(cache, &norm))
+            let facts = word_facts(cache, &norm);
+            // A word is content exactly when it has a stem (see `Token::is_content`).
+            if !facts.stem.is_empty() {
+                content.push(facts.content);
+            }
+            (TokenKind::Word, facts)
         };
         tokens.push(Token {
             start: offset + at,
@@ -465,6 +499,17 @@ fn is_abbreviation(word: &str) -> bool {
     ) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
+/// The bytes that can end a sentence: a line break, `.`, `!`, `?` and the first byte of `…`.
+const MAY_END_SENTENCE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Sentence boundaries: after `.`, `!`, `?` or `…` (and any closing quotes or brackets) when
 /// whitespace follows, except after an abbreviation or initial; and at line breaks. A rule
 /// set rather than full UAX #29 segmentation: it is many times faster, and transcripts are
@@ -484,9 +529,10 @@ fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
     };
     while i < bytes.len() {
         // Only a line break, `.`, `!`, `?` or the first byte of `…` can end a sentence.
-        while i < bytes.len() && !matches!(bytes[i], b'\n' | b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-        }
+        i += bytes[i..]
+            .iter()
+            .position(|&b| MAY_END_SENTENCE[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
         let Some(&b) = bytes.get(i) else {
             break;
         };
@@ -536,9 +582,10 @@ fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
+    let ranges = sentence_ranges(text);
+    let mut sentences = Vec::with_capacity(ranges.len());
     let mut next_token = 0;
-    for (start, end) in sentence_ranges(text) {
+    for (start, end) in ranges {
         let first = next_token;
         while next_token < tokens.len() && tokens[next_token].start < end {
             next_token += 1;
