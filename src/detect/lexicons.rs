@@ -651,6 +651,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[can|could|would] you [give|share|say|explain] [a bit|a little|some|] more",
         Mechanism::Exploration,
     ),
+    (
+        "[can|could|would] you talk [about|me through|us through] [it|this|that|what|how|why|whats|what is]",
+        Mechanism::Exploration,
+    ),
     // Asking leave before asking about the customer ("may I ask what happened?").
     (
         "[do you mind if|may|can|could|if i may] [i|] ask [why|what|how|if|whether]",
@@ -730,7 +734,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     ("why do you [think|feel]", Mechanism::Exploration),
     (
-        "what [do|did|would] you [think|feel|want to|need]",
+        "what [do|did|would] you [think|feel|want to|need|find|enjoy|miss]",
         Mechanism::Exploration,
     ),
     (
