@@ -45,8 +45,13 @@ impl Engine {
 
     /// Scores one conversation read from `source`.
     pub fn score(&self, conversation: &Conversation, source: &Source) -> ScoredConversation {
-        let analysis = Analysis::new(conversation);
-        let mut cx = Context::new(&analysis, &self.policy, &self.lexicons);
+        let (texts, hits) = conversation
+            .turns
+            .iter()
+            .map(|t| crate::memo::analysed_turn(&self.lexicons, &t.text))
+            .unzip();
+        let analysis = Analysis::with_texts(conversation, texts);
+        let mut cx = Context::with_hits(hits, &self.policy, &self.lexicons);
         cx.scripts = self.scripts.as_ref();
         let mut findings = detect::detect_all(&analysis, &cx);
         let opportunity = detect::empathy::opportunity(&analysis, &cx);

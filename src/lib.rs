@@ -14,6 +14,7 @@ pub mod findings;
 pub mod ingest;
 pub mod lexicon;
 pub mod mechanics;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod pipeline;

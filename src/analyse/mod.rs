@@ -5,6 +5,8 @@ pub mod names;
 pub mod sentiment;
 pub mod text;
 
+use std::rc::Rc;
+
 use crate::model::{Conversation, Role, Turn};
 pub use names::{CustomerName, NameSource};
 pub use text::{Sentence, Token, TokenKind, TurnText};
@@ -13,27 +15,31 @@ pub use text::{Sentence, Token, TokenKind, TurnText};
 pub struct Analysis<'c> {
     /// The conversation analysed.
     pub conversation: &'c Conversation,
-    /// The analysed text of each turn, aligned with `conversation.turns`.
-    pub texts: Vec<TurnText>,
+    /// The analysed text of each turn, aligned with `conversation.turns` (shared, so that a
+    /// line that recurs verbatim can be analysed once).
+    pub texts: Vec<Rc<TurnText>>,
     /// The customer's name, given or inferred.
     pub customer_name: Option<CustomerName>,
-    /// VADER compound sentiment of each customer turn, computed when first asked for: it is
-    /// the costliest per-turn measure and most turns never need it.
-    sentiment: Vec<std::cell::OnceCell<Option<f64>>>,
 }
 
 impl<'c> Analysis<'c> {
     /// Analyses every turn of `conversation`.
     pub fn new(conversation: &'c Conversation) -> Analysis<'c> {
-        let texts: Vec<TurnText> = conversation
+        let texts = conversation
             .turns
             .iter()
-            .map(|t| text::analyse_text(&t.text))
+            .map(|t| Rc::new(text::analyse_text(&t.text)))
             .collect();
+        Analysis::with_texts(conversation, texts)
+    }
+
+    /// The analysis of `conversation` from the analyses of its turns' texts, made elsewhere
+    /// (e.g. kept from an earlier conversation with the same line); aligned with its turns.
+    pub fn with_texts(conversation: &'c Conversation, texts: Vec<Rc<TurnText>>) -> Analysis<'c> {
+        debug_assert_eq!(texts.len(), conversation.turns.len());
         Analysis {
             customer_name: names::customer_name(conversation, &texts),
             texts,
-            sentiment: vec![std::cell::OnceCell::new(); conversation.turns.len()],
             conversation,
         }
     }
@@ -41,8 +47,7 @@ impl<'c> Analysis<'c> {
     /// VADER compound sentiment of turn `index` if the customer spoke it, else `None`.
     pub fn sentiment(&self, index: usize) -> Option<f64> {
         let turn = &self.conversation.turns[index];
-        *self.sentiment[index]
-            .get_or_init(|| (turn.role == Role::Customer).then(|| sentiment::compound(&turn.text)))
+        (turn.role == Role::Customer).then(|| self.texts[index].sentiment(&turn.text))
     }
 
     /// VADER compound sentiment of every customer turn, in order.
@@ -59,7 +64,7 @@ impl<'c> Analysis<'c> {
             .iter()
             .zip(&self.texts)
             .enumerate()
-            .map(|(i, (turn, text))| (i, turn, text))
+            .map(|(i, (turn, text))| (i, turn, &**text))
     }
 
     /// The turns of one role, with their indices.

@@ -108,7 +108,10 @@ fn forms_of(name: &str) -> Vec<String> {
 
 /// The customer's name: the given one, or one inferred from the turns, avoiding the agent's
 /// own name and anonymisation placeholders.
-pub fn customer_name(conversation: &Conversation, texts: &[TurnText]) -> Option<CustomerName> {
+pub fn customer_name(
+    conversation: &Conversation,
+    texts: &[std::rc::Rc<TurnText>],
+) -> Option<CustomerName> {
     if let Some(given) = conversation.customer_name.as_deref() {
         let forms = forms_of(given);
         if !forms.is_empty() && !given.contains('#') && !given.starts_with('[') {
@@ -252,10 +255,10 @@ mod tests {
     use crate::model::Turn;
 
     fn name_of(c: &Conversation) -> Option<CustomerName> {
-        let texts: Vec<TurnText> = c
+        let texts: Vec<std::rc::Rc<TurnText>> = c
             .turns
             .iter()
-            .map(|t| crate::analyse::text::analyse_text(&t.text))
+            .map(|t| std::rc::Rc::new(crate::analyse::text::analyse_text(&t.text)))
             .collect();
         customer_name(c, &texts)
     }

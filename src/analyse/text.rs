@@ -83,6 +83,9 @@ pub struct TurnText {
     pub norm_words: Vec<(usize, usize)>,
     /// Hashes of the stems of the content words, sorted and without duplicates.
     pub content: Vec<u64>,
+    /// VADER compound sentiment of the text, computed when first asked for (see
+    /// [`TurnText::sentiment`]).
+    sentiment: std::cell::OnceCell<f64>,
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -232,6 +235,7 @@ pub fn analyse_text(text: &str) -> TurnText {
         norm,
         norm_words,
         content,
+        sentiment: std::cell::OnceCell::new(),
     }
 }
 
@@ -603,6 +607,14 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 }
 
 impl TurnText {
+    /// VADER compound sentiment of `text`, which must be the text this analysis was made
+    /// from; computed once: it is the costliest per-turn measure and most turns never need it.
+    pub fn sentiment(&self, text: &str) -> f64 {
+        *self
+            .sentiment
+            .get_or_init(|| crate::analyse::sentiment::compound(text))
+    }
+
     /// The token index range of the words of `norm` in `[norm_start, norm_end)`.
     pub fn norm_span_tokens(&self, norm_start: usize, norm_end: usize) -> Range<usize> {
         let first = self.norm_words.partition_point(|&(at, _)| at < norm_start);

@@ -12,6 +12,7 @@ pub mod resolution;
 pub mod scripts;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::analyse::Analysis;
 use crate::findings::Finding;
@@ -26,8 +27,9 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The compiled phrase lexicons.
     pub lexicons: &'a Lexicons,
-    /// Every lexicon's matches in each turn, aligned with the turns.
-    pub hits: Vec<TurnHits>,
+    /// Every lexicon's matches in each turn, aligned with the turns (shared, so that a line
+    /// that recurs verbatim can be scanned once).
+    pub hits: Vec<Rc<TurnHits>>,
     /// The corpus script model, when one was given.
     pub scripts: Option<&'a ScriptModel>,
 }
@@ -35,10 +37,24 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Scans every turn of `analysis` once for all lexicons.
     pub fn new(analysis: &Analysis, policy: &'a Policy, lexicons: &'a Lexicons) -> Context<'a> {
+        let hits = analysis
+            .texts
+            .iter()
+            .map(|t| Rc::new(lexicons.scan(t)))
+            .collect();
+        Context::with_hits(hits, policy, lexicons)
+    }
+
+    /// A context from each turn's lexicon matches, found elsewhere by `lexicons`.
+    pub fn with_hits(
+        hits: Vec<Rc<TurnHits>>,
+        policy: &'a Policy,
+        lexicons: &'a Lexicons,
+    ) -> Context<'a> {
         Context {
             policy,
             lexicons,
-            hits: analysis.texts.iter().map(|t| lexicons.scan(t)).collect(),
+            hits,
             scripts: None,
         }
     }
