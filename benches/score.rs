@@ -1,5 +1,5 @@
-//! Criterion benchmark: scoring one conversation (analysis, every detector, scores), and
-//! rendering it as JSON.
+//! Criterion benchmark: scoring one conversation (analysis, every detector, scores) whose lines
+//! are all new or all seen before, and rendering it as JSON.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use sincerity::engine::Engine;
@@ -16,7 +16,32 @@ fn bench(c: &mut Criterion) {
     c.bench_function("parse one conversation", |b| {
         b.iter(|| parse_conversation(std::hint::black_box(CALL.as_bytes()), &source))
     });
-    c.bench_function("score one 11-turn call", |b| {
+    // Every line new: each iteration scores a copy whose turns end in a fresh counter, so the
+    // per-thread memo of recurring lines never helps (calls of mostly unscripted talk).
+    let mut counter = 0u64;
+    c.bench_function("score one 11-turn call, every line new", |b| {
+        b.iter_batched(
+            || {
+                counter += 1;
+                // The counter in letters, so the extra word is a word like any other.
+                let mut tag = String::from(" zq");
+                let mut n = counter;
+                while n > 0 {
+                    tag.push(char::from(b'a' + (n % 26) as u8));
+                    n /= 26;
+                }
+                let mut fresh = conversation.clone();
+                for turn in &mut fresh.turns {
+                    turn.text.push_str(&tag);
+                }
+                fresh
+            },
+            |fresh| engine.score(std::hint::black_box(&fresh), &source),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    // The same call again and again: every line comes from the memo (scripted lines).
+    c.bench_function("score one 11-turn call, every line seen before", |b| {
         b.iter(|| engine.score(std::hint::black_box(&conversation), &source))
     });
     c.bench_function("score and render one call as JSON", |b| {
