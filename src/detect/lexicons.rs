@@ -835,7 +835,8 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[sending|sending you] [hugs|love|good vibes|positive thoughts|strength|my best]",
     "[hugs|big hugs|hug]",
     "[good|best of] luck",
-    "[i wish you|i really wish you|i sincerely wish you|i truly wish you|wishing you] [the best|all the best|well|luck|a speedy]",
+    "[i|i really|i sincerely|i truly] wish you [the best|all the best|well|luck|a speedy]",
+    "wishing you [the best|all the best|well|luck|a speedy]",
     "all the best",
     // Encouragement and reassurance.
     "hang [in|on] [there|in there]",
