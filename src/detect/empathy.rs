@@ -754,6 +754,7 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
     });
     let next = rest.next().unwrap_or("");
     let after = rest.next().unwrap_or("");
+    let third = rest.next().unwrap_or("");
     let opinion = matches!(words[at], "i" | "i'm" | "im" | "i'd")
         && (matches!(
             next,
@@ -791,7 +792,18 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                 | "cannot"
                 | "unable"
         ) || words[at] == "i'd"
-            || (next == "feel" && matches!(after, "for" | "like" | "that" | "you")));
+            || (next == "feel" && matches!(after, "for" | "that" | "you"))
+            // "I feel like it could be shorter" is an opinion; "I feel like I only deserve…",
+            // "I feel like a failure" is how the speaker feels.
+            || (next == "feel"
+                && after == "like"
+                && !matches!(third, "i" | "i'm" | "im" | "i've" | "my" | "me" | "a" | "an")))
+        // "My advice is…", "my guess is…": an opinion in the first person.
+        || (words[at] == "my"
+            && matches!(
+                next,
+                "advice" | "suggestion" | "opinion" | "guess" | "recommendation"
+            ));
     words.len() >= 4
         && !opinion
         && !addresses_customer(text, sentence)

@@ -771,7 +771,7 @@ const EXPERIENCES: &[&str] = &[
     "i am [going|also going|currently going] through [some similar|something similar|similar|the same|a similar]",
     "i [feel|felt|have felt|used to feel] [like you|just like you|the same as you|exactly like you]",
     "i [was|have been|had been] [the same|in the same boat|in the same situation|in the same position|in a similar situation|in your shoes|in your position]",
-    "i [feel|felt|think|thought] the same",
+    "i [feel|felt|think|thought|was thinking|have been thinking|was feeling] the same",
     "i [feel|felt] [that|this|the same] way [too|as well|sometimes|all the time|]",
     "[that|this] [was|is|used to be|sounds like] me",
     "i know [the|that|this] feeling",
