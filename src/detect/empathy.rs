@@ -153,16 +153,19 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
     let inside = |r: &std::ops::Range<usize>| {
         r.start >= sentence.tokens.start && r.start < sentence.tokens.end
     };
-    let norm: String = text.tokens[sentence.tokens.clone()]
-        .iter()
-        .map(|t| t.norm.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The sentence's words between spaces, so that phrases match whole words only ("shall i"
+    // is not in "shall it", "which" not in "sandwich").
+    let mut norm = String::with_capacity(sentence.end - sentence.start + 2);
+    norm.push(' ');
+    for t in &text.tokens[sentence.tokens.clone()] {
+        norm.push_str(&t.norm);
+        norm.push(' ');
+    }
     // Offering to listen is not offering a service option.
     if [
-        "want to talk about",
-        "like to talk about",
-        "need to talk about",
+        " want to talk about ",
+        " like to talk about ",
+        " need to talk about ",
     ]
     .iter()
     .any(|p| norm.contains(p))
@@ -172,22 +175,22 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
     cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
         || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))
         || [
-            "would you like",
-            "do you want",
-            "shall i",
-            "should i",
-            "would you prefer",
-            "is that right",
-            "is that correct",
-            "is that ok",
-            "is that okay",
-            "is that alright",
-            "is that all right",
-            "is that fine",
-            "does that work",
-            "does that sound",
-            "anything else",
-            "which ",
+            " would you like ",
+            " do you want ",
+            " shall i ",
+            " should i ",
+            " would you prefer ",
+            " is that right ",
+            " is that correct ",
+            " is that ok ",
+            " is that okay ",
+            " is that alright ",
+            " is that all right ",
+            " is that fine ",
+            " does that work ",
+            " does that sound ",
+            " anything else ",
+            " which ",
         ]
         .iter()
         .any(|p| norm.contains(p))
