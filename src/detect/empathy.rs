@@ -795,12 +795,16 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                 | "cannot"
                 | "unable"
         ) || words[at] == "i'd"
-            || (next == "feel" && matches!(after, "for" | "that" | "you"))
-            // "I feel like it could be shorter" is an opinion; "I feel like I only deserve…",
-            // "I feel like a failure" is how the speaker feels.
             || (next == "feel"
-                && after == "like"
-                && !matches!(third, "i" | "i'm" | "im" | "i've" | "my" | "me" | "a" | "an")))
+                && match after {
+                    "for" | "that" | "you" => true,
+                    // "I feel like it could be shorter" is an opinion; "I feel like I only
+                    // deserve…", "I feel like a failure" is how the speaker feels.
+                    "like" => {
+                        !matches!(third, "i" | "i'm" | "im" | "i've" | "my" | "me" | "a" | "an")
+                    }
+                    _ => false,
+                }))
         // "My advice is…", "my guess is…": an opinion in the first person.
         || (words[at] == "my"
             && matches!(

@@ -35,17 +35,8 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Scans every turn of `analysis` once for all lexicons.
-    pub fn new(analysis: &Analysis, policy: &'a Policy, lexicons: &'a Lexicons) -> Context<'a> {
-        let hits = analysis
-            .texts
-            .iter()
-            .map(|t| Rc::new(lexicons.scan(t)))
-            .collect();
-        Context::with_hits(hits, policy, lexicons)
-    }
-
-    /// A context from each turn's lexicon matches, found elsewhere by `lexicons`.
+    /// A context from each turn's lexicon matches, found by `lexicons` (see
+    /// [`crate::memo::analysed_turn`]).
     pub fn with_hits(
         hits: Vec<Rc<TurnHits>>,
         policy: &'a Policy,
