@@ -149,18 +149,10 @@ fn line_key(text: &TurnText, sentence: &Sentence) -> String {
 
 /// Whether a question is procedure (asking for data, offering a choice, checking that a step
 /// suits, asking the customer to do something) rather than exploration of their experience.
-fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence) -> bool {
+fn is_procedural(cx: &Context, turn: usize, sentence: &Sentence, norm: &str) -> bool {
     let inside = |r: &std::ops::Range<usize>| {
         r.start >= sentence.tokens.start && r.start < sentence.tokens.end
     };
-    // The sentence's words between spaces, so that phrases match whole words only ("shall i"
-    // is not in "shall it", "which" not in "sandwich").
-    let mut norm = String::with_capacity(sentence.end - sentence.start + 2);
-    norm.push(' ');
-    for t in &text.tokens[sentence.tokens.clone()] {
-        norm.push_str(&t.norm);
-        norm.push(' ');
-    }
     // Offering to listen is not offering a service option.
     if [
         " want to talk about ",
@@ -194,6 +186,85 @@ fn is_procedural(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence
         ]
         .iter()
         .any(|p| norm.contains(p))
+}
+
+/// A sentence's normalised words between spaces, so that phrases match whole words only
+/// ("shall i" is not in "shall it", "which" not in "sandwich").
+fn spaced_words(text: &TurnText, sentence: &Sentence) -> String {
+    let mut norm = String::with_capacity(sentence.end - sentence.start + 2);
+    norm.push(' ');
+    for t in &text.tokens[sentence.tokens.clone()] {
+        norm.push_str(&t.norm);
+        norm.push(' ');
+    }
+    norm
+}
+
+/// Whether a question is rhetorical or a suggestion in question form: it argues or advises
+/// ("why not give it another go?", "why don't you just reinstall it?", "how can you trust
+/// them after that?", "if they won't, who will?") rather than asking the customer to tell.
+fn is_rhetorical(norm: &str) -> bool {
+    [
+        " why not ",
+        " why wouldn't you ",
+        " why would anyone ",
+        " why would anybody ",
+        " how can you ",
+        " how could you ",
+        " who will ",
+        " who would ",
+        " what can you do ",
+        " what else can you do ",
+    ]
+    .iter()
+    .any(|p| norm.contains(p))
+        || suggests_with_why(norm)
+}
+
+/// "Why don't you…?" that proposes an action ("why don't you try the other cable?"), unlike
+/// one that asks for a reason ("why don't you like horror films?").
+fn suggests_with_why(norm: &str) -> bool {
+    ["why don't you ", "why dont you "].iter().any(|p| {
+        norm.match_indices(p).any(|(at, _)| {
+            let next = norm[at + p.len()..].split(' ').next().unwrap_or("");
+            !matches!(
+                next,
+                "like"
+                    | "enjoy"
+                    | "want"
+                    | "feel"
+                    | "think"
+                    | "trust"
+                    | "care"
+                    | "love"
+                    | "believe"
+                    | "agree"
+                    | "mind"
+            )
+        })
+    })
+}
+
+/// A bare question for the customer's reasons or meaning ("Why?", "But why?", "In what
+/// way?", "How so?"): exploration, if generic, though it names no one.
+fn asks_why(text: &TurnText, sentence: &Sentence) -> bool {
+    let words: Vec<&str> = text.tokens[sentence.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .skip_while(|w| is_opener(w))
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["why"]
+            | ["why", "so"]
+            | ["why", "is", "that"]
+            | ["why's", "that"]
+            | ["how", "so"]
+            | ["how", "come"]
+            | ["in", "what", "way"]
+            | ["in", "what", "sense"]
+    )
 }
 
 /// Words that may open a question before its real first word ("so, how are you?").
@@ -881,7 +952,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
             let question = is_question(&turn.text, sentence) || unmarked_question(text, sentence);
-            let procedural = question && is_procedural(cx, i, text, sentence);
+            let norm = if question {
+                spaced_words(text, sentence)
+            } else {
+                String::new()
+            };
+            let procedure_or_rhetoric =
+                question && (is_procedural(cx, i, sentence, &norm) || is_rhetorical(&norm));
             let apology = is_apology(text, sentence);
             let shared = shared_with_customer(analysis, i, text, sentence, &stock);
             let names_feeling = feelings
@@ -902,7 +979,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
                 let (mechanism, tone) = cx.lexicons.empathy.tag(m.entry);
-                if mechanism == Mechanism::Exploration && (!question || procedural) {
+                if mechanism == Mechanism::Exploration && (!question || procedure_or_rhetoric) {
                     continue;
                 }
                 if tone == Tone::Restatement && shared == 0 {
@@ -948,7 +1025,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // A question about the work itself is never exploration.
             if best[Mechanism::Exploration as usize].is_none()
                 && question
-                && !procedural
+                && !procedure_or_rhetoric
                 && !is_work_talk(text, sentence)
             {
                 let form = question_form(text, sentence);
@@ -972,6 +1049,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         if specific || names_something { 2 } else { 1 },
                         sentence.start..sentence.end,
                         "an open question about the customer",
+                    ));
+                } else if asks_why(text, sentence) {
+                    best[Mechanism::Exploration as usize] = Some((
+                        1,
+                        sentence.start..sentence.end,
+                        "a bare question for the customer's reasons",
                     ));
                 }
             }

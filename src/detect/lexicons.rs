@@ -717,6 +717,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
+        "[what's|whats|what has] been going on",
+        Mechanism::Exploration,
+    ),
+    (
+        "[how's|hows] [everything|things|life] [going|been]",
+        Mechanism::Exploration,
+    ),
+    (
         "what [is|was|are|were] [up|wrong|bothering you|stopping you|holding you back|the hardest|the worst|your biggest|you]",
         Mechanism::Exploration,
     ),
