@@ -816,8 +816,29 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
     if matches!(words.as_slice(), ["same"] | ["same", "here" | "thing"]) {
         return true;
     }
+    // Long enough to tell something, not addressed to the customer, not about the work.
+    let told_of_own_life = || {
+        words.len() >= 4
+            && !addresses_customer(text, sentence)
+            && !has_figures(text, sentence)
+            && !words.iter().any(|w| {
+                is_service_word(w.strip_suffix("'s").unwrap_or(w))
+                    && !matches!(
+                        *w,
+                        "help" | "see" | "look" | "looked" | "looking" | "sure" | "sorry"
+                    )
+            })
+    };
     let Some(at) = words.iter().position(|w| first_person(w)) else {
-        return false;
+        // The speaker as the one something happened to: "walking at night works for me",
+        // "the group helped me through it" (a request, "please spell it for me", is not).
+        return words.windows(2).any(|pair| {
+            matches!(
+                pair,
+                ["for" | "helped" | "helps" | "worked" | "works", "me"]
+            )
+        }) && !words.contains(&"please")
+            && told_of_own_life();
     };
     // The words after the first "I", past adverbs ("I really think", "I just wanted").
     let mut rest = words[at + 1..].iter().copied().skip_while(|w| {
@@ -882,17 +903,7 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                 next,
                 "advice" | "suggestion" | "opinion" | "guess" | "recommendation"
             ));
-    words.len() >= 4
-        && !opinion
-        && !addresses_customer(text, sentence)
-        && !has_figures(text, sentence)
-        && !words.iter().any(|w| {
-            is_service_word(w.strip_suffix("'s").unwrap_or(w))
-                && !matches!(
-                    *w,
-                    "help" | "see" | "look" | "looked" | "looking" | "sure" | "sorry"
-                )
-        })
+    !opinion && told_of_own_life()
 }
 
 /// Whether the sentence is the speaker disclosing a hardship of their own: a first-person
