@@ -671,10 +671,11 @@ fn reacts_to_customer(
         .get(m.tokens.end)
         .filter(|_| m.tokens.end < sentence.tokens.end)
         .is_some_and(|t| matches!(t.norm.as_str(), "to" | "when"));
+    // The cue's own words do not count: "message me" offers, it does not tell.
     let own = !addresses_customer(text, sentence)
-        && tokens[before_vocative(text, sentence)]
-            .iter()
-            .any(|t| first_person(t.norm.as_str()));
+        && before_vocative(text, sentence)
+            .filter(|k| !m.tokens.contains(k))
+            .any(|k| first_person(tokens[k].norm.as_str()));
     !general && !own
 }
 
@@ -829,7 +830,15 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                     )
             })
     };
-    let Some(at) = words.iter().position(|w| first_person(w)) else {
+    // "Oh my (goodness)" is an exclamation, not the speaker's own life.
+    let exclamation = |k: usize| {
+        words[k] == "my"
+            && ((k > 0 && words[k - 1] == "oh")
+                || words
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(*w, "goodness" | "gosh" | "god" | "lord" | "word")))
+    };
+    let Some(at) = (0..words.len()).find(|&k| first_person(words[k]) && !exclamation(k)) else {
         // The speaker as the one something happened to: "walking at night works for me",
         // "the group helped me through it" (a request, "please spell it for me", is not).
         return words.windows(2).any(|pair| {
