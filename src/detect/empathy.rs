@@ -667,10 +667,18 @@ fn reacts_to_customer(
     if first_person(tokens[m.tokens.start].norm.as_str()) {
         return true;
     }
-    let general = tokens
-        .get(m.tokens.end)
-        .filter(|_| m.tokens.end < sentence.tokens.end)
-        .is_some_and(|t| matches!(t.norm.as_str(), "to" | "when"));
+    // "…to appreciate it when…" is general; "good luck to you" is not.
+    let word_after = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|_| k < sentence.tokens.end)
+            .map_or("", |t| t.norm.as_str())
+    };
+    let general = matches!(word_after(m.tokens.end), "to" | "when")
+        && !matches!(
+            word_after(m.tokens.end + 1),
+            "you" | "your" | "yours" | "yourself" | "u" | "ya"
+        );
     // The cue's own words do not count: "message me" offers, it does not tell.
     let own = !addresses_customer(text, sentence)
         && before_vocative(text, sentence)
