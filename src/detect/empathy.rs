@@ -7,6 +7,10 @@
 //! is weak, and when nothing in it refers to the customer it is also `generic-empathy`.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
 
 use crate::analyse::text::TurnText;
 use crate::analyse::{Analysis, Sentence};
@@ -147,45 +151,102 @@ fn line_key(text: &TurnText, sentence: &Sentence) -> String {
         .join(" ")
 }
 
+/// What a phrase in a question says about it (see [`QUESTION_PHRASES`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuestionPhrase {
+    /// Offering to listen ("do you want to talk about it?"): not a service option.
+    ListeningOffer,
+    /// Offering a choice, checking that a step suits, asking for more service work.
+    Procedure,
+    /// Arguing or advising in question form ("why not…?", "how can you…?", "who will?").
+    Rhetoric,
+    /// "Why don't you…": a suggestion unless a verb of liking or thinking follows.
+    WhyDontYou,
+}
+
+/// Phrases of a question's spaced words (see [`spaced_words`]), whole words between spaces.
+const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
+    (" want to talk about ", QuestionPhrase::ListeningOffer),
+    (" like to talk about ", QuestionPhrase::ListeningOffer),
+    (" need to talk about ", QuestionPhrase::ListeningOffer),
+    (" would you like ", QuestionPhrase::Procedure),
+    (" do you want ", QuestionPhrase::Procedure),
+    (" shall i ", QuestionPhrase::Procedure),
+    (" should i ", QuestionPhrase::Procedure),
+    (" would you prefer ", QuestionPhrase::Procedure),
+    (" is that right ", QuestionPhrase::Procedure),
+    (" is that correct ", QuestionPhrase::Procedure),
+    (" is that ok ", QuestionPhrase::Procedure),
+    (" is that okay ", QuestionPhrase::Procedure),
+    (" is that alright ", QuestionPhrase::Procedure),
+    (" is that all right ", QuestionPhrase::Procedure),
+    (" is that fine ", QuestionPhrase::Procedure),
+    (" does that work ", QuestionPhrase::Procedure),
+    (" does that sound ", QuestionPhrase::Procedure),
+    (" anything else ", QuestionPhrase::Procedure),
+    (" which ", QuestionPhrase::Procedure),
+    (" why not ", QuestionPhrase::Rhetoric),
+    (" why wouldn't you ", QuestionPhrase::Rhetoric),
+    (" why would anyone ", QuestionPhrase::Rhetoric),
+    (" why would anybody ", QuestionPhrase::Rhetoric),
+    (" how can you ", QuestionPhrase::Rhetoric),
+    (" how could you ", QuestionPhrase::Rhetoric),
+    (" who will ", QuestionPhrase::Rhetoric),
+    (" who would ", QuestionPhrase::Rhetoric),
+    (" what can you do ", QuestionPhrase::Rhetoric),
+    (" what else can you do ", QuestionPhrase::Rhetoric),
+    (" why don't you ", QuestionPhrase::WhyDontYou),
+    (" why dont you ", QuestionPhrase::WhyDontYou),
+];
+
+/// [`QUESTION_PHRASES`] compiled once: a question is read in one pass.
+static QUESTION_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(QUESTION_PHRASES.iter().map(|(p, _)| p)).expect("question phrases compile")
+});
+
 /// Whether a question is procedure (asking for data, offering a choice, checking that a step
-/// suits, asking the customer to do something) rather than exploration of their experience.
-fn is_procedural(cx: &Context, turn: usize, sentence: &Sentence, norm: &str) -> bool {
+/// suits, asking the customer to do something) or rhetoric (arguing or advising: "why not give
+/// it another go?", "why don't you just reinstall it?", "how can you trust them after that?",
+/// "if they won't, who will?") rather than exploration of the customer's experience. `norm` is
+/// the question's [`spaced_words`].
+fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm: &str) -> bool {
+    let mut procedure = false;
+    let mut listening_offer = false;
+    let mut rhetoric = false;
+    for m in QUESTION_AUTOMATON.find_overlapping_iter(norm) {
+        match QUESTION_PHRASES[m.pattern().as_usize()].1 {
+            QuestionPhrase::ListeningOffer => listening_offer = true,
+            QuestionPhrase::Procedure => procedure = true,
+            QuestionPhrase::Rhetoric => rhetoric = true,
+            // "Why don't you try the other cable?" proposes; "why don't you like horror
+            // films?" asks for a reason.
+            QuestionPhrase::WhyDontYou => {
+                let next = norm[m.end()..].split(' ').next().unwrap_or("");
+                rhetoric |= !matches!(
+                    next,
+                    "like"
+                        | "enjoy"
+                        | "want"
+                        | "feel"
+                        | "think"
+                        | "trust"
+                        | "care"
+                        | "love"
+                        | "believe"
+                        | "agree"
+                        | "mind"
+                );
+            }
+        }
+    }
     let inside = |r: &std::ops::Range<usize>| {
         r.start >= sentence.tokens.start && r.start < sentence.tokens.end
     };
-    // Offering to listen is not offering a service option.
-    if [
-        " want to talk about ",
-        " like to talk about ",
-        " need to talk about ",
-    ]
-    .iter()
-    .any(|p| norm.contains(p))
-    {
-        return false;
-    }
-    cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
-        || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))
-        || [
-            " would you like ",
-            " do you want ",
-            " shall i ",
-            " should i ",
-            " would you prefer ",
-            " is that right ",
-            " is that correct ",
-            " is that ok ",
-            " is that okay ",
-            " is that alright ",
-            " is that all right ",
-            " is that fine ",
-            " does that work ",
-            " does that sound ",
-            " anything else ",
-            " which ",
-        ]
-        .iter()
-        .any(|p| norm.contains(p))
+    rhetoric
+        || (!listening_offer
+            && (procedure
+                || cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
+                || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))))
 }
 
 /// A sentence's normalised words between spaces, so that phrases match whole words only
@@ -198,51 +259,6 @@ fn spaced_words(text: &TurnText, sentence: &Sentence) -> String {
         norm.push(' ');
     }
     norm
-}
-
-/// Whether a question is rhetorical or a suggestion in question form: it argues or advises
-/// ("why not give it another go?", "why don't you just reinstall it?", "how can you trust
-/// them after that?", "if they won't, who will?") rather than asking the customer to tell.
-fn is_rhetorical(norm: &str) -> bool {
-    [
-        " why not ",
-        " why wouldn't you ",
-        " why would anyone ",
-        " why would anybody ",
-        " how can you ",
-        " how could you ",
-        " who will ",
-        " who would ",
-        " what can you do ",
-        " what else can you do ",
-    ]
-    .iter()
-    .any(|p| norm.contains(p))
-        || suggests_with_why(norm)
-}
-
-/// "Why don't you…?" that proposes an action ("why don't you try the other cable?"), unlike
-/// one that asks for a reason ("why don't you like horror films?").
-fn suggests_with_why(norm: &str) -> bool {
-    ["why don't you ", "why dont you "].iter().any(|p| {
-        norm.match_indices(p).any(|(at, _)| {
-            let next = norm[at + p.len()..].split(' ').next().unwrap_or("");
-            !matches!(
-                next,
-                "like"
-                    | "enjoy"
-                    | "want"
-                    | "feel"
-                    | "think"
-                    | "trust"
-                    | "care"
-                    | "love"
-                    | "believe"
-                    | "agree"
-                    | "mind"
-            )
-        })
-    })
 }
 
 /// A bare question for the customer's reasons or meaning ("Why?", "But why?", "In what
@@ -475,178 +491,184 @@ fn is_courtesy_feeling(phrase: &str) -> bool {
 
 /// Words of a first-person sentence that make it the agent's service work or a hedge ("I've
 /// checked the system", "I'm afraid I can't"), not an experience of their own.
+const SERVICE_WORDS: &[&str] = &[
+    "check",
+    "checked",
+    "checking",
+    "see",
+    "look",
+    "looked",
+    "looking",
+    "send",
+    "sent",
+    "transfer",
+    "transferred",
+    "raise",
+    "raised",
+    "escalate",
+    "escalated",
+    "book",
+    "booked",
+    "arrange",
+    "arranged",
+    "update",
+    "updated",
+    "process",
+    "processed",
+    "refund",
+    "refunded",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "confirm",
+    "confirmed",
+    "note",
+    "noted",
+    "pass",
+    "passed",
+    "email",
+    "emailed",
+    "contact",
+    "contacted",
+    "sort",
+    "sorted",
+    "fix",
+    "fixed",
+    "let",
+    "afraid",
+    "sure",
+    "apologise",
+    "apologize",
+    "apologies",
+    "sorry",
+    "help",
+    "assist",
+    "system",
+    "account",
+    "team",
+    "colleague",
+    "manager",
+    "supervisor",
+    "department",
+    "thanks",
+    "thank",
+    "answer",
+    "bearing",
+    "hold",
+    "moment",
+    "minute",
+    "number",
+    "details",
+    "reference",
+    "order",
+    "payment",
+    "bill",
+    "booking",
+    "appointment",
+    "engineer",
+    "delivery",
+    "claim",
+    "policy",
+    "card",
+    "credit",
+    "moved",
+    "added",
+    "approved",
+    "applied",
+    "issued",
+    "rebook",
+    "rebooked",
+    "reschedule",
+    "rescheduled",
+    "logged",
+    "reset",
+    "reissued",
+    "credited",
+    "ordered",
+    "replaced",
+    "replacement",
+    "visit",
+    "callback",
+    "ticket",
+    "case",
+    "request",
+    "requested",
+    "submitted",
+    "flagged",
+    "activated",
+    "unlocked",
+    "blocked",
+    "block",
+    "waived",
+    "compensation",
+    "voucher",
+    "tracking",
+    "parcel",
+    "courier",
+    "technician",
+    "slot",
+    "tariff",
+    "contract",
+    "router",
+    "connection",
+    "signal",
+    "wifi",
+    "status",
+    "fee",
+    "charge",
+    "charged",
+    "discount",
+    "upgrade",
+    "balance",
+    "statement",
+    "invoice",
+    "receipt",
+    "record",
+    "records",
+    "notes",
+    "access",
+    "information",
+    "screen",
+    "queue",
+    "line",
+    "app",
+    "version",
+    "code",
+    "codes",
+    "reading",
+    "meter",
+    "feed",
+    "bank",
+    "device",
+    "approve",
+    "repair",
+    "repairs",
+    "pay",
+    "paid",
+    "payee",
+    "transaction",
+    "purchase",
+    "cable",
+    "error",
+    "settings",
+    "password",
+    "login",
+    "browser",
+    "install",
+    "installed",
+    "restart",
+    "reboot",
+    "removed",
+    "saved",
+];
+
+/// [`SERVICE_WORDS`] as a set: looked up for nearly every word of an agent's sentences.
+static SERVICE_WORD_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SERVICE_WORDS.iter().copied().collect());
+
+/// Whether a word is one of the [`SERVICE_WORDS`].
 fn is_service_word(word: &str) -> bool {
-    matches!(
-        word,
-        "check"
-            | "checked"
-            | "checking"
-            | "see"
-            | "look"
-            | "looked"
-            | "looking"
-            | "send"
-            | "sent"
-            | "transfer"
-            | "transferred"
-            | "raise"
-            | "raised"
-            | "escalate"
-            | "escalated"
-            | "book"
-            | "booked"
-            | "arrange"
-            | "arranged"
-            | "update"
-            | "updated"
-            | "process"
-            | "processed"
-            | "refund"
-            | "refunded"
-            | "cancel"
-            | "cancelled"
-            | "canceled"
-            | "confirm"
-            | "confirmed"
-            | "note"
-            | "noted"
-            | "pass"
-            | "passed"
-            | "email"
-            | "emailed"
-            | "contact"
-            | "contacted"
-            | "sort"
-            | "sorted"
-            | "fix"
-            | "fixed"
-            | "let"
-            | "afraid"
-            | "sure"
-            | "apologise"
-            | "apologize"
-            | "apologies"
-            | "sorry"
-            | "help"
-            | "assist"
-            | "system"
-            | "account"
-            | "team"
-            | "colleague"
-            | "manager"
-            | "supervisor"
-            | "department"
-            | "thanks"
-            | "thank"
-            | "answer"
-            | "bearing"
-            | "hold"
-            | "moment"
-            | "minute"
-            | "number"
-            | "details"
-            | "reference"
-            | "order"
-            | "payment"
-            | "bill"
-            | "booking"
-            | "appointment"
-            | "engineer"
-            | "delivery"
-            | "claim"
-            | "policy"
-            | "card"
-            | "credit"
-            | "moved"
-            | "added"
-            | "approved"
-            | "applied"
-            | "issued"
-            | "rebook"
-            | "rebooked"
-            | "reschedule"
-            | "rescheduled"
-            | "logged"
-            | "reset"
-            | "reissued"
-            | "credited"
-            | "ordered"
-            | "replaced"
-            | "replacement"
-            | "visit"
-            | "callback"
-            | "ticket"
-            | "case"
-            | "request"
-            | "requested"
-            | "submitted"
-            | "flagged"
-            | "activated"
-            | "unlocked"
-            | "blocked"
-            | "block"
-            | "waived"
-            | "compensation"
-            | "voucher"
-            | "tracking"
-            | "parcel"
-            | "courier"
-            | "technician"
-            | "slot"
-            | "tariff"
-            | "contract"
-            | "router"
-            | "connection"
-            | "signal"
-            | "wifi"
-            | "status"
-            | "fee"
-            | "charge"
-            | "charged"
-            | "discount"
-            | "upgrade"
-            | "balance"
-            | "statement"
-            | "invoice"
-            | "receipt"
-            | "record"
-            | "records"
-            | "notes"
-            | "access"
-            | "information"
-            | "screen"
-            | "queue"
-            | "line"
-            | "app"
-            | "version"
-            | "code"
-            | "codes"
-            | "reading"
-            | "meter"
-            | "feed"
-            | "bank"
-            | "device"
-            | "approve"
-            | "repair"
-            | "repairs"
-            | "pay"
-            | "paid"
-            | "payee"
-            | "transaction"
-            | "purchase"
-            | "cable"
-            | "error"
-            | "settings"
-            | "password"
-            | "login"
-            | "browser"
-            | "install"
-            | "installed"
-            | "restart"
-            | "reboot"
-            | "removed"
-            | "saved"
-    )
+    SERVICE_WORD_SET.contains(word)
 }
 
 /// Whether a reaction cue reacts to the customer's lot rather than telling of the speaker's
@@ -980,13 +1002,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
             let question = is_question(&turn.text, sentence) || unmarked_question(text, sentence);
-            let norm = if question {
-                spaced_words(text, sentence)
-            } else {
-                String::new()
-            };
-            let procedure_or_rhetoric =
-                question && (is_procedural(cx, i, sentence, &norm) || is_rhetorical(&norm));
+            let procedure_or_rhetoric = question
+                && is_procedure_or_rhetoric(cx, i, sentence, &spaced_words(text, sentence));
             let apology = is_apology(text, sentence);
             let shared = shared_with_customer(analysis, i, text, sentence, &stock);
             let names_feeling = feelings
