@@ -131,8 +131,8 @@ impl Engine {
             EffortExtras {
                 customer_turns: metrics.customer_turns,
                 hold_s: metrics.mechanics.hold_s,
-                closing_sentiment: detect::resolution::closing_sentiment(
-                    &analysis.customer_sentiments(),
+                closing_sentiment: detect::resolution::closing_sentiment_of(
+                    &analysis,
                     self.policy.closing_sentiment_turns,
                 ),
             },

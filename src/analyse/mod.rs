@@ -50,13 +50,6 @@ impl<'c> Analysis<'c> {
         (turn.role == Role::Customer).then(|| self.texts[index].sentiment(&turn.text))
     }
 
-    /// VADER compound sentiment of every customer turn, in order.
-    pub fn customer_sentiments(&self) -> Vec<f64> {
-        (0..self.conversation.turns.len())
-            .filter_map(|i| self.sentiment(i))
-            .collect()
-    }
-
     /// The turns with their analyses, with their indices.
     pub fn turns(&self) -> impl Iterator<Item = (usize, &'c Turn, &TurnText)> + '_ {
         self.conversation

@@ -1004,22 +1004,27 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let question = is_question(&turn.text, sentence) || unmarked_question(text, sentence);
             let procedure_or_rhetoric = question
                 && is_procedure_or_rhetoric(cx, i, sentence, &spaced_words(text, sentence));
-            let apology = is_apology(text, sentence);
-            let shared = shared_with_customer(analysis, i, text, sentence, &stock);
+            // Worked out when first needed: most sentences carry no empathy at all.
+            let shared_words = std::cell::OnceCell::new();
+            let shared = || {
+                *shared_words
+                    .get_or_init(|| shared_with_customer(analysis, i, text, sentence, &stock))
+            };
             let names_feeling = feelings
                 .iter()
                 .any(|m| within(&m.tokens) && !stock.iter().any(|r| r.contains(&m.tokens.start)));
-            let specific = shared > 0 || names_feeling;
+            let specific = || names_feeling || shared() > 0;
             // A question that names something of its own ("how has the outage affected the
             // café?") is specific; one made only of its cue ("what happened?") is generic.
-            let names_something =
+            let names_something = || {
                 text.tokens[sentence.tokens.clone()]
                     .iter()
                     .enumerate()
                     .any(|(k, t)| {
                         let at = sentence.tokens.start + k;
                         t.is_content() && !stock.iter().any(|r| r.contains(&at))
-                    });
+                    })
+            };
             let mut best: [Option<(u8, std::ops::Range<usize>, &str)>; 3] = [None, None, None];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
@@ -1027,7 +1032,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if mechanism == Mechanism::Exploration && (!question || procedure_or_rhetoric) {
                     continue;
                 }
-                if tone == Tone::Restatement && shared == 0 {
+                if tone == Tone::Restatement && shared() == 0 {
                     continue;
                 }
                 if mechanism == Mechanism::Reaction
@@ -1038,7 +1043,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 }
                 // "So sorry for the wait" is an apology for the service, not a feeling for the
                 // customer: at most a weak reaction.
-                let service_apology = tone == Tone::Felt && apology;
+                let service_apology = tone == Tone::Felt && is_apology(text, sentence);
                 let tone = if service_apology {
                     Tone::Sympathy
                 } else {
@@ -1051,12 +1056,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 let strong = match (mechanism, tone) {
                     _ if service_apology => false,
                     (_, Tone::Experience | Tone::Felt) => true,
-                    (Mechanism::Exploration, _) => specific || names_something,
+                    (Mechanism::Exploration, _) => specific() || names_something(),
                     // Hope, encouragement and comfort allude to a feeling without naming it:
                     // weak, as in EPITOME; named joy is strong when about the customer's news.
                     (_, Tone::Positive | Tone::Comfort) => false,
-                    (_, Tone::Joy) => shared > 1,
-                    _ => specific,
+                    (_, Tone::Joy) => shared() > 1,
+                    _ => specific(),
                 };
                 let level = if strong { 2 } else { 1 };
                 let slot = &mut best[mechanism as usize];
@@ -1077,7 +1082,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 // An open question may take up the customer's own words without a "you"
                 // ("How's the move gone otherwise?").
                 if form.is_some()
-                    && shared > 0
+                    && shared() > 0
                     && (asks_about_customer(text, sentence, true)
                         || (form == Some(true) && asks_nothing_of_the_speaker(text, sentence)))
                 {
@@ -1091,7 +1096,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     && asks_about_customer(text, sentence, form == Some(true))
                 {
                     best[Mechanism::Exploration as usize] = Some((
-                        if specific || names_something { 2 } else { 1 },
+                        if specific() || names_something() {
+                            2
+                        } else {
+                            1
+                        },
                         sentence.start..sentence.end,
                         "an open question about the customer",
                     ));
@@ -1134,6 +1143,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 };
                 any = true;
                 let why = if level == 2 {
+                    let shared = shared();
                     if shared > 0 {
                         format!(
                             "strong: \"{cue}\", tied to the customer's words ({shared} shared content words)"
@@ -1155,7 +1165,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             if !sympathy || question {
                 continue;
             }
-            if !specific {
+            if !specific() {
                 out.push(finding(
                     analysis,
                     "generic-empathy",
@@ -1180,13 +1190,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     }
     // Missed opportunities: distress followed by an agent turn with no empathy at all.
     for (i, _, _) in analysis.turns_of(Role::Customer) {
-        let Some((_, evidence)) = distress(analysis, cx, i) else {
-            continue;
-        };
         let Some(reply) = analysis.next_of(i, Role::Agent) else {
             continue;
         };
         // Only the agent's direct answer counts: a later customer turn means the moment passed.
+        // (Checked first: distress may need the turn's sentiment, the costlier test.)
         if analysis
             .next_of(i, Role::Customer)
             .is_some_and(|c| c < reply)
@@ -1194,6 +1202,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
+        let Some((_, evidence)) = distress(analysis, cx, i) else {
+            continue;
+        };
         let text = &analysis.texts[reply];
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
         out.push(finding(
@@ -1209,7 +1220,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 
 /// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress.
 pub fn opportunity(analysis: &Analysis, cx: &Context) -> bool {
+    // Distress phrases first: a turn's sentiment is worked out only when no turn has one.
     analysis
         .turns_of(Role::Customer)
-        .any(|(i, _, _)| distress(analysis, cx, i).is_some())
+        .any(|(i, _, _)| !cx.hits[i].distress.is_empty())
+        || analysis
+            .turns_of(Role::Customer)
+            .any(|(i, _, _)| distress(analysis, cx, i).is_some())
 }

@@ -15,9 +15,31 @@ const CLOSING_TURNS: usize = 4;
 /// opening states the problem, the close is the customer's verdict. `None` without customer
 /// turns.
 pub fn closing_sentiment(all: &[f64], turns: usize) -> Option<f64> {
-    let from = usize::from(all.len() > 1).max(all.len().saturating_sub(turns.max(1)));
-    let last = &all[from..];
-    (!last.is_empty()).then(|| last.iter().sum::<f64>() / last.len() as f64)
+    mean(&all[closing_from(all.len(), turns)..])
+}
+
+/// [`closing_sentiment`] of a conversation, working out the sentiment of its closing customer
+/// turns only.
+pub fn closing_sentiment_of(analysis: &Analysis, turns: usize) -> Option<f64> {
+    let customer: Vec<usize> = analysis
+        .turns_of(Role::Customer)
+        .map(|(i, _, _)| i)
+        .collect();
+    let closing: Vec<f64> = customer[closing_from(customer.len(), turns)..]
+        .iter()
+        .filter_map(|&i| analysis.sentiment(i))
+        .collect();
+    mean(&closing)
+}
+
+/// Where the closing turns start among `count` customer turns: the last `turns`, without the
+/// first turn when there are others.
+fn closing_from(count: usize, turns: usize) -> usize {
+    usize::from(count > 1).max(count.saturating_sub(turns.max(1)))
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
 /// Both ending rules.
@@ -31,8 +53,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// `closing_sentiment_anchor`; scoring weighs it by how far below.
 fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     let turns = cx.policy.closing_sentiment_turns;
-    let sentiments = analysis.customer_sentiments();
-    let mean = closing_sentiment(&sentiments, turns)?;
+    let mean = closing_sentiment_of(analysis, turns)?;
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
     }
@@ -40,7 +61,7 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     let span = text.sentences.first().map_or(0..0, |s| {
         s.start..text.sentences.last().map_or(s.end, |l| l.end)
     });
-    let customer_turns = sentiments.len();
+    let customer_turns = analysis.turns_of(Role::Customer).count();
     let n = customer_turns
         .saturating_sub(usize::from(customer_turns > 1))
         .clamp(1, turns.max(1));
