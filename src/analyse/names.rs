@@ -1,5 +1,6 @@
 //! Who the customer is: the name given in the input, or one inferred from the conversation.
 
+use crate::analyse::Analysis;
 use crate::analyse::text::{Token, TokenKind, TurnText, is_stop_word};
 use crate::model::{Conversation, Role};
 
@@ -174,6 +175,28 @@ pub fn customer_name(
         }
     }
     None
+}
+
+/// Every agent mention of the customer's name: (turn, token index); see
+/// [`Analysis::name_mentions`], which keeps them.
+pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
+    let Some(name) = &analysis.customer_name else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (i, _, text) in analysis.turns_of(Role::Agent) {
+        let mut previous: Option<usize> = None;
+        for (t, token) in text.tokens.iter().enumerate() {
+            if token.kind == TokenKind::Word && name.forms.iter().any(|f| *f == token.norm) {
+                // "Ravi Patel" said in full is one mention, not two.
+                if previous != Some(t.wrapping_sub(1)) {
+                    found.push((i, t));
+                }
+                previous = Some(t);
+            }
+        }
+    }
+    found
 }
 
 /// Word sequences after which the customer says their own name.
