@@ -18,6 +18,10 @@ use crate::output::Exporter;
 /// Records per batch: large enough to keep every core busy, small enough to bound memory.
 pub const BATCH_RECORDS: usize = 2048;
 
+/// Room reserved for one record's rendering: most results take 2–5 KB as JSON, and
+/// starting there saves the reallocations and copies of growing from empty.
+const RENDERED_BYTES: usize = 4096;
+
 /// Something that sees every outcome, in order, after scoring (roll-ups, reports).
 pub trait Collector: Send {
     /// Takes one outcome.
@@ -166,7 +170,7 @@ pub fn run(
                 let bytes = exporters
                     .iter()
                     .map(|exporter| {
-                        let mut buf = Vec::new();
+                        let mut buf = Vec::with_capacity(RENDERED_BYTES);
                         exporter.render(&outcome, &mut buf).map(|_| buf)
                     })
                     .collect::<anyhow::Result<Vec<_>>>();
