@@ -115,7 +115,7 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// Expansions of contractions in the normal form, so that "I'm sorry" and "I am sorry" match
 /// the same lexicon entry.
-fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
     Some(match word {
         "i'm" => &["i", "am"],
         "i've" => &["i", "have"],
