@@ -85,7 +85,7 @@ impl Engine {
             metrics.customer_name = Some(name.display.clone());
             metrics.customer_name_source = Some(name.source.as_str().to_string());
         }
-        metrics.name_mentions = detect::names::mentions(&analysis).len();
+        metrics.name_mentions = analysis.name_mentions().len();
         metrics.name_rate = ratio(metrics.name_mentions, metrics.agent_turns);
         let count = |rule: &str| findings.iter().filter(|f| f.rule == rule).count();
         let mut canned_sentences: Vec<(usize, usize)> = findings

@@ -18,6 +18,10 @@ use crate::output::Exporter;
 /// Records per batch: large enough to keep every core busy, small enough to bound memory.
 pub const BATCH_RECORDS: usize = 2048;
 
+/// Room reserved for one record's rendering: most results take 2–5 KB as JSON, and
+/// starting there saves the reallocations and copies of growing from empty.
+const RENDERED_BYTES: usize = 4096;
+
 /// Something that sees every outcome, in order, after scoring (roll-ups, reports).
 pub trait Collector: Send {
     /// Takes one outcome.
@@ -129,6 +133,16 @@ pub fn read_in_batches(
     })
 }
 
+/// One record's result as the writing loop needs it.
+struct Rendered {
+    /// Whether it was scored (or is an error record).
+    scored: bool,
+    /// Its bytes for each destination, in order.
+    bytes: Vec<Vec<u8>>,
+    /// The outcome itself, kept only when collectors will see it.
+    outcome: Option<Outcome>,
+}
+
 /// Reads every input, scores every record and writes every destination.
 /// `progress` is called after each batch with the number of records done so far.
 pub fn run(
@@ -158,31 +172,44 @@ pub fn run(
         writer.write_all(&exporter.header()?)?;
     }
     let mut done = 0u64;
+    // Collectors need every outcome after the batch; without them, each outcome is dropped
+    // on its worker as soon as it is rendered.
+    let keep_outcomes = !collectors.is_empty();
     read_in_batches(inputs, options, |batch| {
-        let rendered: Vec<(Outcome, Vec<Vec<u8>>)> = batch
-            .par_iter()
+        // Records are taken by value so that each is freed on its worker right after scoring,
+        // in parallel, rather than all at once on this thread between batches.
+        let rendered: Vec<Rendered> = batch
+            .into_par_iter()
             .map(|record| {
-                let outcome = score_record(engine, record);
+                let outcome = score_record(engine, &record);
+                drop(record);
                 let bytes = exporters
                     .iter()
                     .map(|exporter| {
-                        let mut buf = Vec::new();
+                        let mut buf = Vec::with_capacity(RENDERED_BYTES);
                         exporter.render(&outcome, &mut buf).map(|_| buf)
                     })
-                    .collect::<anyhow::Result<Vec<_>>>();
-                bytes.map(|b| (outcome, b))
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                Ok(Rendered {
+                    scored: matches!(outcome, Outcome::Scored(_)),
+                    bytes,
+                    outcome: keep_outcomes.then_some(outcome),
+                })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        for (outcome, bytes) in &rendered {
-            match outcome {
-                Outcome::Scored(_) => summary.scored += 1,
-                Outcome::Error(_) => summary.errors += 1,
+        for record in &rendered {
+            if record.scored {
+                summary.scored += 1;
+            } else {
+                summary.errors += 1;
             }
-            for (writer, b) in writers.iter_mut().zip(bytes) {
+            for (writer, b) in writers.iter_mut().zip(&record.bytes) {
                 writer.write_all(b)?;
             }
-            for c in collectors.iter_mut() {
-                c.add(outcome);
+            if let Some(outcome) = &record.outcome {
+                for c in collectors.iter_mut() {
+                    c.add(outcome);
+                }
             }
         }
         done += rendered.len() as u64;

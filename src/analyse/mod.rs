@@ -5,6 +5,7 @@ pub mod names;
 pub mod sentiment;
 pub mod text;
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::model::{Conversation, Role, Turn};
@@ -20,6 +21,9 @@ pub struct Analysis<'c> {
     pub texts: Vec<Rc<TurnText>>,
     /// The customer's name, given or inferred.
     pub customer_name: Option<CustomerName>,
+    /// The agent's mentions of that name, found when first asked for (see
+    /// [`Analysis::name_mentions`]): both the metrics and the `name-overuse` detector need them.
+    name_mentions: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'c> Analysis<'c> {
@@ -41,7 +45,14 @@ impl<'c> Analysis<'c> {
             customer_name: names::customer_name(conversation, &texts),
             texts,
             conversation,
+            name_mentions: OnceCell::new(),
         }
+    }
+
+    /// Every agent mention of the customer's name: (turn, token index), in order; a full
+    /// name said as two words ("Ravi Patel") is one mention.
+    pub fn name_mentions(&self) -> &[(usize, usize)] {
+        self.name_mentions.get_or_init(|| names::mentions(self))
     }
 
     /// VADER compound sentiment of turn `index` if the customer spoke it, else `None`.

@@ -1,6 +1,7 @@
 //! Who the customer is: the name given in the input, or one inferred from the conversation.
 
-use crate::analyse::text::{Token, TokenKind, TurnText, is_stop_word};
+use crate::analyse::Analysis;
+use crate::analyse::text::{Token, TokenKind, TurnText, expand_contraction, is_stop_word};
 use crate::model::{Conversation, Role};
 
 /// Where the customer's name came from.
@@ -176,6 +177,28 @@ pub fn customer_name(
     None
 }
 
+/// Every agent mention of the customer's name: (turn, token index); see
+/// [`Analysis::name_mentions`], which keeps them.
+pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
+    let Some(name) = &analysis.customer_name else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (i, _, text) in analysis.turns_of(Role::Agent) {
+        let mut previous: Option<usize> = None;
+        for (t, token) in text.tokens.iter().enumerate() {
+            if token.kind == TokenKind::Word && name.forms.iter().any(|f| *f == token.norm) {
+                // "Ravi Patel" said in full is one mention, not two.
+                if previous != Some(t.wrapping_sub(1)) {
+                    found.push((i, t));
+                }
+                previous = Some(t);
+            }
+        }
+    }
+    found
+}
+
 /// Word sequences after which the customer says their own name.
 const SELF_INTRO: &[&[&str]] = &[
     &["my", "name", "is"],
@@ -206,6 +229,9 @@ const ADDRESS: &[&[&str]] = &[
 /// an occurrence of the word sequence `cue` in a turn, separated from it only by spaces or a
 /// comma: "my name is Maria Lopez" gives "Maria Lopez".
 fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Option<String> {
+    if !cue.first().is_some_and(|first| may_hold_word(text, first)) {
+        return None;
+    }
     let tokens = &text.tokens;
     let gap_ok = |from: usize, to: usize| {
         raw[from..to]
@@ -249,6 +275,23 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
     None
 }
 
+/// Whether a token of `text` may have the normal form `word` (a lowercase word of at most 22
+/// bytes): the turn's normal form holds every token's word between spaces, contractions
+/// expanded ("it's" as "it is"). One substring search instead of a comparison per token;
+/// most turns hold none of the cues.
+fn may_hold_word(text: &TurnText, word: &str) -> bool {
+    let first = expand_contraction(word).map_or(word, |parts| parts[0]);
+    let mut needle = [b' '; 24];
+    if first.len() + 2 > needle.len() {
+        return true;
+    }
+    needle[1..=first.len()].copy_from_slice(first.as_bytes());
+    match std::str::from_utf8(&needle[..first.len() + 2]) {
+        Ok(needle) => text.norm.contains(needle),
+        Err(_) => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +322,17 @@ mod tests {
                 })
                 .collect(),
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn cue_words_are_found_in_the_normal_form() {
+        let text = crate::analyse::text::analyse_text("Hi, it's Mr. Okafor: my NAME is Ada");
+        for word in ["hi", "it's", "mr", "my", "name", "is"] {
+            assert!(may_hold_word(&text, word), "{word}");
+        }
+        for word in ["thanks", "ms", "na", "ada's"] {
+            assert!(!may_hold_word(&text, word), "{word}");
         }
     }
 

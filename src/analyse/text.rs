@@ -115,7 +115,7 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// Expansions of contractions in the normal form, so that "I'm sorry" and "I am sorry" match
 /// the same lexicon entry.
-fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn expand_contraction(word: &str) -> Option<&'static [&'static str]> {
     Some(match word {
         "i'm" => &["i", "am"],
         "i've" => &["i", "have"],
@@ -239,9 +239,11 @@ pub fn analyse_text(text: &str) -> TurnText {
     }
 }
 
-/// What the analysis needs to know of a word's normal form.
+/// What the analysis needs to know of a word as written.
 #[derive(Clone)]
 struct WordFacts {
+    /// Its normal form (see [`Token::norm`]).
+    norm: CompactString,
     /// An English stop word (or service filler).
     stop: bool,
     /// The Snowball stem of a content word; empty otherwise.
@@ -250,9 +252,9 @@ struct WordFacts {
     content: u64,
 }
 
-/// Word → facts, per thread: conversations repeat their vocabulary, and one lookup is far
-/// cheaper than a stop-word test plus the Snowball algorithm. Cleared when large, so memory
-/// stays bounded.
+/// Word as written → facts, per thread: conversations repeat their vocabulary, and one lookup
+/// is far cheaper than normalising, a stop-word test and the Snowball algorithm. Cleared when
+/// large, so memory stays bounded.
 type WordCache = rustc_hash::FxHashMap<CompactString, WordFacts>;
 
 thread_local! {
@@ -261,17 +263,18 @@ thread_local! {
 
 const WORD_CACHE_LIMIT: usize = 200_000;
 
-/// The facts of word `norm` (a normal form of kind [`TokenKind::Word`]).
-fn word_facts(cache: &mut WordCache, norm: &CompactString) -> WordFacts {
-    if let Some(facts) = cache.get(norm) {
+/// The facts of `word` as written (a word of kind [`TokenKind::Word`]).
+fn word_facts(cache: &mut WordCache, word: &str) -> WordFacts {
+    if let Some(facts) = cache.get(word) {
         return facts.clone();
     }
     if cache.len() >= WORD_CACHE_LIMIT {
         cache.clear();
     }
-    let stop = is_stop_word(norm);
+    let norm = normalise_word(word);
+    let stop = is_stop_word(&norm);
     let stem = if !stop && norm.len() >= 3 {
-        CompactString::new(STEMMER.stem(norm))
+        CompactString::new(STEMMER.stem(&norm))
     } else {
         CompactString::const_new("")
     };
@@ -281,11 +284,12 @@ fn word_facts(cache: &mut WordCache, norm: &CompactString) -> WordFacts {
         xxh3_64(stem.as_bytes())
     };
     let facts = WordFacts {
+        norm,
         stop,
         stem,
         content,
     };
-    cache.insert(norm.clone(), facts.clone());
+    cache.insert(CompactString::new(word), facts.clone());
     facts
 }
 
@@ -441,16 +445,17 @@ fn words_into(
     content: &mut Vec<u64>,
 ) {
     let mut push = |at: usize, word: &str| {
-        let norm = normalise_word(word);
-        let (kind, WordFacts { stop, stem, .. }) = if word.bytes().any(|b| b.is_ascii_digit()) {
+        // Numbers (amounts, order ids) rarely recur and are not cached.
+        let (kind, facts) = if word.bytes().any(|b| b.is_ascii_digit()) {
             let facts = WordFacts {
+                norm: normalise_word(word),
                 stop: false,
                 stem: CompactString::const_new(""),
                 content: 0,
             };
             (TokenKind::Number, facts)
         } else {
-            let facts = word_facts(cache, &norm);
+            let facts = word_facts(cache, word);
             // A word is content exactly when it has a stem (see `Token::is_content`).
             if !facts.stem.is_empty() {
                 content.push(facts.content);
@@ -460,10 +465,10 @@ fn words_into(
         tokens.push(Token {
             start: offset + at,
             end: offset + at + word.len(),
-            norm,
-            stem,
+            norm: facts.norm,
+            stem: facts.stem,
             kind,
-            stop,
+            stop: facts.stop,
         });
     };
     if !fast_words(segment, &mut push) {

@@ -1,36 +1,15 @@
 //! `name-overuse`: the customer's name said far more often than rapport needs.
 
-use crate::analyse::{Analysis, TokenKind};
+use crate::analyse::Analysis;
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::model::Role;
-
-/// Every agent mention of the customer's name: (turn, token index).
-pub fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
-    let Some(name) = &analysis.customer_name else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    for (i, _, text) in analysis.turns_of(Role::Agent) {
-        let mut previous: Option<usize> = None;
-        for (t, token) in text.tokens.iter().enumerate() {
-            if token.kind == TokenKind::Word && name.forms.iter().any(|f| *f == token.norm) {
-                // "Ravi Patel" said in full is one mention, not two.
-                if previous != Some(t.wrapping_sub(1)) {
-                    found.push((i, t));
-                }
-                previous = Some(t);
-            }
-        }
-    }
-    found
-}
 
 /// Fires once when the agent says the name at least `name_overuse_min_mentions` times and in
 /// at least `name_overuse_rate` of its turns; the evidence is the mention that crossed the
 /// threshold.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
-    let mentions = mentions(analysis);
+    let mentions = analysis.name_mentions();
     let agent_turns = analysis.turns_of(Role::Agent).count();
     if agent_turns == 0 || mentions.len() < cx.policy.name_overuse_min_mentions {
         return Vec::new();
