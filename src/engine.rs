@@ -131,7 +131,7 @@ impl Engine {
             EffortExtras {
                 customer_turns: metrics.customer_turns,
                 hold_s: metrics.mechanics.hold_s,
-                closing_sentiment: detect::resolution::closing_sentiment_of(
+                closing_sentiment: detect::resolution::closing_sentiment(
                     &analysis,
                     self.policy.closing_sentiment_turns,
                 ),

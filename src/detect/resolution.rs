@@ -12,34 +12,19 @@ const CLOSING_TURNS: usize = 4;
 
 /// Mean VADER compound of the customer's last `turns` turns (`sentiment` as in
 /// [`Analysis::sentiment`]), leaving out the customer's first turn when there are others: the
-/// opening states the problem, the close is the customer's verdict. `None` without customer
-/// turns.
-pub fn closing_sentiment(all: &[f64], turns: usize) -> Option<f64> {
-    mean(&all[closing_from(all.len(), turns)..])
-}
-
-/// [`closing_sentiment`] of a conversation, working out the sentiment of its closing customer
-/// turns only.
-pub fn closing_sentiment_of(analysis: &Analysis, turns: usize) -> Option<f64> {
+/// opening states the problem, the close is the customer's verdict. Only those turns' sentiment
+/// is worked out. `None` without customer turns.
+pub fn closing_sentiment(analysis: &Analysis, turns: usize) -> Option<f64> {
     let customer: Vec<usize> = analysis
         .turns_of(Role::Customer)
         .map(|(i, _, _)| i)
         .collect();
-    let closing: Vec<f64> = customer[closing_from(customer.len(), turns)..]
+    let from = usize::from(customer.len() > 1).max(customer.len().saturating_sub(turns.max(1)));
+    let closing: Vec<f64> = customer[from..]
         .iter()
         .filter_map(|&i| analysis.sentiment(i))
         .collect();
-    mean(&closing)
-}
-
-/// Where the closing turns start among `count` customer turns: the last `turns`, without the
-/// first turn when there are others.
-fn closing_from(count: usize, turns: usize) -> usize {
-    usize::from(count > 1).max(count.saturating_sub(turns.max(1)))
-}
-
-fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    (!closing.is_empty()).then(|| closing.iter().sum::<f64>() / closing.len() as f64)
 }
 
 /// Both ending rules.
@@ -53,7 +38,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// `closing_sentiment_anchor`; scoring weighs it by how far below.
 fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     let turns = cx.policy.closing_sentiment_turns;
-    let mean = closing_sentiment_of(analysis, turns)?;
+    let mean = closing_sentiment(analysis, turns)?;
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
     }
