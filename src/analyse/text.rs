@@ -148,6 +148,19 @@ pub(crate) fn expand_contraction(word: &str) -> Option<&'static [&'static str]> 
         "couldn't" => &["could", "not"],
         "wouldn't" => &["would", "not"],
         "shouldn't" => &["should", "not"],
+        // Typed without the apostrophe, as chat often is; only forms that are not words
+        // of their own ("its", "wont", "were", "well" are).
+        "dont" => &["do", "not"],
+        "cant" => &["cannot"],
+        "didnt" => &["did", "not"],
+        "doesnt" => &["does", "not"],
+        "isnt" => &["is", "not"],
+        "wasnt" => &["was", "not"],
+        "youre" => &["you", "are"],
+        "thats" => &["that", "is"],
+        "havent" => &["have", "not"],
+        "couldnt" => &["could", "not"],
+        "wouldnt" => &["would", "not"],
         _ => return None,
     })
 }
@@ -213,8 +226,9 @@ pub fn analyse_text(text: &str) -> TurnText {
     let mut norm_words = Vec::with_capacity(tokens.len() + 8);
     for (i, tok) in tokens.iter().enumerate() {
         let whole = [tok.norm.as_str()];
-        // Only words with an apostrophe can be contractions.
-        let parts: &[&str] = if tok.norm.contains('\'') {
+        // Only words with an apostrophe, or ending as the apostrophe-less forms do, can be
+        // contractions.
+        let parts: &[&str] = if tok.norm.contains('\'') || tok.norm.ends_with(['t', 'e', 's']) {
             expand_contraction(&tok.norm).unwrap_or(&whole)
         } else {
             &whole
@@ -680,6 +694,20 @@ pub fn overlap(a: &[u64], b: &[u64]) -> (f64, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expands_contractions_with_and_without_apostrophe() {
+        let t =
+            analyse_text("Please dont worry, it’s fine and thats not your fault; its box is here.");
+        assert_eq!(
+            t.norm,
+            " please do not worry it is fine and that is not your fault its box is here "
+        );
+        // Each word of the normal form points back at the token it came from.
+        let (at, token) = t.norm_words[2];
+        assert_eq!(&t.norm[at..at + 3], "not");
+        assert_eq!(t.tokens[token].norm, "dont");
+    }
 
     #[test]
     fn tokens_keep_offsets_and_placeholders() {
