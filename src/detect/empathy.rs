@@ -563,6 +563,10 @@ const SERVICE_WORDS: &[&str] = &[
     "order",
     "payment",
     "bill",
+    "billing",
+    "sales",
+    "specialist",
+    "representative",
     "booking",
     "appointment",
     "engineer",
@@ -701,10 +705,11 @@ fn reacts_to_customer(
             word_after(m.tokens.end + 1),
             "you" | "your" | "yours" | "yourself" | "u" | "ya"
         );
-    // The cue's own words do not count: "message me" offers, it does not tell.
+    // The cue's own words do not count: "message me" offers, it does not tell; nor does a
+    // "my friend" said to the customer anywhere in the sentence ("Be strong my friend, …").
     let own = !addresses_customer(text, sentence)
         && before_vocative(text, sentence)
-            .filter(|k| !m.tokens.contains(k))
+            .filter(|k| !m.tokens.contains(k) && !is_vocative(text, *k))
             .any(|k| first_person(tokens[k].norm.as_str()));
     !general && !own
 }
@@ -719,17 +724,30 @@ fn before_vocative(text: &TurnText, sentence: &Sentence) -> std::ops::Range<usiz
         .filter(|(_, t)| t.kind == crate::analyse::TokenKind::Word)
         .rev();
     match (words.next(), words.next()) {
-        (Some((_, last)), Some((k, my)))
-            if my.norm == "my"
-                && matches!(
-                    last.norm.as_str(),
-                    "friend" | "dear" | "darling" | "love" | "man" | "dude" | "mate" | "buddy"
-                ) =>
-        {
+        (Some((_, last)), Some((k, my))) if my.norm == "my" && is_term_of_address(&last.norm) => {
             range.start..range.start + k
         }
         _ => range,
     }
+}
+
+/// Words that follow "my" when the speaker addresses someone ("my friend", "my dear").
+fn is_term_of_address(word: &str) -> bool {
+    matches!(
+        word,
+        "friend" | "dear" | "darling" | "love" | "man" | "dude" | "mate" | "buddy"
+    )
+}
+
+/// Whether token `k` is the "my" of a term of address followed by a pause ("Be strong my
+/// friend, it will pass"): the next word, if any, is more than a space away.
+fn is_vocative(text: &TurnText, k: usize) -> bool {
+    let tokens = &text.tokens;
+    tokens[k].norm == "my"
+        && tokens.get(k + 1).is_some_and(|t| {
+            is_term_of_address(&t.norm)
+                && tokens.get(k + 2).is_none_or(|next| next.start > t.end + 1)
+        })
 }
 
 /// A service word that names the work itself (the account, the booking, checking, refunding),
@@ -1064,6 +1082,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     _ => specific(),
                 };
                 let level = if strong { 2 } else { 1 };
+                if tone == Tone::OfferToListen {
+                    best[Mechanism::Reaction as usize].get_or_insert((
+                        1,
+                        m.span.clone(),
+                        cx.lexicons.empathy.phrase(m.entry),
+                    ));
+                }
                 let slot = &mut best[mechanism as usize];
                 if slot.as_ref().is_none_or(|(l, _, _)| level > *l) {
                     *slot = Some((level, m.span.clone(), cx.lexicons.empathy.phrase(m.entry)));

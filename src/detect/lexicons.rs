@@ -67,6 +67,9 @@ pub enum Tone {
     /// The speaker relating an experience of their own that matches the customer's ("I've been
     /// through the same", "that happened to me too"): a specific interpretation.
     Experience,
+    /// An offer to listen put as a question ("do you want to talk about it?"): exploration
+    /// that also alludes to the feeling, so a weak reaction too, as in EPITOME.
+    OfferToListen,
     /// The speaker stating a feeling of their own for the customer, intensified or aimed at
     /// them ("I'm so sorry", "sorry you're going through this", "my heart goes out to you"):
     /// a strong reaction, as in EPITOME, where naming the feeling is what makes a reaction
@@ -528,6 +531,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     (
+        "[sounds|seems] like a [rough|tough|hard|difficult|terrible|awful|horrible|stressful|painful] [time|ride|day|week|year|situation|morning|night]",
+        Mechanism::Reaction,
+    ),
+    (
         "how [awful|terrible|frustrating|stressful|scary|horrible|upsetting|sad|annoying|infuriating]",
         Mechanism::Reaction,
     ),
@@ -662,10 +669,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     ("if i may ask", Mechanism::Exploration),
     (
-        "[do|would|did] you [want|like|wanna|need] to talk about [it|this|that|what]",
-        Mechanism::Exploration,
-    ),
-    (
         "how long [have|has|did|were|was] [you|it|this|that|they]",
         Mechanism::Exploration,
     ),
@@ -755,6 +758,12 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
 ];
 
+/// Offers to listen put as questions: exploration and a weak reaction at once.
+const OFFERS_TO_LISTEN: &[&str] = &[
+    "[do|would|did] you [want|like|wanna|need] to [talk|vent|chat] about [it|this|that|what]",
+    "[do|would|did] you [want|like|wanna|need] to vent",
+];
+
 /// Frames that restate the customer's situation; interpretation only when the words that
 /// follow are the customer's own.
 const RESTATEMENTS: &[&str] = &[
@@ -813,7 +822,7 @@ const FELT: &[&str] = &[
     "[i am|im|] sorry [that|this|it] [happened|is happening|has happened] [to you|]",
     "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for|sad for|so sad for] you",
     "my heart [goes out|breaks|sank|aches]",
-    "i am [so|really|very|] [worried|concerned] [about|for] you",
+    "i [am|was|have been] [so|really|very|] [worried|concerned] [about|for] you",
     "i am [so|really|very|truly|] [sad|saddened|heartbroken|gutted] [to hear|about|for] [that|this|you]",
 ];
 
@@ -865,7 +874,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     // Availability for the person, not the task.
     "[i am|i will be|we are] [always|] here [for you|if you need|if you want|to listen|to talk]",
     "here for you",
-    "[if you|whenever you] [ever|] [want|need|would like|feel like you need] [to talk|to vent|someone to talk|someone to listen|a friend]",
+    "[if you|whenever you] [ever|] [want|need|would like|like|wanna|feel like you need] [to talk|to vent|someone to talk|someone to listen|a friend]",
     "[you can|feel free to|do not hesitate to] [message|pm|dm|talk to|vent to] me",
     "[pm|dm|message] me",
     "[happy|willing|glad] to [listen|chat|talk]",
@@ -880,6 +889,18 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[people|someone|somebody|we|they] [who|that|] [care|cares|love|loves] [about|for] you",
     "keep [going|fighting|pushing|at it|your head up|your chin up]",
     "[chin|head] up",
+    "[things|life] [gets|get] better",
+    "you matter",
+    "[stay|be|try to stay|try to be] positive",
+    "[do not|please do not|try not to] be [scared|afraid|ashamed|sad|embarrassed]",
+    "you are [a|such a] [strong|good|kind|beautiful|wonderful|amazing|brave|great] [person|human|soul|human being]",
+    "[someone|somebody] to talk to",
+    "[let us|we can] [talk|chat]",
+    "i do not want you to [die|go|leave|hurt|suffer|give up|be alone|feel|end]",
+    "[i will|i am|we are|i will always|i am always|we will] be there for you",
+    "[cares|care] [about|for] you",
+    "you deserve [good things|so much|it|happiness]",
+    "keep on",
 ];
 const FEELINGS: &[&str] = &[
     "frustrated",
@@ -1434,6 +1455,11 @@ impl Lexicons {
                     COMFORT
                         .iter()
                         .map(|p| (*p, (Mechanism::Reaction, Tone::Comfort))),
+                )
+                .chain(
+                    OFFERS_TO_LISTEN
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Exploration, Tone::OfferToListen))),
                 )
                 .chain(
                     RESTATEMENTS
