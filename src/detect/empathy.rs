@@ -1067,13 +1067,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 } else {
                     tone
                 };
-                sympathy |= matches!(tone, Tone::Sympathy | Tone::Felt | Tone::Comfort)
-                    && mechanism != Mechanism::Exploration;
+                sympathy |= matches!(
+                    tone,
+                    Tone::Sympathy | Tone::Felt | Tone::Comfort | Tone::Understanding
+                ) && mechanism != Mechanism::Exploration;
                 // A matching experience of one's own is specific by nature, and a feeling of
                 // one's own stated for the customer is strong by EPITOME's definition.
                 let strong = match (mechanism, tone) {
                     _ if service_apology => false,
-                    (_, Tone::Experience | Tone::Felt) => true,
+                    (_, Tone::Experience | Tone::Solidarity | Tone::Felt) => true,
                     (Mechanism::Exploration, _) => specific() || names_something(),
                     // Hope, encouragement and comfort allude to a feeling without naming it:
                     // weak, as in EPITOME; named joy is strong when about the customer's news.
@@ -1082,7 +1084,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     _ => specific(),
                 };
                 let level = if strong { 2 } else { 1 };
-                if tone == Tone::OfferToListen {
+                // Offers to listen, understanding and solidarity allude to the customer's
+                // feeling as well: a weak reaction besides their own mechanism.
+                if matches!(
+                    tone,
+                    Tone::OfferToListen | Tone::Understanding | Tone::Solidarity
+                ) {
                     best[Mechanism::Reaction as usize].get_or_insert((
                         1,
                         m.span.clone(),

@@ -67,6 +67,12 @@ pub enum Tone {
     /// The speaker relating an experience of their own that matches the customer's ("I've been
     /// through the same", "that happened to me too"): a specific interpretation.
     Experience,
+    /// A statement of understanding ("I know how you feel"): as sympathy, and also a weak
+    /// reaction.
+    Understanding,
+    /// Solidarity from shared experience ("I can relate"): as an experience, and also a weak
+    /// reaction.
+    Solidarity,
     /// An offer to listen put as a question ("do you want to talk about it?"): exploration
     /// that also alludes to the feeling, so a weak reaction too, as in EPITOME.
     OfferToListen,
@@ -553,29 +559,17 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     // Interpretations: showing understanding of the situation.
+    // A bare "I understand" is often only an acknowledgement in a contact centre, so not also
+    // a reaction as the statements of `UNDERSTANDING` are.
+    (
+        "i get [it|that|how|why|what you mean]",
+        Mechanism::Interpretation,
+    ),
     (
         "i [completely|totally|fully|really|definitely|can|do|] understand",
         Mechanism::Interpretation,
     ),
     ("i [can|] [only|] imagine", Mechanism::Interpretation),
-    (
-        "i know [how|what] [it|that|this] [feels|is like|must feel|must be like]",
-        Mechanism::Interpretation,
-    ),
-    ("i know [exactly|] what you mean", Mechanism::Interpretation),
-    (
-        "i know [exactly|] [how|what] you [feel|are feeling|felt|mean|are going through|went through]",
-        Mechanism::Interpretation,
-    ),
-    (
-        "i know [how|what] [it|that|this] [is|feels|goes]",
-        Mechanism::Interpretation,
-    ),
-    (
-        "i know what you [are|were] [feeling|going through]",
-        Mechanism::Interpretation,
-    ),
-    ("i hear you", Mechanism::Interpretation),
     (
         "i [have|'ve] been [there|through]",
         Mechanism::Interpretation,
@@ -622,10 +616,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     (
         "that must [be|have been] [hard|difficult|tough|frustrating|stressful|painful|awful|scary|exhausting|confusing|worrying|lonely]",
-        Mechanism::Interpretation,
-    ),
-    (
-        "i get [it|that|how|why|what you mean]",
         Mechanism::Interpretation,
     ),
     (
@@ -758,6 +748,25 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
 ];
 
+/// Statements of understanding ("I know how you feel", "I hear you"): an interpretation,
+/// generic unless tied to the customer's words, and, as EPITOME's annotators read them, a weak
+/// reaction too.
+const UNDERSTANDING: &[&str] = &[
+    "i know [how|what] [it|that|this] [feels|is like|must feel|must be like]",
+    "i know [exactly|] what you mean",
+    "i know [exactly|] [how|what] you [feel|are feeling|felt|mean|are going through|went through]",
+    "i know [how|what] [it|that|this] [is|feels|goes]",
+    "i know what you [are|were] [feeling|going through]",
+    "i hear you",
+];
+
+/// Solidarity from shared experience ("I know the feeling", "I can relate"): a specific
+/// interpretation, as an experience of one's own is, and a weak reaction too.
+const SOLIDARITY: &[&str] = &[
+    "i know [the|that|this] feeling",
+    "i [can|] [totally|really|definitely|completely|] relate",
+];
+
 /// Offers to listen put as questions: exploration and a weak reaction at once.
 const OFFERS_TO_LISTEN: &[&str] = &[
     "[do|would|did] you [want|like|wanna|need] to [talk|vent|chat] about [it|this|that|what]",
@@ -791,7 +800,6 @@ const EXPERIENCES: &[&str] = &[
     "i [feel|felt|think|thought|was thinking|have been thinking|was feeling] the same",
     "i [feel|felt] [that|this|the same] way [too|as well|sometimes|all the time|]",
     "[that|this] [was|is|used to be|sounds like] me",
-    "i know [the|that|this] feeling",
     "i [have|have also|also] been there",
     "been there [myself|too|before|done that]",
     "i [went|have gone|have been|was going|am going|also went] through [the same|this|that|something similar|a similar|similar|it|a lot of|the exact]",
@@ -804,7 +812,6 @@ const EXPERIENCES: &[&str] = &[
     "i [also|too|still|sometimes|often|always] [feel|felt|struggle|struggled|suffer|suffered|get|deal with|dealt with|went through|battle]",
     "i [struggle|struggled|suffer|suffered|battle|battled|dealt|have struggled|have suffered|have dealt|have battled] with",
     "i [have|had|have had|suffer from|suffered from] [depression|anxiety|ptsd|adhd|panic attacks|insomnia|trouble|a hard time|a tough time|a rough time|bad days]",
-    "i [can|] [totally|really|definitely|completely|] relate",
     "i [have|have also|also|] experienced [that|this|the same|it|something similar|similar]",
     "i experience [that|this|the same|it] [too|as well|]",
     "[true|the same|same] for me [too|as well]",
@@ -1455,6 +1462,16 @@ impl Lexicons {
                     COMFORT
                         .iter()
                         .map(|p| (*p, (Mechanism::Reaction, Tone::Comfort))),
+                )
+                .chain(
+                    UNDERSTANDING
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Interpretation, Tone::Understanding))),
+                )
+                .chain(
+                    SOLIDARITY
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Interpretation, Tone::Solidarity))),
                 )
                 .chain(
                     OFFERS_TO_LISTEN
