@@ -836,6 +836,28 @@ fn has_figures(text: &TurnText, sentence: &Sentence) -> bool {
         .any(|t| t.kind != crate::analyse::TokenKind::Word)
 }
 
+/// Whether a sentence carries a figure other than a span of a life ("when I was 12", "for 20
+/// years", "two months ago" is written in words): amounts, references, times of day.
+fn has_service_figures(text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens[sentence.tokens.clone()];
+    tokens.iter().enumerate().any(|(k, t)| match t.kind {
+        crate::analyse::TokenKind::Word => false,
+        crate::analyse::TokenKind::Placeholder => true,
+        crate::analyse::TokenKind::Number => {
+            let small = t.norm.len() <= 2 && t.norm.bytes().all(|b| b.is_ascii_digit());
+            let span_of_life = tokens.get(k + 1).is_some_and(|next| {
+                matches!(
+                    next.norm.as_str(),
+                    "years" | "year" | "months" | "month" | "weeks" | "days" | "yo" | "times"
+                )
+            }) || tokens
+                .get(k.wrapping_sub(1))
+                .is_some_and(|before| matches!(before.norm.as_str(), "was" | "age" | "im" | "i'm"));
+            !(small && span_of_life)
+        }
+    })
+}
+
 /// Whether a sentence is about the work rather than anyone's experience: a service word or a
 /// figure in it.
 fn is_service_talk(text: &TurnText, sentence: &Sentence) -> bool {
@@ -869,7 +891,7 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
     let told_of_own_life = || {
         words.len() >= 4
             && !addresses_customer(text, sentence)
-            && !has_figures(text, sentence)
+            && !has_service_figures(text, sentence)
             && !words.iter().any(|w| {
                 is_service_word(w.strip_suffix("'s").unwrap_or(w))
                     && !matches!(
