@@ -836,8 +836,8 @@ fn has_figures(text: &TurnText, sentence: &Sentence) -> bool {
         .any(|t| t.kind != crate::analyse::TokenKind::Word)
 }
 
-/// Whether a sentence carries a figure other than a span of a life ("when I was 12", "for 20
-/// years", "two months ago" is written in words): amounts, references, times of day.
+/// Whether a sentence carries a figure that is not the span or age of a life ("for 20 years",
+/// "when I was 12"): an amount, a reference, a time of day, or a placeholder.
 fn has_service_figures(text: &TurnText, sentence: &Sentence) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
     tokens.iter().enumerate().any(|(k, t)| match t.kind {
@@ -850,8 +850,9 @@ fn has_service_figures(text: &TurnText, sentence: &Sentence) -> bool {
                     next.norm.as_str(),
                     "years" | "year" | "months" | "month" | "weeks" | "days" | "yo" | "times"
                 )
-            }) || tokens
-                .get(k.wrapping_sub(1))
+            }) || k
+                .checked_sub(1)
+                .and_then(|before| tokens.get(before))
                 .is_some_and(|before| matches!(before.norm.as_str(), "was" | "age" | "im" | "i'm"));
             !(small && span_of_life)
         }
