@@ -1176,7 +1176,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if let Some(span) = self_disclosure(cx, i, text, sentence, &stock) {
                     best[Mechanism::Interpretation as usize] =
                         Some((2, span, "the speaker's own matching experience"));
-                } else if own_story(text, sentence) {
+                } else if own_story(text, sentence)
+                    && !cx.hits[i].failure.iter().any(|m| within(&m.tokens))
+                {
                     best[Mechanism::Interpretation as usize] = Some((
                         2,
                         sentence.start..sentence.end,
