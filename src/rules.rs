@@ -69,8 +69,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Empathy),
         weight: 16.0,
         cap: 32.0,
-        description: "Emotional reaction: the agent expresses warmth, compassion or concern (EPITOME). Level 2 when it names a feeling and is specific to what the customer said; hope, encouragement and comfort are level 1.",
-        threshold: "reaction phrase; strong when it names a feeling for the customer and refers to their words or situation; hope, encouragement and comfort stay weak",
+        description: "Emotional reaction: the agent expresses warmth, compassion or concern (EPITOME). Level 2 when it names a feeling and is specific to what the customer said; hope, encouragement, comfort, offers to listen and statements of understanding or solidarity are level 1.",
+        threshold: "reaction phrase; strong when it names a feeling for the customer and refers to their words or situation; hope, encouragement, comfort, offers to listen and statements of understanding or solidarity (\"I know how you feel\", \"I can relate\") stay weak",
     },
     Rule {
         id: "empathy-interpretation",
