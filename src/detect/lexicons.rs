@@ -901,13 +901,11 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[stay|be|try to stay|try to be] positive",
     "[do not|please do not|try not to] be [scared|afraid|ashamed|sad|embarrassed]",
     "you are [a|such a] [strong|good|kind|beautiful|wonderful|amazing|brave|great] [person|human|soul|human being]",
-    "[someone|somebody] to talk to",
-    "[let us|we can] [talk|chat]",
-    "i do not want you to [die|go|leave|hurt|suffer|give up|be alone|feel|end]",
+    "i do not want you to [die|hurt yourself|suffer|give up|be alone]",
+    "[we can|we could|let us] [talk|chat] [about it|about this|if you want|if you like|anytime|whenever]",
     "[i will|i am|we are|i will always|i am always|we will] be there for you",
     "[cares|care] [about|for] you",
     "you deserve [good things|so much|it|happiness]",
-    "keep on",
 ];
 const FEELINGS: &[&str] = &[
     "frustrated",
