@@ -898,7 +898,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[chin|head] up",
     "[things|life] [gets|get] better",
     "you matter",
-    "[stay|be|try to stay|try to be] positive",
+    "[stay|try to stay|try to be] positive",
     "[do not|please do not|try not to] be [scared|afraid|ashamed|sad|embarrassed]",
     "you are [a|such a] [strong|good|kind|beautiful|wonderful|amazing|brave|great] [person|human|soul|human being]",
     "i do not want you to [die|hurt yourself|suffer|give up|be alone]",
