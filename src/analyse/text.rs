@@ -361,8 +361,7 @@ fn non_ascii_class(bytes: &[u8], i: usize) -> Option<(WordClass, usize)> {
 fn fast_words<'s>(segment: &'s str, each: impl FnMut(usize, &'s str)) -> bool {
     let bytes = segment.as_bytes();
     if segment.is_ascii() {
-        let class = |k: usize| (k, ASCII_CLASS[usize::from(bytes[k])]);
-        split_classified(segment, bytes.len(), class, each);
+        split_ascii(segment, each);
         return true;
     }
     let mut classes = Vec::with_capacity(bytes.len());
@@ -381,6 +380,67 @@ fn fast_words<'s>(segment: &'s str, each: impl FnMut(usize, &'s str)) -> bool {
     }
     split_classified(segment, classes.len(), |k| classes[k], each);
     true
+}
+
+/// Whether an ASCII byte is a word character (letter, digit or `_`).
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(
+            ASCII_CLASS[b],
+            WordClass::Letter | WordClass::Digit | WordClass::Underscore
+        );
+        b += 1;
+    }
+    table
+};
+
+/// The word loop of [`fast_words`] on ASCII text: the same rules as [`split_classified`], with
+/// runs of word and non-word bytes skipped by slice scans rather than character by character
+/// (most of the analysis of a new line is spent here).
+fn split_ascii<'s>(segment: &'s str, mut each: impl FnMut(usize, &'s str)) {
+    let bytes = segment.as_bytes();
+    // `& 0x7F` keeps the index in the tables; every byte of ASCII text is below 0x80.
+    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7F)];
+    let is_word = |b: u8| ASCII_WORD[usize::from(b & 0x7F)];
+    let mut k = 0;
+    while let Some(skip) = bytes[k..].iter().position(|&b| is_word(b)) {
+        let start = k + skip;
+        k = start;
+        loop {
+            k += bytes[k..]
+                .iter()
+                .position(|&b| !is_word(b))
+                .unwrap_or(bytes.len() - k);
+            // `bytes[k]` (if any) is not a word character: does it join the word to the next?
+            let (Some(&mid), Some(&after)) = (bytes.get(k), bytes.get(k + 1)) else {
+                break;
+            };
+            if !is_word(after) {
+                break;
+            }
+            let before = class(bytes[k - 1]);
+            let after = class(after);
+            let letters = before == WordClass::Letter && after == WordClass::Letter;
+            let digits = before == WordClass::Digit && after == WordClass::Digit;
+            let joins = match class(mid) {
+                WordClass::MidNumLet => letters || digits,
+                WordClass::MidLetter => letters,
+                WordClass::MidNum => digits,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            k += 1;
+        }
+        // A word of underscores only is no word (UAX #29 keeps it, `unicode_words` drops it).
+        let word = &segment[start..k];
+        if !word.bytes().all(|b| b == b'_') {
+            each(start, word);
+        }
+    }
 }
 
 /// The word loop of [`fast_words`] over `count` characters, `class(k)` giving the byte
@@ -741,6 +801,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn fast_words_match_unicode_segmentation_on_ascii(text in "[a-zA-Z0-9 '.,;:_!?()@#-]{0,40}") {
+            let fast = fast_words_of(&text).expect("fast alphabet");
+            let reference: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            proptest::prop_assert_eq!(fast, reference);
+        }
+
         #[test]
         fn fast_words_match_unicode_segmentation(text in "[a-zA-Z0-9 '.,;:_!?()@#’‘–—“”…£€éÉüñçßøÿĀąłŉſ-]{0,40}") {
             let fast = fast_words_of(&text).expect("fast alphabet");
