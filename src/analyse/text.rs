@@ -214,7 +214,8 @@ pub fn analyse_text(text: &str) -> TurnText {
     for (i, tok) in tokens.iter().enumerate() {
         let whole = [tok.norm.as_str()];
         // Only words with an apostrophe can be contractions.
-        let parts: &[&str] = if tok.norm.contains('\'') {
+        // A byte test: `contains` on a char sets up a searcher for each (short) word.
+        let parts: &[&str] = if tok.norm.bytes().any(|b| b == b'\'') {
             expand_contraction(&tok.norm).unwrap_or(&whole)
         } else {
             &whole
