@@ -241,7 +241,6 @@ pub fn analyse_text(text: &str) -> TurnText {
 }
 
 /// What the analysis needs to know of a word as written.
-#[derive(Clone)]
 struct WordFacts {
     /// Its normal form (see [`Token::norm`]).
     norm: CompactString,
@@ -264,14 +263,8 @@ thread_local! {
 
 const WORD_CACHE_LIMIT: usize = 200_000;
 
-/// The facts of `word` as written (a word of kind [`TokenKind::Word`]).
-fn word_facts(cache: &mut WordCache, word: &str) -> WordFacts {
-    if let Some(facts) = cache.get(word) {
-        return facts.clone();
-    }
-    if cache.len() >= WORD_CACHE_LIMIT {
-        cache.clear();
-    }
+/// The facts of `word` as written (a word of kind [`TokenKind::Word`]), worked out afresh.
+fn new_word_facts(word: &str) -> WordFacts {
     let norm = normalise_word(word);
     let stop = is_stop_word(&norm);
     let stem = if !stop && norm.len() >= 3 {
@@ -284,14 +277,12 @@ fn word_facts(cache: &mut WordCache, word: &str) -> WordFacts {
     } else {
         xxh3_64(stem.as_bytes())
     };
-    let facts = WordFacts {
+    WordFacts {
         norm,
         stop,
         stem,
         content,
-    };
-    cache.insert(CompactString::new(word), facts.clone());
-    facts
+    }
 }
 
 /// How the fast word splitter sees a character.
@@ -506,31 +497,44 @@ fn words_into(
     content: &mut Vec<u64>,
 ) {
     let mut push = |at: usize, word: &str| {
+        let (start, end) = (offset + at, offset + at + word.len());
         // Numbers (amounts, order ids) rarely recur and are not cached.
-        let (kind, facts) = if word.bytes().any(|b| b.is_ascii_digit()) {
-            let facts = WordFacts {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            tokens.push(Token {
+                start,
+                end,
                 norm: normalise_word(word),
-                stop: false,
                 stem: CompactString::const_new(""),
-                content: 0,
-            };
-            (TokenKind::Number, facts)
-        } else {
-            let facts = word_facts(cache, word);
+                kind: TokenKind::Number,
+                stop: false,
+            });
+            return;
+        }
+        // The token is made from the cached facts in place, with no copy of them in between.
+        let mut word_token = |facts: &WordFacts| {
             // A word is content exactly when it has a stem (see `Token::is_content`).
             if !facts.stem.is_empty() {
                 content.push(facts.content);
             }
-            (TokenKind::Word, facts)
+            tokens.push(Token {
+                start,
+                end,
+                norm: facts.norm.clone(),
+                stem: facts.stem.clone(),
+                kind: TokenKind::Word,
+                stop: facts.stop,
+            });
         };
-        tokens.push(Token {
-            start: offset + at,
-            end: offset + at + word.len(),
-            norm: facts.norm,
-            stem: facts.stem,
-            kind,
-            stop: facts.stop,
-        });
+        if let Some(facts) = cache.get(word) {
+            word_token(facts);
+        } else {
+            let facts = new_word_facts(word);
+            word_token(&facts);
+            if cache.len() >= WORD_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(CompactString::new(word), facts);
+        }
     };
     if !fast_words(segment, &mut push) {
         for (at, word) in segment.unicode_word_indices() {
