@@ -43,6 +43,7 @@ pub struct Finding {
     /// Byte offset just past the evidence.
     pub end: usize,
     /// The evidence, quoted from the turn.
+    #[serde(serialize_with = "crate::output::cached_json_str")]
     pub quote: String,
     /// Points this finding moved its score by (0 when it is capped or only informative).
     pub weight: f64,
@@ -53,6 +54,7 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
     /// Why it fired, for a person to read.
+    #[serde(serialize_with = "crate::output::cached_json_str")]
     pub detail: String,
 }
 
@@ -145,6 +147,7 @@ pub struct TurnView {
     /// The role of the speaker.
     pub speaker: Role,
     /// The text of the turn, so that saved results can be reviewed without the input.
+    #[serde(serialize_with = "crate::output::cached_json_str")]
     pub text: String,
     /// Start time in seconds, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]

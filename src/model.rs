@@ -28,6 +28,18 @@ impl Role {
         {
             return Role::from_key(label);
         }
+        // Short ASCII labels ("AGENT", "Customer"): the key is built on the stack.
+        if label.is_ascii() && label.len() <= 32 {
+            let mut key = [0u8; 32];
+            let mut len = 0;
+            for b in label.bytes().filter(u8::is_ascii_alphanumeric) {
+                key[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+            return std::str::from_utf8(&key[..len])
+                .ok()
+                .and_then(Role::from_key);
+        }
         let key: String = label
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -163,6 +175,28 @@ impl RecordError {
         RecordError {
             id: None,
             message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+
+    #[test]
+    fn aliases_resolve_whatever_their_case_and_separators() {
+        for (label, role) in [
+            ("agent", Some(Role::Agent)),
+            ("AGENT", Some(Role::Agent)),
+            ("Live Agent", Some(Role::Agent)),
+            ("End-User", Some(Role::Customer)),
+            ("Virtual_Assistant", Some(Role::Bot)),
+            ("ＡＧＥＮＴ", None),
+            ("Speaker 1", None),
+            ("A Very Long Speaker Label Of Forty Chars", None),
+            ("", None),
+        ] {
+            assert_eq!(Role::from_alias(label), role, "{label:?}");
         }
     }
 }

@@ -226,13 +226,16 @@ pub fn analyse_text(text: &str) -> TurnText {
     let mut norm_words = Vec::with_capacity(tokens.len() + 8);
     for (i, tok) in tokens.iter().enumerate() {
         let whole = [tok.norm.as_str()];
-        // Only words with an apostrophe, or ending as the apostrophe-less forms do, can be
-        // contractions.
-        let parts: &[&str] = if tok.norm.contains('\'') || tok.norm.ends_with(['t', 'e', 's']) {
-            expand_contraction(&tok.norm).unwrap_or(&whole)
-        } else {
-            &whole
-        };
+        // Only words with an apostrophe, or ending as the apostrophe-less forms do ("dont",
+        // "thats", "youre"), can be contractions. Byte tests: `contains` on a char sets up a
+        // searcher for each (short) word.
+        let bytes = tok.norm.as_bytes();
+        let parts: &[&str] =
+            if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's')) {
+                expand_contraction(&tok.norm).unwrap_or(&whole)
+            } else {
+                &whole
+            };
         for part in parts {
             norm_words.push((norm.len(), i));
             norm.push_str(part);
@@ -254,7 +257,6 @@ pub fn analyse_text(text: &str) -> TurnText {
 }
 
 /// What the analysis needs to know of a word as written.
-#[derive(Clone)]
 struct WordFacts {
     /// Its normal form (see [`Token::norm`]).
     norm: CompactString,
@@ -277,14 +279,8 @@ thread_local! {
 
 const WORD_CACHE_LIMIT: usize = 200_000;
 
-/// The facts of `word` as written (a word of kind [`TokenKind::Word`]).
-fn word_facts(cache: &mut WordCache, word: &str) -> WordFacts {
-    if let Some(facts) = cache.get(word) {
-        return facts.clone();
-    }
-    if cache.len() >= WORD_CACHE_LIMIT {
-        cache.clear();
-    }
+/// The facts of `word` as written (a word of kind [`TokenKind::Word`]), worked out afresh.
+fn new_word_facts(word: &str) -> WordFacts {
     let norm = normalise_word(word);
     let stop = is_stop_word(&norm);
     let stem = if !stop && norm.len() >= 3 {
@@ -297,14 +293,12 @@ fn word_facts(cache: &mut WordCache, word: &str) -> WordFacts {
     } else {
         xxh3_64(stem.as_bytes())
     };
-    let facts = WordFacts {
+    WordFacts {
         norm,
         stop,
         stem,
         content,
-    };
-    cache.insert(CompactString::new(word), facts.clone());
-    facts
+    }
 }
 
 /// How the fast word splitter sees a character.
@@ -375,8 +369,7 @@ fn non_ascii_class(bytes: &[u8], i: usize) -> Option<(WordClass, usize)> {
 fn fast_words<'s>(segment: &'s str, each: impl FnMut(usize, &'s str)) -> bool {
     let bytes = segment.as_bytes();
     if segment.is_ascii() {
-        let class = |k: usize| (k, ASCII_CLASS[usize::from(bytes[k])]);
-        split_classified(segment, bytes.len(), class, each);
+        split_ascii(segment, each);
         return true;
     }
     let mut classes = Vec::with_capacity(bytes.len());
@@ -395,6 +388,67 @@ fn fast_words<'s>(segment: &'s str, each: impl FnMut(usize, &'s str)) -> bool {
     }
     split_classified(segment, classes.len(), |k| classes[k], each);
     true
+}
+
+/// Whether an ASCII byte is a word character (letter, digit or `_`).
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(
+            ASCII_CLASS[b],
+            WordClass::Letter | WordClass::Digit | WordClass::Underscore
+        );
+        b += 1;
+    }
+    table
+};
+
+/// The word loop of [`fast_words`] on ASCII text: the same rules as [`split_classified`], with
+/// runs of word and non-word bytes skipped by slice scans rather than character by character
+/// (most of the analysis of a new line is spent here).
+fn split_ascii<'s>(segment: &'s str, mut each: impl FnMut(usize, &'s str)) {
+    let bytes = segment.as_bytes();
+    // `& 0x7F` keeps the index in the tables; every byte of ASCII text is below 0x80.
+    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7F)];
+    let is_word = |b: u8| ASCII_WORD[usize::from(b & 0x7F)];
+    let mut k = 0;
+    while let Some(skip) = bytes[k..].iter().position(|&b| is_word(b)) {
+        let start = k + skip;
+        k = start;
+        loop {
+            k += bytes[k..]
+                .iter()
+                .position(|&b| !is_word(b))
+                .unwrap_or(bytes.len() - k);
+            // `bytes[k]` (if any) is not a word character: does it join the word to the next?
+            let (Some(&mid), Some(&after)) = (bytes.get(k), bytes.get(k + 1)) else {
+                break;
+            };
+            if !is_word(after) {
+                break;
+            }
+            let before = class(bytes[k - 1]);
+            let after = class(after);
+            let letters = before == WordClass::Letter && after == WordClass::Letter;
+            let digits = before == WordClass::Digit && after == WordClass::Digit;
+            let joins = match class(mid) {
+                WordClass::MidNumLet => letters || digits,
+                WordClass::MidLetter => letters,
+                WordClass::MidNum => digits,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            k += 1;
+        }
+        // A word of underscores only is no word (UAX #29 keeps it, `unicode_words` drops it).
+        let word = &segment[start..k];
+        if !word.bytes().all(|b| b == b'_') {
+            each(start, word);
+        }
+    }
 }
 
 /// The word loop of [`fast_words`] over `count` characters, `class(k)` giving the byte
@@ -459,31 +513,44 @@ fn words_into(
     content: &mut Vec<u64>,
 ) {
     let mut push = |at: usize, word: &str| {
+        let (start, end) = (offset + at, offset + at + word.len());
         // Numbers (amounts, order ids) rarely recur and are not cached.
-        let (kind, facts) = if word.bytes().any(|b| b.is_ascii_digit()) {
-            let facts = WordFacts {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            tokens.push(Token {
+                start,
+                end,
                 norm: normalise_word(word),
-                stop: false,
                 stem: CompactString::const_new(""),
-                content: 0,
-            };
-            (TokenKind::Number, facts)
-        } else {
-            let facts = word_facts(cache, word);
+                kind: TokenKind::Number,
+                stop: false,
+            });
+            return;
+        }
+        // The token is made from the cached facts in place, with no copy of them in between.
+        let mut word_token = |facts: &WordFacts| {
             // A word is content exactly when it has a stem (see `Token::is_content`).
             if !facts.stem.is_empty() {
                 content.push(facts.content);
             }
-            (TokenKind::Word, facts)
+            tokens.push(Token {
+                start,
+                end,
+                norm: facts.norm.clone(),
+                stem: facts.stem.clone(),
+                kind: TokenKind::Word,
+                stop: facts.stop,
+            });
         };
-        tokens.push(Token {
-            start: offset + at,
-            end: offset + at + word.len(),
-            norm: facts.norm,
-            stem: facts.stem,
-            kind,
-            stop: facts.stop,
-        });
+        if let Some(facts) = cache.get(word) {
+            word_token(facts);
+        } else {
+            let facts = new_word_facts(word);
+            word_token(&facts);
+            if cache.len() >= WORD_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(CompactString::new(word), facts);
+        }
     };
     if !fast_words(segment, &mut push) {
         for (at, word) in segment.unicode_word_indices() {
@@ -769,6 +836,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn fast_words_match_unicode_segmentation_on_ascii(text in "[a-zA-Z0-9 '.,;:_!?()@#-]{0,40}") {
+            let fast = fast_words_of(&text).expect("fast alphabet");
+            let reference: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            proptest::prop_assert_eq!(fast, reference);
+        }
+
         #[test]
         fn fast_words_match_unicode_segmentation(text in "[a-zA-Z0-9 '.,;:_!?()@#’‘–—“”…£€éÉüñçßøÿĀąłŉſ-]{0,40}") {
             let fast = fast_words_of(&text).expect("fast alphabet");

@@ -41,7 +41,14 @@ struct RawTurn {
 
 /// Reads one canonical conversation from the bytes of one JSON object.
 pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation, RecordError> {
-    let raw: RawConversation = serde_json::from_slice(bytes).map_err(|e| RecordError {
+    // One validation of the whole line, then the parser takes it as text and does not check
+    // each string again (most of the bytes are strings). Not UTF-8: the byte parser reports
+    // where, as it always has.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<RawConversation>(text),
+        Err(_) => serde_json::from_slice::<RawConversation>(bytes),
+    };
+    let raw = parsed.map_err(|e| RecordError {
         id: recover_id(bytes),
         message: format!("invalid conversation JSON: {e}"),
     })?;
@@ -213,7 +220,7 @@ impl<R: BufRead> JsonlReader<R> {
 }
 
 fn memchr(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+    memchr::memchr(b'\n', bytes)
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {

@@ -34,12 +34,14 @@ pub fn resolve_roles(
     let mut roles: Vec<Option<Role>> = turns
         .iter()
         .map(|(label, _)| {
-            Role::from_alias(label).or(if same(label, agent_name) {
-                Some(Role::Agent)
-            } else if same(label, customer_name) {
-                Some(Role::Customer)
-            } else {
-                None
+            Role::from_alias(label).or_else(|| {
+                if same(label, agent_name) {
+                    Some(Role::Agent)
+                } else if same(label, customer_name) {
+                    Some(Role::Customer)
+                } else {
+                    None
+                }
             })
         })
         .collect();

@@ -46,6 +46,10 @@ pub(crate) struct Tables {
     /// Booster or dampener key to increment (`BOOSTER_DICT`), including the
     /// multi-token keys "just enough", "kind of", and "sort of".
     pub(crate) boosters: Map<String, f64>,
+    /// The words of the multi-word `SPECIAL_CASES` and `BOOSTER_DICT` keys: an n-gram with
+    /// any other word matches neither table (see `rules::joined_lower`).
+    pub(crate) ngram_words:
+        std::collections::HashSet<String, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>,
     /// True when no emoji key is an ASCII character, so that ASCII text passes the emoji
     /// walk unchanged (checked on the loaded table rather than assumed).
     pub(crate) emojis_skip_ascii: bool,
@@ -57,8 +61,16 @@ impl Tables {
     pub(crate) fn load() -> Tables {
         let (special_cases, boosters) = parse_rules_tables(RULES_TABLES);
         let emojis = parse_emojis(EMOJI_LEXICON);
+        let ngram_words = special_cases
+            .keys()
+            .chain(boosters.keys())
+            .filter(|key| key.contains(' '))
+            .flat_map(|key| key.split(' '))
+            .map(str::to_string)
+            .collect();
         Tables {
             lexicon: parse_lexicon(VADER_LEXICON),
+            ngram_words,
             emojis_skip_ascii: emojis.keys().all(|c| !c.is_ascii()),
             emojis,
             special_cases,

@@ -16,8 +16,9 @@ use crate::data::Tables;
 use crate::round::python_round;
 use crate::text::{allcap_differential, translate_emojis, words_and_emoticons, Token};
 use crate::SentimentScores;
+use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Booster increment. Python: `B_INCR = 0.293`. The scoring code reads the
 /// increments from the vendored booster table; this constant exists so the
@@ -142,19 +143,24 @@ impl Valence {
 /// and the invariant-9 test compare bit-for-bit against the oracle.
 pub(crate) fn polarity_scores(tables: &Tables, text: &str) -> (SentimentScores, f64) {
     // ASCII text holds no emoji: the walk would copy it unchanged before the strip.
-    let translated = if tables.emojis_skip_ascii && text.is_ascii() {
-        crate::text::py_strip(text).to_string()
+    let translated: Cow<'_, str> = if tables.emojis_skip_ascii && text.is_ascii() {
+        Cow::Borrowed(crate::text::py_strip(text))
     } else {
-        translate_emojis(text, &tables.emojis, tables.emojis_skip_ascii)
+        Cow::Owned(translate_emojis(
+            text,
+            &tables.emojis,
+            tables.emojis_skip_ascii,
+        ))
     };
-    let tokens = words_and_emoticons(&translated);
+    let mut lowered = String::new();
+    let tokens = words_and_emoticons(&translated, &mut lowered);
     let is_cap_diff = allcap_differential(&tokens);
 
     let mut sentiments: Vec<Valence> = Vec::with_capacity(tokens.len());
     for (i, item) in tokens.iter().enumerate() {
         // Python: if item.lower() in BOOSTER_DICT:
         //             sentiments.append(valence); continue    # int 0
-        if tables.boosters.contains_key(item.lower.as_str()) {
+        if tables.boosters.contains_key(item.lower) {
             sentiments.push(Valence::INT_ZERO);
             continue;
         }
@@ -189,7 +195,7 @@ fn sentiment_valence(
     // Python: valence = 0 — the int, which is what a non-lexicon token
     // appends. A lexicon hit reassigns it to the lexicon float.
     let mut valence = Valence::INT_ZERO;
-    if let Some(&lex_valence) = tables.lexicon.get(item.lower.as_str()) {
+    if let Some(&lex_valence) = tables.lexicon.get(item.lower) {
         let mut valence_value = lex_valence;
 
         // The token window, one named local per position (M1): prev1 is one
@@ -202,9 +208,7 @@ fn sentiment_valence(
         // Python: if item_lowercase == "no" and i != len(words_and_emoticons) - 1
         //            and words_and_emoticons[i + 1].lower() in self.lexicon:
         //             valence = 0.0
-        if (item.lower == "no")
-            && next1.is_some_and(|t| tables.lexicon.contains_key(t.lower.as_str()))
-        {
+        if (item.lower == "no") && next1.is_some_and(|t| tables.lexicon.contains_key(t.lower)) {
             valence_value = 0.0;
         }
         // Python: if (i > 0 and words_and_emoticons[i - 1].lower() == "no") \
@@ -251,7 +255,7 @@ fn sentiment_valence(
 
         // start_i == 0
         if let Some(p1) = prev1 {
-            if !tables.lexicon.contains_key(p1.lower.as_str()) {
+            if !tables.lexicon.contains_key(p1.lower) {
                 let s = scalar_inc_dec(p1, valence_value, is_cap_diff, tables);
                 valence_value += s;
                 valence_value = negation_check_distance_1(valence_value, p1);
@@ -259,7 +263,7 @@ fn sentiment_valence(
         }
         // start_i == 1
         if let (Some(p1), Some(p2)) = (prev1, prev2) {
-            if !tables.lexicon.contains_key(p2.lower.as_str()) {
+            if !tables.lexicon.contains_key(p2.lower) {
                 let mut s = scalar_inc_dec(p2, valence_value, is_cap_diff, tables);
                 if s != 0.0 {
                     s *= DAMP_2;
@@ -270,7 +274,7 @@ fn sentiment_valence(
         }
         // start_i == 2
         if let (Some(p1), Some(p2), Some(p3)) = (prev1, prev2, prev3) {
-            if !tables.lexicon.contains_key(p3.lower.as_str()) {
+            if !tables.lexicon.contains_key(p3.lower) {
                 let mut s = scalar_inc_dec(p3, valence_value, is_cap_diff, tables);
                 if s != 0.0 {
                     s *= DAMP_3;
@@ -303,7 +307,7 @@ fn negated(word_lower: &str) -> bool {
 /// adjustment under the cap-differential condition.
 fn scalar_inc_dec(word: &Token, valence: f64, is_cap_diff: bool, tables: &Tables) -> f64 {
     let mut scalar = 0.0_f64;
-    if let Some(&increment) = tables.boosters.get(word.lower.as_str()) {
+    if let Some(&increment) = tables.boosters.get(word.lower) {
         scalar = increment;
         if valence < 0.0 {
             scalar = -scalar;
@@ -327,7 +331,7 @@ fn scalar_inc_dec(word: &Token, valence: f64, is_cap_diff: bool, tables: &Tables
 ///     valence = valence * N_SCALAR
 /// ```
 fn negation_check_distance_1(valence: f64, prev1: &Token) -> f64 {
-    if negated(&prev1.lower) {
+    if negated(prev1.lower) {
         valence * N_SCALAR
     } else {
         valence
@@ -352,7 +356,7 @@ fn negation_check_distance_2(valence: f64, prev1: &Token, prev2: &Token) -> f64 
         valence * NEVER_SCALAR
     } else if (prev2.lower == "without") && (prev1.lower == "doubt") {
         valence
-    } else if negated(&prev2.lower) {
+    } else if negated(prev2.lower) {
         valence * N_SCALAR
     } else {
         valence
@@ -384,7 +388,7 @@ fn negation_check_distance_3(valence: f64, prev1: &Token, prev2: &Token, prev3: 
         valence * NEVER_SCALAR
     } else if (prev3.lower == "without") && ((prev2.lower == "doubt") || (prev1.lower == "doubt")) {
         valence
-    } else if negated(&prev3.lower) {
+    } else if negated(prev3.lower) {
         valence * N_SCALAR
     } else {
         valence
@@ -426,7 +430,7 @@ fn least_check(
     };
     match (prev1, prev2) {
         (Some(p1), Some(p2)) => {
-            if (!tables.lexicon.contains_key(p1.lower.as_str())) && (p1.lower == "least") {
+            if (!tables.lexicon.contains_key(p1.lower)) && (p1.lower == "least") {
                 if (p2.lower != "at") && (p2.lower != "very") {
                     damped
                 } else {
@@ -437,7 +441,7 @@ fn least_check(
             }
         }
         (Some(p1), None) => {
-            if (!tables.lexicon.contains_key(p1.lower.as_str())) && (p1.lower == "least") {
+            if (!tables.lexicon.contains_key(p1.lower)) && (p1.lower == "least") {
                 damped
             } else {
                 kept
@@ -453,14 +457,21 @@ fn least_check(
 /// the callers treat as "no candidate", matching the reference's guards. The
 /// saturating end keeps the range valid at the far edge of `usize` and lands
 /// in the same `None`.
-fn joined_lower(tokens: &[Token], start: usize, len: usize) -> Option<String> {
+///
+/// A window holding a word that is in no multi-word key yields `None` too, without
+/// building the string: such a join cannot equal any key (tokens hold no space, so a
+/// join equals a key only word for word), and the callers only look joins up.
+fn joined_lower(tokens: &[Token], start: usize, len: usize, tables: &Tables) -> Option<String> {
     let slice = tokens.get(start..start.saturating_add(len))?;
+    if len > 1 && !slice.iter().all(|t| tables.ngram_words.contains(t.lower)) {
+        return None;
+    }
     let mut joined = String::new();
     for (k, token) in slice.iter().enumerate() {
         if k > 0 {
             joined.push(' ');
         }
-        joined.push_str(&token.lower);
+        joined.push_str(token.lower);
     }
     Some(joined)
 }
@@ -486,15 +497,25 @@ fn special_idioms_check(
     let mut valence = valence_in;
     let mut from_int = false;
     // Python: onezero = "{0} {1}".format(w[i - 1], w[i])
-    let onezero = i.checked_sub(1).and_then(|s| joined_lower(tokens, s, 2));
+    let onezero = i
+        .checked_sub(1)
+        .and_then(|s| joined_lower(tokens, s, 2, tables));
     // Python: twoonezero = "{0} {1} {2}".format(w[i - 2], w[i - 1], w[i])
-    let twoonezero = i.checked_sub(2).and_then(|s| joined_lower(tokens, s, 3));
+    let twoonezero = i
+        .checked_sub(2)
+        .and_then(|s| joined_lower(tokens, s, 3, tables));
     // Python: twoone = "{0} {1}".format(w[i - 2], w[i - 1])
-    let twoone = i.checked_sub(2).and_then(|s| joined_lower(tokens, s, 2));
+    let twoone = i
+        .checked_sub(2)
+        .and_then(|s| joined_lower(tokens, s, 2, tables));
     // Python: threetwoone = "{0} {1} {2}".format(w[i - 3], w[i - 2], w[i - 1])
-    let threetwoone = i.checked_sub(3).and_then(|s| joined_lower(tokens, s, 3));
+    let threetwoone = i
+        .checked_sub(3)
+        .and_then(|s| joined_lower(tokens, s, 3, tables));
     // Python: threetwo = "{0} {1}".format(w[i - 3], w[i - 2])
-    let threetwo = i.checked_sub(3).and_then(|s| joined_lower(tokens, s, 2));
+    let threetwo = i
+        .checked_sub(3)
+        .and_then(|s| joined_lower(tokens, s, 2, tables));
 
     // Python: sequences = [onezero, twoonezero, twoone, threetwoone, threetwo]
     //         for seq in sequences:
@@ -513,7 +534,7 @@ fn special_idioms_check(
     // Python: if len(words_and_emoticons_lower) - 1 > i:
     //             zeroone = "{0} {1}".format(w[i], w[i + 1])
     //             if zeroone in SPECIAL_CASES: valence = SPECIAL_CASES[zeroone]
-    if let Some(&hit) = joined_lower(tokens, i, 2)
+    if let Some(&hit) = joined_lower(tokens, i, 2, tables)
         .as_ref()
         .and_then(|s| tables.special_cases.get(s.as_str()))
     {
@@ -523,7 +544,7 @@ fn special_idioms_check(
     // Python: if len(words_and_emoticons_lower) - 1 > i + 1:
     //             zeroonetwo = "{0} {1} {2}".format(w[i], w[i + 1], w[i + 2])
     //             if zeroonetwo in SPECIAL_CASES: valence = SPECIAL_CASES[zeroonetwo]
-    if let Some(&hit) = joined_lower(tokens, i, 3)
+    if let Some(&hit) = joined_lower(tokens, i, 3, tables)
         .as_ref()
         .and_then(|s| tables.special_cases.get(s.as_str()))
     {
@@ -589,7 +610,7 @@ fn but_check(tokens: &[Token], sentiments: &mut [Valence]) {
         }
     }
     if let Some(bi) = tokens.iter().position(|t| t.lower == "but") {
-        let mut first_equal: HashMap<u64, BTreeSet<usize>> = HashMap::new();
+        let mut first_equal: crate::data::Map<u64, BTreeSet<usize>> = crate::data::Map::default();
         for (pos, sentiment) in sentiments.iter().enumerate() {
             let _ = first_equal
                 .entry(key(sentiment.value))
@@ -812,7 +833,11 @@ fn score_valence(sentiments: &[Valence], text: &str) -> (SentimentScores, f64) {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::text::words_and_emoticons;
+
+    /// The tokens of `text`; the lowering buffer is leaked, which a test can afford.
+    fn words_and_emoticons(text: &str) -> Vec<Token<'_>> {
+        crate::text::words_and_emoticons(text, Box::leak(Box::default()))
+    }
 
     fn tables() -> Tables {
         Tables::load()
@@ -878,7 +903,7 @@ mod tests {
 
     #[test]
     fn negation_check_distance_2_arms() {
-        let tok = |s: &str| words_and_emoticons(s).remove(0);
+        let tok = |s: &'static str| words_and_emoticons(s).remove(0);
         let (never, so, this, without, doubt, not, word) = (
             tok("never"),
             tok("so"),
@@ -908,7 +933,7 @@ mod tests {
 
     #[test]
     fn negation_check_distance_3_precedence() {
-        let tok = |s: &str| words_and_emoticons(s).remove(0);
+        let tok = |s: &'static str| words_and_emoticons(s).remove(0);
         let (never, so, this, without, doubt, not, word) = (
             tok("never"),
             tok("so"),
@@ -944,7 +969,7 @@ mod tests {
     #[test]
     fn least_check_arms() {
         let t = tables();
-        let tok = |s: &str| words_and_emoticons(s).remove(0);
+        let tok = |s: &'static str| words_and_emoticons(s).remove(0);
         let (least, at, very, word, good) = (
             tok("least"),
             tok("at"),
@@ -992,17 +1017,21 @@ mod tests {
 
     #[test]
     fn joined_lower_windows() {
-        let toks = words_and_emoticons("The Quick brown");
-        assert_eq!(joined_lower(&toks, 0, 2).as_deref(), Some("the quick"));
+        let t = tables();
+        let toks = words_and_emoticons("The Kind of brown");
+        assert_eq!(joined_lower(&toks, 0, 2, &t).as_deref(), Some("the kind"));
         assert_eq!(
-            joined_lower(&toks, 0, 3).as_deref(),
-            Some("the quick brown")
+            joined_lower(&toks, 0, 3, &t).as_deref(),
+            Some("the kind of")
         );
-        assert_eq!(joined_lower(&toks, 2, 1).as_deref(), Some("brown"));
+        assert_eq!(joined_lower(&toks, 3, 1, &t).as_deref(), Some("brown"));
+        // A window with a word of no multi-word key cannot match: not built.
+        assert_eq!(joined_lower(&toks, 1, 3, &t), None);
+        assert_eq!(joined_lower(&toks, 2, 2, &t), None);
         // Out of range and saturating far edge both yield None.
-        assert_eq!(joined_lower(&toks, 2, 2), None);
-        assert_eq!(joined_lower(&toks, 3, 1), None);
-        assert_eq!(joined_lower(&toks, usize::MAX, 2), None);
+        assert_eq!(joined_lower(&toks, 3, 2, &t), None);
+        assert_eq!(joined_lower(&toks, 4, 1, &t), None);
+        assert_eq!(joined_lower(&toks, usize::MAX, 2, &t), None);
     }
 
     #[test]
@@ -1129,7 +1158,7 @@ mod tests {
                 for bi in 0..n {
                     let tokens: Vec<Token> = (0..n)
                         .map(|k| Token {
-                            lower: String::from(if k == bi { "but" } else { "w" }),
+                            lower: if k == bi { "but" } else { "w" },
                             is_upper: false,
                         })
                         .collect();
@@ -1188,12 +1217,12 @@ mod tests {
         let mut tokens: Vec<Token> = Vec::with_capacity(n);
         for _ in 1..n {
             tokens.push(Token {
-                lower: String::from("w"),
+                lower: "w",
                 is_upper: false,
             });
         }
         tokens.push(Token {
-            lower: String::from("but"),
+            lower: "but",
             is_upper: false,
         });
         // Distinct values whose halves collide with nothing: fractions are

@@ -6,14 +6,17 @@
 //! CPython. The Rust standard library's casing data tracks a different
 //! Unicode version, and a CI grep keeps it out of this path.
 
+use std::ops::Range;
+
 use crate::casing::{py_isupper, py_lower};
 
 /// One token of the reference's words-and-emoticons list, carrying the two
 /// derived forms the scoring pipeline reads: the Python `str.lower()` form and
 /// the Python `str.isupper()` fact.
-pub(crate) struct Token {
-    /// `token.lower()`.
-    pub(crate) lower: String,
+pub(crate) struct Token<'a> {
+    /// `token.lower()`: the token itself when lowering leaves it unchanged, else its lowered
+    /// form in the caller's buffer (see [`words_and_emoticons`]), so no token allocates.
+    pub(crate) lower: &'a str,
     /// `token.isupper()`.
     pub(crate) is_upper: bool,
 }
@@ -89,24 +92,91 @@ pub(crate) fn translate_emojis(
 /// characters, so ":)" and "8-)" survive as themselves.
 fn strip_punc_if_word(token: &str) -> &str {
     let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
-    if stripped.chars().count() <= 2 {
+    let chars = if stripped.is_ascii() {
+        stripped.len()
+    } else {
+        stripped.chars().count()
+    };
+    if chars <= 2 {
         token
     } else {
         stripped
     }
 }
 
+/// Python's whitespace (`str.isspace()`) among ASCII bytes: `\t \n \v \f \r`, the
+/// separators U+001C to U+001F, and space; the same set as [`is_py_space`] on ASCII.
+fn is_py_space_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
+}
+
 /// The reference's words-and-emoticons list: whitespace split, then the
 /// punctuation strip, with the two derived forms computed once per token.
-pub(crate) fn words_and_emoticons(text: &str) -> Vec<Token> {
-    text.split(is_py_space)
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let stripped = strip_punc_if_word(w);
-            Token {
-                lower: py_lower(stripped),
-                is_upper: py_isupper(stripped),
+///
+/// A token whose `lower()` is itself (ASCII without capitals, the common case) borrows
+/// from `text`; the others are lowered into `lowered`, which is cleared first: one
+/// buffer per call instead of one string per token.
+pub(crate) fn words_and_emoticons<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
+    lowered.clear();
+    // Each token: its stripped form, where its lowered form lies in `lowered` when it
+    // differs, and `isupper()`.
+    let mut words: Vec<(&'a str, Option<Range<usize>>, bool)> =
+        Vec::with_capacity(text.len() / 4 + 1);
+    let buffer = &mut *lowered;
+    let mut add = |w: &'a str| {
+        if w.is_empty() {
+            return;
+        }
+        let stripped = strip_punc_if_word(w);
+        if !stripped.is_ascii() {
+            let start = buffer.len();
+            buffer.push_str(&py_lower(stripped));
+            words.push((stripped, Some(start..buffer.len()), py_isupper(stripped)));
+            return;
+        }
+        // ASCII: the cased characters are the letters, `isupper()` is "some capital and no
+        // small letter" and `lower()` the ASCII mapping (see `py_isupper`, `py_lower`); one
+        // pass finds both.
+        let (mut capital, mut small) = (false, false);
+        for b in stripped.bytes() {
+            capital |= b.is_ascii_uppercase();
+            small |= b.is_ascii_lowercase();
+        }
+        let place = if capital {
+            let start = buffer.len();
+            buffer.push_str(stripped);
+            if let Some(added) = buffer.get_mut(start..) {
+                added.make_ascii_lowercase();
             }
+            Some(start..buffer.len())
+        } else {
+            None
+        };
+        words.push((stripped, place, capital && !small));
+    };
+    if text.is_ascii() {
+        // Byte split: every byte is a character, so every offset is a boundary.
+        let mut start = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if is_py_space_byte(b) {
+                if let Some(w) = text.get(start..i) {
+                    add(w);
+                }
+                start = i.saturating_add(1);
+            }
+        }
+        if let Some(w) = text.get(start..) {
+            add(w);
+        }
+    } else {
+        text.split(is_py_space).for_each(&mut add);
+    }
+    let lowered: &'a String = lowered;
+    words
+        .into_iter()
+        .map(|(stripped, place, is_upper)| Token {
+            lower: place.and_then(|r| lowered.get(r)).unwrap_or(stripped),
+            is_upper,
         })
         .collect()
 }
@@ -166,13 +236,32 @@ mod tests {
 
     #[test]
     fn tokenizer_splits_on_whitespace_runs() {
-        let toks = words_and_emoticons("  GOOD \t bad,  ");
-        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let mut lowered = String::new();
+        let toks = words_and_emoticons("  GOOD \t bad,  ", &mut lowered);
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower).collect();
         assert_eq!(lowers, ["good", "bad"]);
         assert!(toks[0].is_upper);
         assert!(!toks[1].is_upper);
-        assert!(words_and_emoticons("").is_empty());
-        assert!(words_and_emoticons("   ").is_empty());
+        assert!(words_and_emoticons("", &mut String::new()).is_empty());
+        assert!(words_and_emoticons("   ", &mut String::new()).is_empty());
+    }
+
+    #[test]
+    fn tokens_lower_each_like_py_lower() {
+        // Borrowed (already lower), ASCII lowered in the buffer, non-ASCII through
+        // `py_lower`, and the separator controls splitting like spaces.
+        let text = "good, GOOD\u{1c}Straße ΌΣΟΣ! Ärger\u{a0}x:)";
+        let mut lowered = String::new();
+        let toks = words_and_emoticons(text, &mut lowered);
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower).collect();
+        let expected: Vec<String> = text
+            .split(is_py_space)
+            .filter(|w| !w.is_empty())
+            .map(|w| crate::casing::py_lower(strip_punc_if_word(w)))
+            .collect();
+        assert_eq!(lowers, expected);
+        assert_eq!(lowers[0], "good");
+        assert_eq!(lowers[1], "good");
     }
 
     #[test]
@@ -198,18 +287,22 @@ mod tests {
         );
         // Text after an emoji gets no inserted space: the walk only inserts
         // before descriptions.
-        assert_eq!(translate_emojis("\u{1F498}y", &emojis, true), "heart with arrowy");
+        assert_eq!(
+            translate_emojis("\u{1F498}y", &emojis, true),
+            "heart with arrowy"
+        );
         // Leading and trailing whitespace stripped at the end.
         assert_eq!(translate_emojis("  plain  ", &emojis, true), "plain");
     }
 
     #[test]
     fn cap_differential_needs_a_mix() {
-        let mixed = words_and_emoticons("GOOD bad");
+        let (mut a, mut b, mut c) = (String::new(), String::new(), String::new());
+        let mixed = words_and_emoticons("GOOD bad", &mut a);
         assert!(allcap_differential(&mixed));
-        let all_caps = words_and_emoticons("GOOD BAD");
+        let all_caps = words_and_emoticons("GOOD BAD", &mut b);
         assert!(!allcap_differential(&all_caps));
-        let no_caps = words_and_emoticons("good bad");
+        let no_caps = words_and_emoticons("good bad", &mut c);
         assert!(!allcap_differential(&no_caps));
         assert!(!allcap_differential(&[]));
     }
