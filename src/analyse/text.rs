@@ -428,17 +428,7 @@ fn split_ascii<'s>(segment: &'s str, mut each: impl FnMut(usize, &'s str)) {
             if !is_word(after) {
                 break;
             }
-            let before = class(bytes[k - 1]);
-            let after = class(after);
-            let letters = before == WordClass::Letter && after == WordClass::Letter;
-            let digits = before == WordClass::Digit && after == WordClass::Digit;
-            let joins = match class(mid) {
-                WordClass::MidNumLet => letters || digits,
-                WordClass::MidLetter => letters,
-                WordClass::MidNum => digits,
-                _ => false,
-            };
-            if !joins {
+            if !joins_across(class(bytes[k - 1]), class(mid), class(after)) {
                 break;
             }
             k += 1;
@@ -448,6 +438,19 @@ fn split_ascii<'s>(segment: &'s str, mut each: impl FnMut(usize, &'s str)) {
         if !word.bytes().all(|b| b == b'_') {
             each(start, word);
         }
+    }
+}
+
+/// Whether a character of class `mid` between `before` and `after` keeps one word going
+/// (UAX #29 rules WB6/7 and WB11/12: "don't", "e.g", "3.5", "1,000").
+fn joins_across(before: WordClass, mid: WordClass, after: WordClass) -> bool {
+    let letters = before == WordClass::Letter && after == WordClass::Letter;
+    let digits = before == WordClass::Digit && after == WordClass::Digit;
+    match mid {
+        WordClass::MidNumLet => letters || digits,
+        WordClass::MidLetter => letters,
+        WordClass::MidNum => digits,
+        _ => false,
     }
 }
 
@@ -481,16 +484,7 @@ fn split_classified<'s>(
             if k + 1 >= count || !is_word(k + 1) {
                 break;
             }
-            let (before, mid, after) = (class(k - 1).1, class(k).1, class(k + 1).1);
-            let letters = before == WordClass::Letter && after == WordClass::Letter;
-            let digits = before == WordClass::Digit && after == WordClass::Digit;
-            let joins = match mid {
-                WordClass::MidNumLet => letters || digits,
-                WordClass::MidLetter => letters,
-                WordClass::MidNum => digits,
-                _ => false,
-            };
-            if !joins {
+            if !joins_across(class(k - 1).1, class(k).1, class(k + 1).1) {
                 break;
             }
             k += 1;
