@@ -148,22 +148,29 @@ pub(crate) fn expand_contraction(word: &str) -> Option<&'static [&'static str]> 
         "couldn't" => &["could", "not"],
         "wouldn't" => &["would", "not"],
         "shouldn't" => &["should", "not"],
-        // Typed without the apostrophe, as chat often is; only forms that are not words
-        // of their own ("its", "wont", "were", "well" are).
-        "dont" => &["do", "not"],
-        "cant" => &["cannot"],
-        "didnt" => &["did", "not"],
-        "doesnt" => &["does", "not"],
-        "isnt" => &["is", "not"],
-        "wasnt" => &["was", "not"],
-        "youre" => &["you", "are"],
-        "thats" => &["that", "is"],
-        "havent" => &["have", "not"],
-        "couldnt" => &["could", "not"],
-        "wouldnt" => &["would", "not"],
-        _ => return None,
+        _ => {
+            let (_, written) = APOSTROPHE_LESS.iter().find(|(bare, _)| *bare == word)?;
+            return expand_contraction(written);
+        }
     })
 }
+
+/// Contractions typed without the apostrophe, as chat often is, and their written form; only
+/// forms that are not words of their own ("its", "wont", "were", "well" are). Each ends in
+/// `t`, `e` or `s`, the byte test [`analyse_text`] makes before looking a word up.
+const APOSTROPHE_LESS: &[(&str, &str)] = &[
+    ("dont", "don't"),
+    ("cant", "can't"),
+    ("didnt", "didn't"),
+    ("doesnt", "doesn't"),
+    ("isnt", "isn't"),
+    ("wasnt", "wasn't"),
+    ("youre", "you're"),
+    ("thats", "that's"),
+    ("havent", "haven't"),
+    ("couldnt", "couldn't"),
+    ("wouldnt", "wouldn't"),
+];
 
 fn normalise_word(word: &str) -> CompactString {
     if word
@@ -755,6 +762,22 @@ pub fn overlap(a: &[u64], b: &[u64]) -> (f64, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apostrophe_less_forms_expand_as_written_and_pass_the_byte_test() {
+        for (bare, written) in APOSTROPHE_LESS {
+            assert!(
+                matches!(bare.as_bytes().last(), Some(b't' | b'e' | b's')),
+                "{bare}"
+            );
+            assert!(expand_contraction(written).is_some(), "{written}");
+            assert_eq!(
+                expand_contraction(bare),
+                expand_contraction(written),
+                "{bare}"
+            );
+        }
+    }
 
     #[test]
     fn expands_contractions_with_and_without_apostrophe() {
