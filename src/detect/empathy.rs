@@ -154,8 +154,6 @@ fn line_key(text: &TurnText, sentence: &Sentence) -> String {
 /// What a phrase in a question says about it (see [`QUESTION_PHRASES`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum QuestionPhrase {
-    /// Offering to listen ("do you want to talk about it?"): not a service option.
-    ListeningOffer,
     /// Offering a choice, checking that a step suits, asking for more service work.
     Procedure,
     /// Arguing or advising in question form ("why not…?", "how can you…?", "who will?").
@@ -166,9 +164,6 @@ enum QuestionPhrase {
 
 /// Phrases of a question's spaced words (see [`spaced_words`]), whole words between spaces.
 const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
-    (" want to talk about ", QuestionPhrase::ListeningOffer),
-    (" like to talk about ", QuestionPhrase::ListeningOffer),
-    (" need to talk about ", QuestionPhrase::ListeningOffer),
     (" would you like ", QuestionPhrase::Procedure),
     (" do you want ", QuestionPhrase::Procedure),
     (" shall i ", QuestionPhrase::Procedure),
@@ -211,11 +206,9 @@ static QUESTION_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// the question's [`spaced_words`].
 fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm: &str) -> bool {
     let mut procedure = false;
-    let mut listening_offer = false;
     let mut rhetoric = false;
     for m in QUESTION_AUTOMATON.find_overlapping_iter(norm) {
         match QUESTION_PHRASES[m.pattern().as_usize()].1 {
-            QuestionPhrase::ListeningOffer => listening_offer = true,
             QuestionPhrase::Procedure => procedure = true,
             QuestionPhrase::Rhetoric => rhetoric = true,
             // "Why don't you try the other cable?" proposes; "why don't you like horror
@@ -242,6 +235,12 @@ fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm
     let inside = |r: &std::ops::Range<usize>| {
         r.start >= sentence.tokens.start && r.start < sentence.tokens.end
     };
+    // An offer to listen ("do you want to talk about it?") is not a service option, though
+    // it is put like one.
+    let listening_offer = cx.hits[turn]
+        .empathy
+        .iter()
+        .any(|m| inside(&m.tokens) && cx.lexicons.empathy.tag(m.entry).1 == Tone::OfferToListen);
     rhetoric
         || (!listening_offer
             && (procedure

@@ -769,8 +769,8 @@ const SOLIDARITY: &[&str] = &[
 
 /// Offers to listen put as questions: exploration and a weak reaction at once.
 const OFFERS_TO_LISTEN: &[&str] = &[
-    "[do|would|did] you [want|like|wanna|need] to [talk|vent|chat] about [it|this|that|what]",
-    "[do|would|did] you [want|like|wanna|need] to vent",
+    "[do|would|did] you [want|like|wanna|need] to [talk|vent|chat] about [it|this|that|what|anything|things]",
+    "[do|would|did] you [want|like|wanna|need] to [vent|talk or vent|talk and vent]",
 ];
 
 /// Frames that restate the customer's situation; interpretation only when the words that
