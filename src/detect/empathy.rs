@@ -699,11 +699,18 @@ fn reacts_to_customer(
             .filter(|_| k < sentence.tokens.end)
             .map_or("", |t| t.norm.as_str())
     };
+    // "If you ever need to talk to anyone, I'm here" offers a person to turn to; "if you
+    // need to talk to someone about the bill" routes the call.
+    let someone_to_turn_to = matches!(
+        word_after(m.tokens.end + 1),
+        "someone" | "somebody" | "anyone" | "anybody"
+    ) && !is_work_talk(text, sentence);
     let general = matches!(word_after(m.tokens.end), "to" | "when")
         && !matches!(
             word_after(m.tokens.end + 1),
             "you" | "your" | "yours" | "yourself" | "u" | "ya"
-        );
+        )
+        && !someone_to_turn_to;
     // The cue's own words do not count: "message me" offers, it does not tell; nor does a
     // "my friend" said to the customer anywhere in the sentence ("Be strong my friend, …").
     let own = !addresses_customer(text, sentence)

@@ -880,7 +880,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "i feel [you|ya]",
     // Availability for the person, not the task.
     "[i am|i will be|we are] [always|] here [for you|if you need|if you want|to listen|to talk]",
-    "here for you",
+    "here for [you|ya|u]",
     "[if you|whenever you] [ever|] [want|need|would like|like|wanna|feel like you need] [to talk|to vent|someone to talk|someone to listen|a friend]",
     "[you can|feel free to|do not hesitate to] [message|pm|dm|talk to|vent to] me",
     "[pm|dm|message] me",
@@ -890,7 +890,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[it|everything|things|it all] [will|is going to|are going to|is gonna|are gonna|gonna] be [okay|ok|alright|all right|fine]",
     "[that|it|this|which] [really|totally|just|must|] [sucks|suck]",
     "you [are|'re] not [a failure|worthless|stupid|weak|broken|crazy|a bad person|the only one|a burden|a fraud]",
-    "[i am|im] [right|still|always|] here [if you|whenever you|for you]",
+    "[i am|im] [right|still|always|] here [if you|whenever you|for you|for ya|for u]",
     "[want|wanna|would like|need] to talk about [it|this|that]",
     "[we|i] [will|'ll|are here to|am here to] listen",
     "[people|someone|somebody|we|they] [who|that|] [care|cares|love|loves] [about|for] you",
