@@ -1253,8 +1253,6 @@ const PROBLEM: &[&str] = &[
     "won't",
     "can't",
     "cannot",
-    "isn't",
-    "is not",
     "broken",
     "error",
     "problem",
@@ -1285,6 +1283,9 @@ const PROBLEM: &[&str] = &[
     "keeps dropping",
     "dropped",
     "disconnected",
+    "[charged me|was charged|were charged|been charged] [for|twice|again|a fee|an early termination fee|a late fee|a fee of]",
+    "[timing|times|timed] out",
+    "not what i [was told|ordered|asked for|paid for|expected]",
 ];
 
 const ENDING: &[(&str, Ending)] = &[

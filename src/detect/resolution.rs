@@ -1,10 +1,11 @@
 //! How the conversation ends: `unresolved` (it ends without a resolution) and
 //! `closing-sentiment` (the customer's closing turns fall short of a warm close).
 
-use crate::analyse::Analysis;
+use crate::analyse::{Analysis, TurnText};
 use crate::detect::lexicons::Ending;
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
+use crate::lexicon::PhraseMatch;
 use crate::model::Role;
 
 /// How many closing turns are read for the outcome.
@@ -104,9 +105,13 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     if last_resolved.is_some() {
         return Vec::new();
     }
-    let problem = analysis
-        .turns_of(Role::Customer)
-        .find_map(|(i, _, _)| cx.hits[i].problem.first().map(|m| (i, m)));
+    let problem = analysis.turns_of(Role::Customer).find_map(|(i, _, text)| {
+        cx.hits[i]
+            .problem
+            .iter()
+            .find(|m| !is_eagerness(text, m))
+            .map(|m| (i, m))
+    });
     let Some((at, m)) = problem else {
         return Vec::new();
     };
@@ -125,4 +130,16 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             &turns[at].text[m.span.clone()]
         ),
     )]
+}
+
+/// Whether a problem word is the "can't" of eagerness or praise ("I can't wait to see it",
+/// "can't thank you enough", "can't complain"), which raises no problem.
+fn is_eagerness(text: &TurnText, m: &PhraseMatch) -> bool {
+    let word = |k: usize| text.tokens.get(k).map_or("", |t| t.norm.as_str());
+    m.tokens.end > m.tokens.start
+        && matches!(word(m.tokens.end - 1), "can't" | "cannot" | "cant")
+        && matches!(
+            word(m.tokens.end),
+            "wait" | "thank" | "complain" | "recommend" | "praise"
+        )
 }
