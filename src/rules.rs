@@ -78,7 +78,7 @@ pub const RULES: &[Rule] = &[
         weight: 20.0,
         cap: 40.0,
         description: "Interpretation: the agent shows understanding of the customer's specific situation (EPITOME). Level 2 when specific.",
-        threshold: "understanding phrase or restatement; strong when it shares content with the customer's words",
+        threshold: "understanding phrase or restatement; strong when it shares content with the customer's words, names the feeling the customer's trouble must bring (\"that sounds exhausting\"), or relates the agent's own matching experience",
     },
     Rule {
         id: "empathy-exploration",

@@ -1031,6 +1031,101 @@ fn self_disclosure(
         .map(|_| sentence.start..sentence.end)
 }
 
+/// Whether the sentence names the feeling that the customer's situation must bring, as a
+/// predicate ("that must be so stressful", "being stranded with two little ones sounds
+/// exhausting", "that's so frustrating"): EPITOME's strong interpretation, "this must be
+/// terrifying". Only a feeling that something sounds, seems, must be or is ("that is", "it's")
+/// counts: not what the speaker feels ("I was so worried"), a condition ("it could be
+/// depression"), a supposition ("if you are worried") or advice ("don't be scared").
+fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens;
+    let word = |k: usize| tokens[k].norm.as_str();
+    let is_intensifier = |w: &str| {
+        matches!(
+            w,
+            "so" | "really"
+                | "very"
+                | "incredibly"
+                | "such"
+                | "a"
+                | "an"
+                | "quite"
+                | "pretty"
+                | "absolutely"
+                | "truly"
+                | "awfully"
+                | "terribly"
+                | "extremely"
+        )
+    };
+    // The verb that links the feeling to its subject, with the subject's shape.
+    let linked = |link: usize| match word(link) {
+        "sounds" | "sound" | "seems" | "seem" | "that's" | "thats" | "it's" => true,
+        "is" | "was" => {
+            link > sentence.tokens.start
+                && matches!(word(link - 1), "that" | "it" | "this" | "which")
+        }
+        "be" => link > sentence.tokens.start && word(link - 1) == "must",
+        "been" => {
+            link > sentence.tokens.start + 1 && word(link - 1) == "have" && word(link - 2) == "must"
+        }
+        _ => false,
+    };
+    let speaker_or_supposition = |w: &str| {
+        matches!(
+            w,
+            "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "myself" | "im" | "we" | "our" | "if"
+        )
+    };
+    let lexicons = cx.lexicons;
+    cx.hits[turn]
+        .feelings
+        .iter()
+        .filter(|m| {
+            m.tokens.start > sentence.tokens.start
+                && m.tokens.start < sentence.tokens.end
+                && is_feeling_adjective(lexicons.feelings.phrase(m.entry))
+        })
+        .any(|m| {
+            let link = (sentence.tokens.start..m.tokens.start)
+                .rev()
+                .find(|&k| !is_intensifier(word(k)));
+            link.is_some_and(linked)
+                && !(sentence.tokens.start..m.tokens.start).any(|k| speaker_or_supposition(word(k)))
+        })
+}
+
+/// Whether a [`FEELINGS`](crate::detect::lexicons) entry describes how something feels
+/// ("stressful", "frustrated", "lonely"), not a condition or an event ("depression", "pain",
+/// "surgery") nor a courtesy ("happy to help").
+fn is_feeling_adjective(phrase: &str) -> bool {
+    !is_courtesy_feeling(phrase)
+        && !matches!(
+            phrase,
+            "stress"
+                | "worry"
+                | "anxiety"
+                | "fear"
+                | "depression"
+                | "pain"
+                | "hurts"
+                | "panic"
+                | "grief"
+                | "loss"
+                | "newborn"
+                | "sick"
+                | "ill"
+                | "surgery"
+                | "funeral"
+                | "passed away"
+                | "died"
+                | "grieving"
+                | "bereavement"
+                | "no heating"
+                | "no power"
+        )
+}
+
 /// Empathy findings of the whole conversation.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -1173,13 +1268,27 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     ));
                 }
             }
-            // Relating a hardship of one's own is a specific interpretation.
+            // Relating a hardship of one's own, or naming the feeling the customer's situation
+            // must bring, is a specific interpretation.
             if best[Mechanism::Interpretation as usize]
                 .as_ref()
                 .is_none_or(|(l, _, _)| *l < 2)
                 && !question
             {
-                if let Some(span) = self_disclosure(cx, i, text, sentence, &stock) {
+                // The feeling must be the customer's: their last turn voiced a problem or
+                // distress ("it's a sad film" in chit-chat infers nothing).
+                let customer_troubled = || {
+                    analysis.previous_of(i, Role::Customer).is_some_and(|c| {
+                        !cx.hits[c].problem.is_empty() || distress(analysis, cx, c).is_some()
+                    })
+                };
+                if inferred_feeling(cx, i, text, sentence) && customer_troubled() {
+                    best[Mechanism::Interpretation as usize] = Some((
+                        2,
+                        sentence.start..sentence.end,
+                        "a feeling inferred from the customer's situation",
+                    ));
+                } else if let Some(span) = self_disclosure(cx, i, text, sentence, &stock) {
                     best[Mechanism::Interpretation as usize] =
                         Some((2, span, "the speaker's own matching experience"));
                 } else if own_story(text, sentence)
