@@ -607,6 +607,18 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     ("where you are coming from", Mechanism::Interpretation),
     (
+        "i can [hear|tell] [how|that this|that it|that that|the frustration|that you are|that you have|you are|you have]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "you [are right|have every right|have a right] to [be|feel]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "[that is|it is|this is|that has been|it has been] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate]",
+        Mechanism::Interpretation,
+    ),
+    (
         "[that|it] makes [total|complete|perfect|] sense",
         Mechanism::Interpretation,
     ),
@@ -777,6 +789,7 @@ const OFFERS_TO_LISTEN: &[&str] = &[
 /// follow are the customer's own.
 const RESTATEMENTS: &[&str] = &[
     "so you [have|had|are|were|did|would|went|got|paid|ordered|booked|called|tried|lost|spent]",
+    "so [this|it|that] is about",
     "you [have] been [without|waiting|trying|dealing|going|left|stuck|chasing|sat]",
     "that [throws|puts|leaves|must leave|must mean] you",
     "[it|that] sounds like [you|your]",
