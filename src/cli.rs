@@ -258,7 +258,11 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Convert(args) => {
             let mut out: Box<dyn std::io::Write> = match &args.output {
-                Some(path) => commands::score::create(path)?,
+                Some(path) => {
+                    let inputs = commands::score::resolve_inputs(&args.inputs)?;
+                    commands::score::refuse_clobbering(&inputs, &[path])?;
+                    commands::score::create(path)?
+                }
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
             let mut err = std::io::stderr().lock();

@@ -145,6 +145,81 @@ fn directories_are_walked_in_sorted_order() {
 }
 
 #[test]
+fn a_directory_linked_into_itself_is_read_once() {
+    let dir = workdir();
+    std::fs::create_dir_all(dir.path().join("calls")).unwrap();
+    write(dir.path(), "calls/a.jsonl", GOOD.as_bytes());
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(".", dir.path().join("calls/self")).unwrap();
+    let out = sincerity()
+        .args(["score", "-q"])
+        .arg(dir.path().join("calls"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out.stdout).len(), 1, "the loop is not followed");
+}
+
+#[test]
+fn an_output_that_is_also_an_input_is_refused_and_left_intact() {
+    let dir = workdir();
+    let input = write(dir.path(), "calls.jsonl", GOOD.as_bytes());
+    for flag in ["-o", "--csv", "--findings-csv", "--report"] {
+        let out = sincerity()
+            .args(["score", "-q"])
+            .arg(&input)
+            .arg(flag)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("also an input"),
+            "{flag}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), GOOD, "{flag}");
+    }
+    // An output written into a walked directory is not read back by the next run.
+    std::fs::create_dir_all(dir.path().join("week")).unwrap();
+    write(dir.path(), "week/a.jsonl", GOOD.as_bytes());
+    let results = dir.path().join("week/results.jsonl");
+    let first = sincerity()
+        .args(["score", "-q", "-o"])
+        .arg(&results)
+        .arg(dir.path().join("week"))
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0));
+    let second = sincerity()
+        .args(["score", "-q", "-o"])
+        .arg(&results)
+        .arg(dir.path().join("week"))
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(2));
+    assert_eq!(lines(&std::fs::read(&results).unwrap()).len(), 1);
+    // Nor may two outputs share a file, nor may `convert` overwrite its input.
+    let both = sincerity()
+        .args(["score", "-q"])
+        .arg(&input)
+        .args(["-o", "x.jsonl", "--csv", "x.jsonl"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    let convert = sincerity()
+        .args(["convert", "-q"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(convert.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), GOOD);
+}
+
+#[test]
 fn output_is_identical_for_any_thread_count() {
     let dir = workdir();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/demo.jsonl");

@@ -7,7 +7,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::IngestArgs;
-use crate::commands::score::{create, resolve_inputs};
+use crate::commands::score::{create, refuse_clobbering, resolve_inputs};
 use crate::ingest::{IngestOptions, Input};
 use crate::scripts::ScriptModel;
 use crate::scripts::learn::{self, LearnSummary};
@@ -96,6 +96,9 @@ pub fn save(model: &ScriptModel, output: Option<&std::path::Path>) -> anyhow::Re
 /// Learns and writes the model.
 pub fn run(args: LearnArgs) -> anyhow::Result<i32> {
     let inputs = resolve_inputs(&args.inputs)?;
+    if let Some(output) = &args.output {
+        refuse_clobbering(&inputs, &[output])?;
+    }
     let options = args.ingest.options();
     let (model, summary) = learn_model(
         &inputs,

@@ -4,7 +4,7 @@ use std::io::{BufRead, Write};
 use std::sync::Arc;
 
 use crate::cli::ReportArgs;
-use crate::commands::score::{create, resolve_inputs};
+use crate::commands::score::{create, refuse_clobbering, resolve_inputs};
 use crate::findings::Outcome;
 use crate::ingest;
 use crate::output::html::{ReportCollector, ReportOptions};
@@ -17,6 +17,7 @@ const WARN_LINES: u64 = 5;
 /// Reads every result and writes the report.
 pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
     let inputs = resolve_inputs(&args.inputs)?;
+    refuse_clobbering(&inputs, &[&args.output])?;
     let mut writer = create(&args.output)?;
     let mut collector = ReportCollector::new(ReportOptions {
         max_calls: args.report_max_calls,

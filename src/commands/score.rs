@@ -26,6 +26,37 @@ pub fn create(path: &std::path::Path) -> anyhow::Result<Box<dyn Write + Send>> {
     Ok(Box::new(BufWriter::with_capacity(256 * 1024, file)))
 }
 
+/// Fails when an output path names one of the inputs, or two outputs name the same file:
+/// creating the output would empty the input before it is read (or, in a walked directory,
+/// the run would read its own output back as it writes it).
+pub fn refuse_clobbering(
+    inputs: &[ingest::Input],
+    outputs: &[&std::path::Path],
+) -> anyhow::Result<()> {
+    let same = |a: &std::path::Path, b: &std::path::Path| {
+        same_file::is_same_file(a, b).unwrap_or(false)
+            || std::path::absolute(a)
+                .ok()
+                .is_some_and(|a| std::path::absolute(b).ok() == Some(a))
+    };
+    for (k, output) in outputs.iter().enumerate() {
+        if let Some(input) = inputs.iter().find(|input| match input {
+            ingest::Input::File(path) => same(path, output),
+            ingest::Input::Stdin => false,
+        }) {
+            anyhow::bail!(
+                "{}: this output is also an input ({}); writing it would destroy what is being read",
+                output.display(),
+                input.name()
+            );
+        }
+        if outputs[..k].iter().any(|earlier| same(earlier, output)) {
+            anyhow::bail!("{}: given for two outputs", output.display());
+        }
+    }
+    Ok(())
+}
+
 /// The inputs to read: the arguments, or standard input when there are none and it is not a
 /// terminal.
 pub fn resolve_inputs(args: &[String]) -> anyhow::Result<Vec<ingest::Input>> {
@@ -47,6 +78,23 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         None => Policy::default(),
     };
     let inputs = resolve_inputs(&args.inputs)?;
+    let outputs: Vec<&std::path::Path> = [
+        &args.output,
+        &args.csv,
+        &args.findings_csv,
+        &args.report,
+        &args.groups_csv,
+    ]
+    .into_iter()
+    .filter_map(|p| p.as_deref())
+    .collect();
+    // The script model is read too.
+    let read: Vec<ingest::Input> = inputs
+        .iter()
+        .cloned()
+        .chain(args.scripts.iter().map(|p| ingest::Input::File(p.clone())))
+        .collect();
+    refuse_clobbering(&read, &outputs)?;
     let mut engine = Engine::new(policy);
     // The report needs the turn texts, and redaction masks quotes in their context; the
     // outputs carry the per-turn view only when asked.

@@ -256,17 +256,24 @@ pub fn expand_inputs(args: &[String]) -> io::Result<Vec<Input>> {
     Ok(inputs)
 }
 
+/// Walks `dir` depth first in file-name order. Symbolic links are followed, but a link back to
+/// a directory being walked is skipped rather than walked again (its files are read once).
 fn walk(dir: &Path, out: &mut Vec<Input>) -> io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if has_walked_extension(&path) {
-            out.push(Input::File(path));
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).display().to_string();
+                let kind = e.io_error().map_or(io::ErrorKind::Other, io::Error::kind);
+                return Err(io::Error::new(kind, format!("{at}: {e}")));
+            }
+        };
+        if entry.file_type().is_file() && has_walked_extension(entry.path()) {
+            out.push(Input::File(entry.into_path()));
         }
     }
     Ok(())
