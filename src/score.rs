@@ -17,7 +17,8 @@ use crate::rules::rule;
 
 /// Rounds to one decimal, so scores print stably.
 pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    // `+ 0.0` turns −0.0 (a negative weight scaled to nothing) into 0.0.
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
 /// Extra effort inputs that are not findings.

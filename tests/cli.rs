@@ -326,6 +326,105 @@ fn conversations_csv_has_one_row_per_record_including_errors() {
 }
 
 #[test]
+fn conversations_csv_columns_follow_the_data_dictionary() {
+    // The metric columns come in the order README.md's Metrics table lists them.
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let table = readme
+        .split("**Metrics**")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").nth(1))
+        .expect("the Metrics table");
+    let documented: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .filter_map(|row| row.split('|').nth(1))
+        .flat_map(|names| names.split('`').skip(1).step_by(2))
+        .collect();
+    assert!(documented.len() > 30, "{documented:?}");
+    let dir = workdir();
+    let path = write(dir.path(), "in.jsonl", GOOD.as_bytes());
+    let csv_path = dir.path().join("c.csv");
+    sincerity()
+        .args(["score", "-q"])
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv_path)
+        .assert()
+        .code(0);
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let after_scores = headers.iter().position(|h| h == "effort").unwrap() + 1;
+    assert_eq!(headers[after_scores..], documented[..]);
+}
+
+#[test]
+fn error_rows_of_a_json_array_say_where_in_the_file() {
+    let dir = workdir();
+    let path = write(
+        dir.path(),
+        "calls.json",
+        format!("[{GOOD}, 17, {{\"turns\": 3}}]").as_bytes(),
+    );
+    let csv_path = dir.path().join("c.csv");
+    sincerity()
+        .args(["score", "-q", "-o", "/dev/null"])
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv_path)
+        .assert()
+        .code(1);
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let places: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[col("source_place")].to_string())
+        .collect();
+    assert_eq!(places, ["$[0]", "$[1]", "$[2]"]);
+}
+
+#[test]
+fn no_output_prints_a_negative_zero() {
+    // −0.0 == 0.0, so only the printed form shows it: "-0.0" puzzles readers and spreadsheets.
+    let dir = workdir();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/demo.jsonl");
+    let out = sincerity()
+        .args([
+            "score",
+            "-q",
+            "--per-turn",
+            "--csv",
+            "c.csv",
+            "--findings-csv",
+            "f.csv",
+        ])
+        .arg(&demo)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(lines(&out.stdout).len() >= 200);
+    for (name, text) in [
+        ("results", String::from_utf8(out.stdout).unwrap()),
+        (
+            "c.csv",
+            std::fs::read_to_string(dir.path().join("c.csv")).unwrap(),
+        ),
+        (
+            "f.csv",
+            std::fs::read_to_string(dir.path().join("f.csv")).unwrap(),
+        ),
+    ] {
+        let found = text
+            .match_indices("-0.0")
+            .filter(|(at, _)| !text[at + 4..].starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        assert_eq!(found, 0, "{name} prints -0.0");
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let dir = workdir();
     let many: String = (0..20000)

@@ -697,9 +697,10 @@ impl TurnText {
     /// VADER compound sentiment of `text`, which must be the text this analysis was made
     /// from; computed once: it is the costliest per-turn measure and most turns never need it.
     pub fn sentiment(&self, text: &str) -> f64 {
+        // `+ 0.0` turns a rounded −0.0 into 0.0, which prints as "0.0".
         *self
             .sentiment
-            .get_or_init(|| crate::analyse::sentiment::compound(text))
+            .get_or_init(|| crate::analyse::sentiment::compound(text) + 0.0)
     }
 
     /// The token index range of the words of `norm` in `[norm_start, norm_end)`.

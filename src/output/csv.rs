@@ -23,19 +23,27 @@ impl Default for CsvExporter {
 impl CsvExporter {
     /// A CSV exporter with the column set of this version.
     pub fn new() -> CsvExporter {
-        let metric_names = match serde_json::to_value(Metrics::default()) {
-            Ok(Value::Object(map)) => map.keys().cloned().collect(),
-            _ => Vec::new(),
-        };
+        // In the order the JSON output writes them (a `Value` map would sort them).
+        let metric_names = serde_json::to_string(&Metrics::default())
+            .ok()
+            .and_then(|json| serde_json::from_str::<KeysInOrder>(&json).ok())
+            .map_or_else(Vec::new, |keys| keys.0);
         CsvExporter { metric_names }
     }
 
     /// Every column name, in order.
     pub fn columns(&self) -> Vec<String> {
-        let mut cols: Vec<String> = ["id", "source_file", "source_line", "channel", "agent_name"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut cols: Vec<String> = [
+            "id",
+            "source_file",
+            "source_line",
+            "source_place",
+            "channel",
+            "agent_name",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         cols.extend(METADATA_COLUMNS.iter().map(|s| s.to_string()));
         cols.extend(
             ["error", "empathy", "sincerity", "effort"]
@@ -44,6 +52,32 @@ impl CsvExporter {
         );
         cols.extend(self.metric_names.iter().cloned());
         cols
+    }
+}
+
+/// The keys of a JSON object, in the order written.
+struct KeysInOrder(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for KeysInOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = KeysInOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<KeysInOrder, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((key, serde::de::IgnoredAny)) = map.next_entry::<String, _>()? {
+                    keys.push(key);
+                }
+                Ok(KeysInOrder(keys))
+            }
+        }
+        deserializer.deserialize_map(Keys)
     }
 }
 
@@ -77,6 +111,7 @@ impl Exporter for CsvExporter {
                 row.push(text(Some(&c.id)));
                 row.push(text(Some(&c.source.file)));
                 row.push(c.source.line.map(|l| l.to_string()).unwrap_or_default());
+                row.push(text(c.source.place.as_deref()));
                 row.push(text(c.channel.as_deref()));
                 row.push(text(c.agent_name.as_deref()));
                 for key in METADATA_COLUMNS {
@@ -95,6 +130,7 @@ impl Exporter for CsvExporter {
                 row.push(text(e.id.as_deref()));
                 row.push(text(Some(&e.source.file)));
                 row.push(e.source.line.map(|l| l.to_string()).unwrap_or_default());
+                row.push(text(e.source.place.as_deref()));
                 row.push(String::new());
                 row.push(String::new());
                 row.extend(METADATA_COLUMNS.iter().map(|_| String::new()));
