@@ -73,7 +73,8 @@ impl Redactor {
         // The patterns are constants; a failure here is a bug caught by the unit tests.
         let compile = |p: &str| Regex::new(p).expect("redaction pattern compiles");
         Redactor {
-            email: compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
+            // Letters of any script: internationalised addresses ("jürgen@exämple.de") too.
+            email: compile(r"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}"),
             // 13 to 19 digits, optionally in groups separated by one space or dash.
             card: compile(r"[0-9](?:[ \-]?[0-9]){12,18}"),
             // An optional country code, an optional area code in brackets, then two to five
@@ -237,9 +238,24 @@ impl Redactor {
     }
 }
 
-/// Metadata keys whose values are identifiers results are joined and grouped by; not masked.
+/// Metadata keys whose values identify the contact or the team and are what results are joined
+/// and grouped by; not masked. Only these: other identifiers ("account_id", "caller_id") may
+/// be personal data and are masked like any value.
+pub const IDENTIFIER_KEYS: &[&str] = &[
+    "id",
+    "agent_id",
+    "team",
+    "date",
+    "conversation_id",
+    "contact_id",
+    "call_id",
+    "interaction_id",
+    "queue",
+];
+
+/// Whether a metadata key is one of the [`IDENTIFIER_KEYS`].
 pub fn is_identifier_key(key: &str) -> bool {
-    key == "id" || key.ends_with("_id") || key == "team" || key == "date"
+    IDENTIFIER_KEYS.contains(&key)
 }
 
 /// Whether the match is not glued to letters, digits or more digit groups on either side (so
@@ -469,6 +485,27 @@ mod tests {
         let masked = render(true, false);
         assert!(!masked.contains("example") && !masked.contains("\"turns\":["));
         assert!(masked.contains("\"quote\":\"*.*@*******.***\""));
+    }
+
+    #[test]
+    fn emails_in_any_script_are_masked() {
+        assert_eq!(r("jürgen@example.com"), "*******@*******.***");
+        assert_eq!(r("bob@exämple.com ok"), "***@********.*** ok");
+    }
+
+    #[test]
+    fn only_join_keys_of_the_metadata_are_kept() {
+        let mut metadata = serde_json::json!({
+            "agent_id": "A-1042",
+            "team": "billing",
+            "account_id": "40001234567890",
+            "caller_id": "+447700900123",
+        });
+        Redactor::new().redact_value(&mut metadata);
+        assert_eq!(metadata["agent_id"], "A-1042");
+        assert_eq!(metadata["team"], "billing");
+        assert_eq!(metadata["account_id"], "##############");
+        assert_eq!(metadata["caller_id"], "+############");
     }
 
     #[test]
