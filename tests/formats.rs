@@ -260,6 +260,38 @@ fn broken_tables_are_located() {
 }
 
 #[test]
+fn tables_with_crlf_line_ends_are_located_like_lf_ones() {
+    let lf = std::fs::read(format!("{DIR}/broken/bad_rows.csv")).expect("fixture");
+    assert!(!lf.contains(&b'\r'));
+    let crlf: Vec<u8> = lf
+        .iter()
+        .flat_map(|&b| {
+            if b == b'\n' {
+                vec![b'\r', b'\n']
+            } else {
+                vec![b]
+            }
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad_rows_crlf.csv");
+    std::fs::write(&path, crlf).expect("write");
+    let located = |records: Vec<Record>| -> Vec<(Option<u64>, Option<String>)> {
+        records
+            .into_iter()
+            .map(|r| (r.source.line, r.conversation.err().map(|e| e.message)))
+            .collect()
+    };
+    assert_eq!(
+        located(records_of(
+            path.to_str().unwrap(),
+            &IngestOptions::default()
+        )),
+        located(broken("bad_rows.csv"))
+    );
+}
+
+#[test]
 fn broken_text_and_captions_are_located() {
     let r = broken("no_speakers.txt");
     assert_eq!((r.len(), r[0].source.line), (1, Some(1)));

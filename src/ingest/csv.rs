@@ -406,8 +406,21 @@ pub fn read(bytes: &[u8], file: &str, map: &ColumnMap, tsv: bool) -> Vec<Record>
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut entries: Vec<Entry> = Vec::new();
     let mut record = ::csv::ByteRecord::new();
+    // Lines are counted from byte offsets: the csv reader's own line count is one short after
+    // CRLF line ends (a record read after "\r" starts at the "\n", which belongs before it).
+    let mut counted = (0usize, 1u64);
+    let mut line_at = |byte: u64| {
+        let mut byte = (byte as usize).min(bytes.len());
+        while bytes.get(byte).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            byte += 1;
+        }
+        let (from, line) = counted;
+        let line = line + memchr::memchr_iter(b'\n', &bytes[from.min(byte)..byte]).count() as u64;
+        counted = (byte.max(from), line);
+        skipped + line
+    };
     loop {
-        let line = skipped + reader.position().line();
+        let line = line_at(reader.position().byte());
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -419,7 +432,7 @@ pub fn read(bytes: &[u8], file: &str, map: &ColumnMap, tsv: bool) -> Vec<Record>
                 break;
             }
         }
-        let line = record.position().map_or(line, |p| skipped + p.line());
+        let line = record.position().map_or(line, |p| line_at(p.byte()));
         if record.iter().all(|c| c.trim_ascii().is_empty()) {
             continue;
         }

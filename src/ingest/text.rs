@@ -13,7 +13,7 @@ use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, names_from_label
 use crate::model::{Conversation, Record, RecordError, Role, Source};
 
 /// A time: a clock offset or a date-time.
-const TIME: &str = r"(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?)";
+const TIME: &str = r"(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?|\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?)";
 
 static SPEAKER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -343,6 +343,17 @@ mod tests {
         assert_eq!(c.turns[1].text, "My card [PII] was charged twice.");
         assert_eq!(c.turns[1].role, Role::Customer);
         assert_eq!(c.turns[2].start, Some(9.0));
+    }
+
+    #[test]
+    fn clock_offsets_past_99_minutes_still_start_turns() {
+        let c = conv(
+            "[99:58] Agent: Thanks for calling.\n[100:05] Customer: My bill is wrong.\n[100:09] Agent: Sorry, let me look.\n",
+        );
+        assert_eq!(c.turns.len(), 3);
+        assert_eq!(c.turns[1].role, Role::Customer);
+        assert_eq!(c.turns[1].start, Some(6005.0));
+        assert_eq!(c.turns[2].text, "Sorry, let me look.");
     }
 
     #[test]
