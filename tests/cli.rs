@@ -56,15 +56,21 @@ fn every_record_gives_one_result_in_order_with_located_errors() {
     assert_eq!(records[0]["id"], "ok-1");
     assert!(records[0]["scores"]["empathy"].is_number());
     assert_eq!(records[1]["source"]["line"], 2);
+    let broken = records[1]["error"].as_str().unwrap();
+    // Located by the record's line, and within it by column only.
     assert!(
-        records[1]["error"]
-            .as_str()
-            .unwrap()
-            .contains("invalid conversation JSON")
+        broken.starts_with("invalid conversation JSON") && broken.ends_with("at column 2"),
+        "{broken}"
     );
     assert_eq!(records[2]["id"], "no-turns");
     assert!(records[2]["error"].as_str().unwrap().contains("no turns"));
-    assert!(records[3]["error"].is_string());
+    assert_eq!(records[3]["id"], "bad-utf8");
+    let bad_line = input.split(|&b| b == b'\n').nth(3).unwrap();
+    let bad_byte = bad_line.iter().position(|&b| b == 0xff).unwrap() + 1;
+    assert_eq!(
+        records[3]["error"],
+        format!("invalid UTF-8 at byte {bad_byte} of the line (JSON must be UTF-8)")
+    );
     assert_eq!(records[3]["source"]["line"], 4);
     assert!(records[4]["error"].as_str().unwrap().contains("text"));
     assert_eq!(records[5]["id"], "ok-2");

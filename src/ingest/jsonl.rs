@@ -44,15 +44,29 @@ pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation,
     // One validation of the whole line, then the parser takes it as text and does not check
     // each string again (most of the bytes are strings). Not UTF-8: the byte parser reports
     // where, as it always has.
-    let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str::<RawConversation>(text),
-        Err(_) => serde_json::from_slice::<RawConversation>(bytes),
-    };
-    let raw = parsed.map_err(|e| RecordError {
+    let text = std::str::from_utf8(bytes).map_err(|e| RecordError {
         id: recover_id(bytes),
-        message: format!("invalid conversation JSON: {e}"),
+        message: format!(
+            "invalid UTF-8 at byte {} of the line (JSON must be UTF-8)",
+            e.valid_up_to() + 1
+        ),
+    })?;
+    let raw = serde_json::from_str::<RawConversation>(text).map_err(|e| RecordError {
+        id: recover_id(bytes),
+        message: format!("invalid conversation JSON: {}", on_the_line(&e)),
     })?;
     build(raw, &source.label())
+}
+
+/// serde_json's message with only the column: the record is one line of its file, whose
+/// number is in the record's `source`, so serde_json's "line 1" would mislead.
+fn on_the_line(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&suffix) {
+        Some(head) if e.line() == 1 => format!("{head} at column {}", e.column()),
+        _ => message,
+    }
 }
 
 /// Reads one canonical conversation from an already parsed JSON value (an element of a
