@@ -103,7 +103,74 @@ impl Policy {
                 anyhow::bail!("{}: unknown rule id '{id}' in [rules]", path.display());
             }
         }
+        policy
+            .check()
+            .map_err(|e| anyhow::anyhow!("{}: invalid policy: {e}", path.display()))?;
         Ok(policy)
+    }
+
+    /// Every value within the range it makes sense in, so that a typo cannot turn the scores
+    /// into NaN or push them out of 0–100 unnoticed.
+    pub fn check(&self) -> Result<(), String> {
+        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 11] = [
+            ("name_overuse_rate", self.name_overuse_rate, 0.0..=1.0),
+            ("restatement_overlap", self.restatement_overlap, 0.0..=1.0),
+            ("distress_sentiment", self.distress_sentiment, -1.0..=1.0),
+            ("empathy_neutral", self.empathy_neutral, 0.0..=100.0),
+            ("empathy_base", self.empathy_base, 0.0..=100.0),
+            (
+                "scripted_empathy_factor",
+                self.scripted_empathy_factor,
+                0.0..=1.0,
+            ),
+            (
+                "effort_per_extra_turn",
+                self.effort_per_extra_turn,
+                0.0..=100.0,
+            ),
+            ("effort_length_cap", self.effort_length_cap, 0.0..=100.0),
+            (
+                "closing_sentiment_anchor",
+                self.closing_sentiment_anchor,
+                -1.0..=1.0,
+            ),
+            (
+                "hold_weight_per_minute",
+                self.hold_weight_per_minute,
+                0.0..=100.0,
+            ),
+            (
+                "name_overuse_min_mentions",
+                self.name_overuse_min_mentions as f64,
+                1.0..=f64::MAX,
+            ),
+        ];
+        for (name, value, range) in ranges {
+            if !range.contains(&value) {
+                return Err(format!(
+                    "{name} = {value} is outside {}..={}",
+                    range.start(),
+                    range.end()
+                ));
+            }
+        }
+        for (name, value) in [
+            ("restatement_min_shared", self.restatement_min_shared),
+            ("closing_sentiment_turns", self.closing_sentiment_turns),
+        ] {
+            if value == 0 {
+                return Err(format!("{name} must be at least 1"));
+            }
+        }
+        for (id, o) in &self.rules {
+            if let Some(weight) = o.weight.filter(|w| !w.is_finite()) {
+                return Err(format!("[rules.{id}] weight = {weight} is not a number"));
+            }
+            if let Some(cap) = o.cap.filter(|c| !(c.is_finite() && *c >= 0.0)) {
+                return Err(format!("[rules.{id}] cap = {cap} must be a number ≥ 0"));
+            }
+        }
+        Ok(())
     }
 
     fn overrides(&self, id: &str) -> RuleOverride {
@@ -160,5 +227,27 @@ mod tests {
         );
         std::fs::write(&path, "name_overuse_rat = 1\n").unwrap();
         assert!(Policy::from_file(&path).is_err());
+    }
+
+    #[test]
+    fn values_out_of_range_are_rejected_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        for (toml, named) in [
+            (
+                "[rules.transfer]\nweight = nan\n",
+                "[rules.transfer] weight",
+            ),
+            ("[rules.transfer]\ncap = inf\n", "[rules.transfer] cap"),
+            ("[rules.hold]\ncap = -5.0\n", "[rules.hold] cap"),
+            ("closing_sentiment_turns = 0\n", "closing_sentiment_turns"),
+            ("name_overuse_rate = 1.5\n", "name_overuse_rate"),
+            ("empathy_base = nan\n", "empathy_base"),
+        ] {
+            std::fs::write(&path, toml).unwrap();
+            let error = Policy::from_file(&path).unwrap_err().to_string();
+            assert!(error.contains(named), "{toml}: {error}");
+        }
+        assert_eq!(Policy::default().check(), Ok(()));
     }
 }
