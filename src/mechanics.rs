@@ -93,10 +93,27 @@ fn interval(turn: &Turn) -> Option<(f64, f64)> {
     }
 }
 
+/// The longest conversation whose timings are believed: 30 days (messaging threads run for
+/// days; a longer span is a unit or clock error).
+const LONGEST_PLAUSIBLE_S: f64 = 30.0 * 24.0 * 3600.0;
+
+/// Whether the turn timings cannot be right: a negative or non-finite time, or a span longer
+/// than [`LONGEST_PLAUSIBLE_S`]. Such timings are not measured at all rather than turned into
+/// a duration of 1e300 seconds or hours of hold.
+fn implausible_timings(turns: &[Turn]) -> bool {
+    let times = || turns.iter().flat_map(|t| [t.start, t.end]).flatten();
+    times().any(|t| !t.is_finite() || t < 0.0)
+        || times().fold(f64::NEG_INFINITY, f64::max) - times().fold(f64::INFINITY, f64::min)
+            > LONGEST_PLAUSIBLE_S
+}
+
 /// Measures a conversation's mechanics. `hold_turns` are indexes of agent turns that
 /// announce a hold; indexes past the end are ignored.
 pub fn mechanics(conv: &Conversation, hold_turns: &[usize]) -> Mechanics {
     let turns = &conv.turns;
+    if implausible_timings(turns) {
+        return Mechanics::default();
+    }
     let starts: Vec<f64> = turns
         .iter()
         .filter_map(|t| t.start)
@@ -264,6 +281,28 @@ mod tests {
         let none = mechanics(&call(), &[]).hold_s.expect("timed");
         // Positive zero: −0.0 == 0.0, but it prints as "-0.0" in JSON and CSV.
         assert_eq!(none.to_bits(), 0.0f64.to_bits());
+    }
+
+    #[test]
+    fn impossible_timings_are_not_measured() {
+        for (start, end) in [
+            (-5.0, 1.0),
+            (0.0, 1e15),
+            (f64::NAN, 2.0),
+            (3.0, f64::INFINITY),
+        ] {
+            let c = conv(vec![
+                turn(Role::Agent, "please hold", Some(0.0), Some(2.0)),
+                turn(Role::Customer, "ok", Some(start), Some(end)),
+            ]);
+            assert_eq!(mechanics(&c, &[0]), Mechanics::default(), "{start} {end}");
+        }
+        // A week-long messaging thread is believed.
+        let c = conv(vec![
+            turn(Role::Agent, "hi", Some(0.0), Some(1.0)),
+            turn(Role::Customer, "hello", Some(604_800.0), Some(604_801.0)),
+        ]);
+        assert_eq!(mechanics(&c, &[]).duration_s, Some(604_801.0));
     }
 
     #[test]
