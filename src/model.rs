@@ -54,7 +54,7 @@ impl Role {
             "agent" | "rep" | "representative" | "advisor" | "adviser" | "csr" | "operator"
             | "support" | "supportagent" | "associate" | "specialist" | "staff" | "employee"
             | "internal" | "humanagent" | "liveagent" | "a" | "assistantagent" | "host"
-            | "responder" | "system_agent" | "consultant" | "teller" | "technician" | "tech" => {
+            | "responder" | "systemagent" | "consultant" | "teller" | "technician" | "tech" => {
                 Role::Agent
             }
             "customer" | "caller" | "user" | "client" | "enduser" | "consumer" | "visitor"
@@ -191,6 +191,7 @@ mod tests {
             ("Live Agent", Some(Role::Agent)),
             ("End-User", Some(Role::Customer)),
             ("Virtual_Assistant", Some(Role::Bot)),
+            ("SYSTEM_AGENT", Some(Role::Agent)),
             ("ＡＧＥＮＴ", None),
             ("Speaker 1", None),
             ("A Very Long Speaker Label Of Forty Chars", None),
