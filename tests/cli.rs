@@ -431,6 +431,50 @@ fn no_output_prints_a_negative_zero() {
 }
 
 #[test]
+fn a_group_by_field_no_conversation_has_is_warned_about() {
+    let dir = workdir();
+    let path = write(
+        dir.path(),
+        "in.jsonl",
+        GOOD.replace(
+            r#""customer_name""#,
+            r#""metadata":{"agent_id":"A1"},"customer_name""#,
+        )
+        .as_bytes(),
+    );
+    let run = |field: &str| {
+        sincerity()
+            .args([
+                "score",
+                "-q",
+                "-o",
+                "/dev/null",
+                "--groups-csv",
+                "g.csv",
+                "--group-by",
+            ])
+            .arg(field)
+            .arg(&path)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let misspelt = run("metadata.agnet_id");
+    assert_eq!(misspelt.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&misspelt.stderr);
+    assert!(
+        stderr.contains("--group-by metadata.agnet_id: no scored conversation has this field"),
+        "{stderr}"
+    );
+    let right = run("metadata.agent_id");
+    assert!(
+        right.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&right.stderr)
+    );
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let dir = workdir();
     let many: String = (0..20000)

@@ -195,6 +195,11 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         let mut out = create(path)?;
         g.write_csv(&mut out)?;
         out.flush()?;
+        for field in g.fields_never_found() {
+            eprintln!(
+                "sincerity: warning: --group-by {field}: no scored conversation has this field (misspelt?), so all fall in one group with an empty value"
+            );
+        }
     }
     bar.finish_and_clear();
     if let Some((collector, mut writer)) = report {

@@ -141,6 +141,19 @@ impl GroupsCollector {
         })
     }
 
+    /// The group fields that no scored conversation had (a misspelt field puts everything in
+    /// one group with an empty value); none before any conversation was scored.
+    pub fn fields_never_found(&self) -> Vec<&str> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| {
+                !self.groups.is_empty() && self.groups.keys().all(|values| values[*k].is_empty())
+            })
+            .map(|(_, f)| f.as_str())
+            .collect()
+    }
+
     /// The CSV column names.
     pub fn columns(&self) -> Vec<String> {
         let mut cols = self.fields.clone();
