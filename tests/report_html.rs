@@ -229,14 +229,22 @@ fn the_report_command_builds_from_saved_results() {
         assert!(a.contains(part) && b.contains(part));
     }
 
-    // A line that is not a result is counted, named on stderr, and makes the exit code 1.
+    // A line that is not a result is counted, named on stderr with what it is instead, and
+    // makes the exit code 1; a conversation given in place of its result is the usual slip.
     let mut text = read(&without);
     text.push_str("this is not json\n");
+    text.push_str(r#"{"id":"c-9","turns":[{"speaker":"agent","text":"Hello"}]}"#);
+    text.push('\n');
     std::fs::write(&without, text).unwrap();
     let out = run(&["report", s(&without), "-o", s(&page)]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains(":13: not a result"));
-    assert!(read(&page).contains("1 unreadable line<"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(":13: not JSON"), "{stderr}");
+    assert!(
+        stderr.contains(":14: a conversation, not a result"),
+        "{stderr}"
+    );
+    assert!(read(&page).contains("2 unreadable lines<"));
 }
 
 /// The attention score, computed here independently of the crate.

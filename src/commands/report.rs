@@ -47,7 +47,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
                     unreadable += 1;
                     collector.add_unreadable();
                     if unreadable <= WARN_LINES && !args.quiet {
-                        eprintln!("{}:{number}: not a result: {e}", input.name());
+                        eprintln!("{}:{number}: {}", input.name(), why_not_a_result(&line, &e));
                     }
                 }
             }
@@ -67,4 +67,16 @@ pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
         );
     }
     Ok(if unreadable > 0 { 1 } else { 0 })
+}
+
+/// Why a line is not a `score` result, in the reader's terms: a conversation given instead of
+/// its result is the usual slip.
+fn why_not_a_result(line: &[u8], error: &serde_json::Error) -> String {
+    match serde_json::from_slice::<serde_json::Value>(line) {
+        Ok(value) if value.get("turns").is_some() && value.get("scores").is_none() => {
+            "a conversation, not a result: score it first (`sincerity score … -o results.jsonl`) or use `sincerity score --report`".into()
+        }
+        Ok(_) => "not a result of `sincerity score` (no `scores` and no `error`)".into(),
+        Err(_) => format!("not JSON: {error}"),
+    }
 }
