@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Reproducible throughput benchmark: a generated corpus of COUNT conversations (default
-# 100,000, seed 7), scored at 1 and 2 threads, against the parse-only yardstick (serde_json
-# into a Value, same file, same batching, all threads), with peak memory from /usr/bin/time.
+# 100,000, seed 7: 236,725,494 bytes), scored at 1 and 2 threads, against the parse-only
+# yardstick (serde_json into a Value, same file, same batching, all threads), then learning the
+# script model and scoring with it, each with peak memory from /usr/bin/time. Each command runs
+# once; on a shared machine, repeat and take medians.
 #
 #   bash benches/throughput.sh [COUNT]
 set -euo pipefail
@@ -31,6 +33,8 @@ measure() { # label, command...
 measure parse-only-2 ./target/release/examples/parse_only "$corpus" 2
 measure score-1-thread ./target/release/sincerity score -q --threads 1 "$corpus" -o /dev/null
 measure score-2-threads ./target/release/sincerity score -q --threads 2 "$corpus" -o /dev/null
+measure learn-2-threads ./target/release/sincerity learn -q --threads 2 "$corpus" -o "$dir/scripts.json"
+measure score-scripts-2 ./target/release/sincerity score -q --threads 2 --scripts "$dir/scripts.json" "$corpus" -o /dev/null
 parse=$(cat "$dir/wall-parse-only-2.txt")
 score=$(cat "$dir/wall-score-2-threads.txt")
 awk -v s="$score" -v p="$parse" 'BEGIN { printf "ratio score/parse-only at 2 threads: %.2f\n", s / p }'
