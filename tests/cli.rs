@@ -151,6 +151,20 @@ fn directories_are_walked_in_sorted_order() {
 }
 
 #[test]
+fn a_directory_without_transcripts_is_warned_about() {
+    let dir = workdir();
+    write(dir.path(), "notes.md", b"not a transcript");
+    let out = sincerity().arg("score").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: no transcript files in"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_directory_linked_into_itself_is_read_once() {
     let dir = workdir();
     std::fs::create_dir_all(dir.path().join("calls")).unwrap();

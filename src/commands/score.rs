@@ -68,7 +68,19 @@ pub fn resolve_inputs(args: &[String]) -> anyhow::Result<Vec<ingest::Input>> {
         }
         return Ok(vec![ingest::Input::Stdin]);
     }
-    Ok(ingest::expand_inputs(args)?)
+    let inputs = ingest::expand_inputs(args)?;
+    if inputs.is_empty() {
+        eprintln!(
+            "sincerity: warning: no transcript files in {} (looked for {})",
+            args.join(", "),
+            ingest::WALKED_EXTENSIONS
+                .iter()
+                .map(|e| format!("*.{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(inputs)
 }
 
 /// Runs the batch.

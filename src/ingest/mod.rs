@@ -233,7 +233,8 @@ impl Input {
 }
 
 /// File extensions picked up when walking a directory (each also when gzipped).
-const WALKED_EXTENSIONS: &[&str] = &["jsonl", "ndjson", "json", "csv", "tsv", "txt", "vtt", "srt"];
+pub const WALKED_EXTENSIONS: &[&str] =
+    &["jsonl", "ndjson", "json", "csv", "tsv", "txt", "vtt", "srt"];
 
 /// Expands command-line inputs: files stay, directories are walked recursively (in sorted
 /// order, so runs are reproducible) for files with a readable extension, `-` is stdin.
