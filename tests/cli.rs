@@ -151,6 +151,39 @@ fn directories_are_walked_in_sorted_order() {
 }
 
 #[test]
+fn error_records_of_convert_read_back_as_the_same_errors() {
+    let dir = workdir();
+    let input = write(
+        dir.path(),
+        "in.jsonl",
+        format!("{GOOD}\n{{\"id\":\"c-2\",\"turns\":[]}}\n").as_bytes(),
+    );
+    let converted = dir.path().join("canonical.jsonl");
+    sincerity()
+        .args(["convert", "-q"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&converted)
+        .assert()
+        .code(1);
+    let out = sincerity()
+        .args(["score", "-q"])
+        .arg(&converted)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = lines(&out.stdout);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1]["id"], "c-2");
+    let error = records[1]["error"].as_str().unwrap();
+    assert!(error.contains("no turns"), "{error}");
+    assert!(
+        error.contains(&format!("first reported at {}:2", input.display())),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_directory_without_transcripts_is_warned_about() {
     let dir = workdir();
     write(dir.path(), "notes.md", b"not a transcript");

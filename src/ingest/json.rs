@@ -124,6 +124,26 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
     };
     let schema = match schema.or_else(|| detect_schema(obj)) {
         Some(s) => s,
+        // An error record written by `convert` or `score`, read back: it stays the same error,
+        // with its id and where it first arose.
+        None if obj.get("error").is_some_and(Value::is_string)
+            && obj.get("source").is_some_and(Value::is_object) =>
+        {
+            let first = &obj["source"];
+            let place = match (first.get("file").and_then(Value::as_str), first.get("line")) {
+                (Some(file), Some(line)) => format!("{file}:{line}"),
+                (Some(file), None) => file.to_string(),
+                _ => "an earlier run".to_string(),
+            };
+            return Err(Fail {
+                id: obj.get("id").and_then(Value::as_str).map(String::from),
+                path: "$".into(),
+                message: format!(
+                    "{} (an error record read back; first reported at {place})",
+                    obj["error"].as_str().unwrap_or_default()
+                ),
+            });
+        }
         None => {
             return Err(Fail::at(
                 &None,
