@@ -81,6 +81,11 @@ impl<'de> serde::Deserialize<'de> for KeysInOrder {
     }
 }
 
+/// A number as the JSON output writes it ("70.0", not "70"), so both outputs read alike.
+pub fn number(x: f64) -> String {
+    serde_json::Number::from_f64(x).map_or_else(String::new, |n| n.to_string())
+}
+
 /// Renders a JSON value as a CSV cell: numbers and booleans as written, strings neutralised.
 pub fn cell(value: Option<&Value>) -> String {
     match value {
@@ -118,9 +123,9 @@ impl Exporter for CsvExporter {
                     row.push(cell(c.metadata.get(*key)));
                 }
                 row.push(String::new());
-                row.push(c.scores.empathy.to_string());
-                row.push(c.scores.sincerity.to_string());
-                row.push(c.scores.effort.to_string());
+                row.push(number(c.scores.empathy));
+                row.push(number(c.scores.sincerity));
+                row.push(number(c.scores.effort));
                 let metrics = serde_json::to_value(&c.metrics)?;
                 for name in &self.metric_names {
                     row.push(cell(metrics.get(name)));

@@ -33,7 +33,7 @@ impl Exporter for FindingsCsvExporter {
                 &f.start.to_string(),
                 &f.end.to_string(),
                 &f.level.map(|l| l.to_string()).unwrap_or_default(),
-                &f.weight.to_string(),
+                &crate::output::csv::number(f.weight),
                 neutralise_formula(&f.quote).as_ref(),
                 neutralise_formula(&f.detail).as_ref(),
             ])?;
