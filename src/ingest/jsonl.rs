@@ -42,8 +42,8 @@ struct RawTurn {
 /// Reads one canonical conversation from the bytes of one JSON object.
 pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation, RecordError> {
     // One validation of the whole line, then the parser takes it as text and does not check
-    // each string again (most of the bytes are strings). Not UTF-8: the byte parser reports
-    // where, as it always has.
+    // each string again (most of the bytes are strings). Not UTF-8 is an error of its own,
+    // located by byte: JSON must be UTF-8.
     let text = std::str::from_utf8(bytes).map_err(|e| RecordError {
         id: recover_id(bytes),
         message: format!(
