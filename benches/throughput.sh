@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproducible throughput benchmark: a generated corpus of COUNT conversations (default
-# 100,000, seed 7: 236,725,494 bytes), scored at 1 and 2 threads, against the parse-only
+# 100,000, seed 7: 237,347,146 bytes), scored at 1 and 2 threads, against the parse-only
 # yardstick (serde_json into a Value, same file, same batching, all threads), then learning the
 # script model and scoring with it, each with peak memory from /usr/bin/time. Each command runs
 # once; on a shared machine, repeat and take medians.

@@ -2499,6 +2499,9 @@ struct Convo {
     empathy_said: Vec<String>,
     /// Customer turns typed verbatim (pasted markup) escape the chat transform.
     verbatim_next: bool,
+    /// The agent reads the identifier back wrong and the customer corrects it (fixed
+    /// positions, like the markup, so that other conversations draw the same randomness).
+    misread: bool,
 }
 
 impl Convo {
@@ -2938,6 +2941,21 @@ fn draft(mut rng: ChaCha8Rng, index: u64) -> (Record, Label) {
         .into_iter()
         .rev()
         .collect();
+    // The tail misheard: its last digit or letter one further on.
+    let wrong_tail: String = {
+        let mut chars: Vec<char> = tail.chars().collect();
+        if let Some(last) = chars.last_mut() {
+            *last = match *last {
+                '9' => '0',
+                'z' => 'a',
+                'Z' => 'A',
+                c if c.is_ascii_alphanumeric() => (c as u8 + 1) as char,
+                c => c,
+            };
+        }
+        chars.into_iter().collect()
+    };
+    slots.set("wrong_tail", wrong_tail);
     slots.set("id_tail", tail);
     let second = match domain.second_label {
         "postcode" => slots.get("postcode").unwrap_or("").to_string(),
@@ -3007,6 +3025,7 @@ fn draft(mut rng: ChaCha8Rng, index: u64) -> (Record, Label) {
         rules: BTreeSet::new(),
         empathy_said: Vec::new(),
         verbatim_next: false,
+        misread: index % 23 == 7 && !anonymised,
     };
     let ctx = Ctx {
         agent,
@@ -3290,7 +3309,15 @@ fn run(c: &mut Convo, x: &Ctx) {
     if style == Scripted && c.chance(0.5) {
         c.agent("Please bear with me while I pull up your account.");
     }
-    if c.chance(0.3) {
+    if c.misread {
+        c.agent_plain("Just to confirm, that's {wrong_tail} at the end?");
+        c.customer_of(&[
+            "No, that's not right, it's {id_tail}.",
+            "No, that's wrong. It ends {id_tail}.",
+        ]);
+        c.agent_plain("Sorry about that, {id_tail}. Got it.");
+        c.plant("correction");
+    } else if c.chance(0.3) {
         c.agent_plain("Just to confirm, that's {id_tail} at the end?");
         c.customer_of(&["Yes.", "That's right.", "Yep."]);
     }
