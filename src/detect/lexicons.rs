@@ -717,6 +717,19 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     ("what [kind|type|sort] of", Mechanism::Exploration),
+    // The customer's circumstances and what the problem costs them: welfare and impact.
+    (
+        "[problems|trouble|difficulties|difficulty|hardship] [with cash flow|with money|paying|with the bills|with your bills|at home]",
+        Mechanism::Exploration,
+    ),
+    (
+        "[especially|particularly|] vulnerable",
+        Mechanism::Exploration,
+    ),
+    (
+        "what is the [trip|visit|holiday|occasion|celebration|event] for",
+        Mechanism::Exploration,
+    ),
     (
         "[what's|what is] [been|] [bothering|worrying|troubling|upsetting] you",
         Mechanism::Exploration,
