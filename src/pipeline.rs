@@ -94,6 +94,30 @@ pub fn score_record(engine: &Engine, record: &Record) -> Outcome {
     }
 }
 
+/// Scores one record as [`score_record`] does, taking it by value: the result takes over its
+/// id, source, metadata and turn texts instead of copying them.
+pub fn score_owned_record(engine: &Engine, record: Record) -> Outcome {
+    let Record {
+        source,
+        conversation,
+    } = record;
+    match conversation {
+        Ok(conversation) => match catch_unwind(AssertUnwindSafe(|| engine.assess(&conversation))) {
+            Ok(assessed) => Outcome::Scored(Box::new(assessed.into_scored(conversation, source))),
+            Err(_) => Outcome::Error(ErrorRecord {
+                id: Some(conversation.id),
+                source,
+                error: "internal error while scoring this conversation".into(),
+            }),
+        },
+        Err(e) => Outcome::Error(ErrorRecord {
+            id: e.id,
+            source,
+            error: e.message,
+        }),
+    }
+}
+
 /// Reads every input on a thread of its own and hands the records to `each` in batches of
 /// [`BATCH_RECORDS`], in input order, so that reading and parsing overlap the work on the
 /// previous batch. An error from `each` stops the reading.
@@ -176,13 +200,13 @@ pub fn run(
     // on its worker as soon as it is rendered.
     let keep_outcomes = !collectors.is_empty();
     read_in_batches(inputs, options, |batch| {
-        // Records are taken by value so that each is freed on its worker right after scoring,
-        // in parallel, rather than all at once on this thread between batches.
+        // Records are taken by value: what the result does not take over is freed on its
+        // worker right after scoring, in parallel, rather than all at once on this thread
+        // between batches.
         let rendered: Vec<Rendered> = batch
             .into_par_iter()
             .map(|record| {
-                let outcome = score_record(engine, &record);
-                drop(record);
+                let outcome = score_owned_record(engine, record);
                 let bytes = exporters
                     .iter()
                     .map(|exporter| {
