@@ -218,7 +218,9 @@ impl<T: Copy> Lexicon<T> {
                 .then(b.end.cmp(&a.end))
                 .then(self.entries[a.pattern].cmp(&self.entries[b.pattern]))
         });
-        let mut out = Vec::new();
+        // At most one phrase per raw match: one allocation, no growing (and these lists are
+        // kept in the memo, where growth's spare room would stay).
+        let mut out = Vec::with_capacity(raw.len());
         let mut covered = 0;
         for m in raw {
             // Patterns carry their surrounding spaces, so neighbours share one space.
