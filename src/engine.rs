@@ -86,7 +86,9 @@ impl Engine {
             .filter(|f| f.rule == "hold")
             .map(|f| f.turn)
             .collect();
-        metrics.mechanics = crate::mechanics::mechanics(conversation, &hold_turns);
+        metrics.mechanics = crate::mechanics::mechanics_counted(conversation, &hold_turns, |i| {
+            analysis.texts[i].spoken_words(&conversation.turns[i].text)
+        });
         if let Some(name) = &analysis.customer_name {
             metrics.customer_name = Some(name.display.clone());
             metrics.customer_name_source = Some(name.source.as_str().to_string());
@@ -247,6 +249,50 @@ impl Assessment {
             metrics: self.metrics,
             findings: self.findings,
             turns,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Turn;
+
+    fn turn(role: Role, text: &str, start: f64, end: f64) -> Turn {
+        Turn {
+            role,
+            speaker: role.as_str().to_string(),
+            text: text.to_string(),
+            start: Some(start),
+            end: Some(end),
+        }
+    }
+
+    #[test]
+    fn word_counts_kept_with_a_line_give_the_mechanics_of_a_fresh_count() {
+        let engine = Engine::new(Policy::default());
+        let conversation = Conversation {
+            id: "c".into(),
+            turns: vec![
+                turn(Role::Agent, "Thanks for calling, how can I help?", 0.0, 3.0),
+                turn(
+                    Role::Customer,
+                    "My router — the new one — keeps [PII] dropping.",
+                    3.5,
+                    9.0,
+                ),
+                turn(Role::Agent, "Sorry to hear that. Let me check.", 9.5, 12.0),
+                turn(Role::Customer, "Ok… thanks 👍", 12.5, 14.0),
+            ],
+            ..Conversation::default()
+        };
+        let expected = crate::mechanics::mechanics(&conversation, &[]);
+        assert!(expected.agent_wpm.is_some() && expected.customer_wpm.is_some());
+        // Three times: lines are kept from their second sighting and reused from the third.
+        for _ in 0..3 {
+            let source = Source::default();
+            let scored = engine.score(&conversation, &source);
+            assert_eq!(scored.metrics.mechanics, expected);
         }
     }
 }
