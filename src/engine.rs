@@ -2,7 +2,7 @@
 
 use crate::analyse::Analysis;
 use crate::detect::{self, Context, Lexicons};
-use crate::findings::{Metrics, ScoredConversation, TurnView};
+use crate::findings::{Finding, Metrics, ScoredConversation, Scores, TurnView};
 use crate::model::{Conversation, Role, Source};
 use crate::policy::Policy;
 use crate::score::{self, EffortExtras};
@@ -45,6 +45,12 @@ impl Engine {
 
     /// Scores one conversation read from `source`.
     pub fn score(&self, conversation: &Conversation, source: &Source) -> ScoredConversation {
+        self.assess(conversation).with_copies(conversation, source)
+    }
+
+    /// Scores one conversation: everything of its result but what is taken from the input
+    /// as it is (see [`Assessment`]).
+    pub fn assess(&self, conversation: &Conversation) -> Assessment {
         let (texts, hits) = conversation
             .turns
             .iter()
@@ -80,14 +86,15 @@ impl Engine {
             .filter(|f| f.rule == "hold")
             .map(|f| f.turn)
             .collect();
-        metrics.mechanics = crate::mechanics::mechanics(conversation, &hold_turns);
+        metrics.mechanics = crate::mechanics::mechanics_counted(conversation, &hold_turns, |i| {
+            analysis.texts[i].spoken_words(&conversation.turns[i].text)
+        });
         if let Some(name) = &analysis.customer_name {
             metrics.customer_name = Some(name.display.clone());
             metrics.customer_name_source = Some(name.source.as_str().to_string());
         }
         metrics.name_mentions = analysis.name_mentions().len();
         metrics.name_rate = ratio(metrics.name_mentions, metrics.agent_turns);
-        let count = |rule: &str| findings.iter().filter(|f| f.rule == rule).count();
         let mut canned_sentences: Vec<(usize, usize)> = findings
             .iter()
             .filter(|f| f.rule == "canned-phrase")
@@ -102,15 +109,7 @@ impl Engine {
         canned_sentences.dedup();
         metrics.canned_lines = canned_sentences.len();
         metrics.canned_ratio = ratio(metrics.canned_lines, agent_sentences);
-        metrics.script_lines = count("script-line");
-        metrics.repeated_explanations = count("repeated-explanation");
-        metrics.repeated_info_requests = count("repeated-info-request");
-        metrics.transfers = count("transfer");
-        metrics.holds = count("hold");
-        metrics.repeat_contact = count("repeat-contact") > 0;
-        metrics.channel_switch = count("channel-switch") > 0;
-        metrics.escalation_requests = count("escalation-request");
-        metrics.unresolved = count("unresolved") > 0;
+        count_rules(&findings, &mut metrics);
         metrics.empathy_opportunity = opportunity;
         let first_customer = conversation
             .turns
@@ -147,15 +146,13 @@ impl Engine {
         metrics.empathy_interpretation = levels.interpretation;
         metrics.empathy_exploration = levels.exploration;
 
+        // Turn texts are filled in by `Assessment::with_copies` or `Assessment::into_scored`.
         let turns = self.per_turn.then(|| {
-            conversation
-                .turns
-                .iter()
-                .enumerate()
-                .map(|(i, turn)| TurnView {
-                    speaker: turn.role,
-                    text: turn.text.clone(),
-                    start: turn.start,
+            (0..conversation.turns.len())
+                .map(|i| TurnView {
+                    speaker: conversation.turns[i].role,
+                    text: String::new(),
+                    start: conversation.turns[i].start,
                     scripted: findings.iter().any(|f| {
                         f.turn == i && matches!(f.rule.as_str(), "canned-phrase" | "script-line")
                     }),
@@ -165,16 +162,137 @@ impl Engine {
                 .collect()
         });
 
+        Assessment {
+            scores,
+            metrics,
+            findings,
+            turns,
+        }
+    }
+}
+
+/// Counts the findings of the rules that [`Metrics`] counts, in one pass.
+fn count_rules(findings: &[Finding], metrics: &mut Metrics) {
+    for f in findings {
+        match f.rule.as_str() {
+            "script-line" => metrics.script_lines += 1,
+            "repeated-explanation" => metrics.repeated_explanations += 1,
+            "repeated-info-request" => metrics.repeated_info_requests += 1,
+            "transfer" => metrics.transfers += 1,
+            "hold" => metrics.holds += 1,
+            "repeat-contact" => metrics.repeat_contact = true,
+            "channel-switch" => metrics.channel_switch = true,
+            "escalation-request" => metrics.escalation_requests += 1,
+            "unresolved" => metrics.unresolved = true,
+            _ => {}
+        }
+    }
+}
+
+/// A conversation's result without the fields that are the input's own (id, channel, agent
+/// name, metadata, turn texts) and its source: those are added by copying them
+/// ([`Assessment::with_copies`]) or, when the conversation is no longer needed, by moving them
+/// ([`Assessment::into_scored`]), which spares an allocation and a copy for each.
+pub struct Assessment {
+    scores: Scores,
+    metrics: Metrics,
+    findings: Vec<Finding>,
+    /// The per-turn views, their texts still empty.
+    turns: Option<Vec<TurnView>>,
+}
+
+impl Assessment {
+    /// The result for `conversation`, read from `source`, copying what it takes from them.
+    pub fn with_copies(self, conversation: &Conversation, source: &Source) -> ScoredConversation {
+        let turns = self.turns.map(|mut views| {
+            for (view, turn) in views.iter_mut().zip(&conversation.turns) {
+                view.text.clone_from(&turn.text);
+            }
+            views
+        });
         ScoredConversation {
             id: conversation.id.clone(),
             source: source.clone(),
             channel: conversation.channel.clone(),
             agent_name: conversation.agent_name.clone(),
             metadata: conversation.metadata.clone(),
-            scores,
-            metrics,
-            findings,
+            scores: self.scores,
+            metrics: self.metrics,
+            findings: self.findings,
             turns,
+        }
+    }
+
+    /// The result for `conversation`, read from `source`, moving what it takes from them.
+    pub fn into_scored(self, conversation: Conversation, source: Source) -> ScoredConversation {
+        let Conversation {
+            id,
+            channel,
+            agent_name,
+            metadata,
+            turns: input_turns,
+            ..
+        } = conversation;
+        let turns = self.turns.map(|mut views| {
+            for (view, turn) in views.iter_mut().zip(input_turns) {
+                view.text = turn.text;
+            }
+            views
+        });
+        ScoredConversation {
+            id,
+            source,
+            channel,
+            agent_name,
+            metadata,
+            scores: self.scores,
+            metrics: self.metrics,
+            findings: self.findings,
+            turns,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Turn;
+
+    fn turn(role: Role, text: &str, start: f64, end: f64) -> Turn {
+        Turn {
+            role,
+            speaker: role.as_str().to_string(),
+            text: text.to_string(),
+            start: Some(start),
+            end: Some(end),
+        }
+    }
+
+    #[test]
+    fn word_counts_kept_with_a_line_give_the_mechanics_of_a_fresh_count() {
+        let engine = Engine::new(Policy::default());
+        let conversation = Conversation {
+            id: "c".into(),
+            turns: vec![
+                turn(Role::Agent, "Thanks for calling, how can I help?", 0.0, 3.0),
+                turn(
+                    Role::Customer,
+                    "My router — the new one — keeps [PII] dropping.",
+                    3.5,
+                    9.0,
+                ),
+                turn(Role::Agent, "Sorry to hear that. Let me check.", 9.5, 12.0),
+                turn(Role::Customer, "Ok… thanks 👍", 12.5, 14.0),
+            ],
+            ..Conversation::default()
+        };
+        let expected = crate::mechanics::mechanics(&conversation, &[]);
+        assert!(expected.agent_wpm.is_some() && expected.customer_wpm.is_some());
+        // Three times: lines are kept from their second sighting and reused from the third.
+        for _ in 0..3 {
+            let source = Source::default();
+            let scored = engine.score(&conversation, &source);
+            assert_eq!(scored.metrics.mechanics, expected);
         }
     }
 }

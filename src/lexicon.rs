@@ -98,6 +98,8 @@ impl Combined {
 /// Expands the alternation syntax of lexicon entries: `[a|b|]` is one of `a`, `b` or nothing.
 /// `"i [completely|totally|] understand"` gives three phrases.
 pub fn expand(pattern: &str) -> Vec<String> {
+    // Built by appending rather than `format!`: every run expands thousands of phrases at
+    // start-up, before the first conversation is read.
     let mut out = vec![String::new()];
     let mut rest = pattern;
     while let Some(open) = rest.find('[') {
@@ -109,18 +111,27 @@ pub fn expand(pattern: &str) -> Vec<String> {
         out = out
             .iter()
             .flat_map(|prefix| {
-                alternatives
-                    .iter()
-                    .map(move |alt| format!("{prefix}{head}{alt}"))
+                alternatives.iter().map(move |alt| {
+                    let mut phrase = String::with_capacity(prefix.len() + head.len() + alt.len());
+                    phrase.push_str(prefix);
+                    phrase.push_str(head);
+                    phrase.push_str(alt);
+                    phrase
+                })
             })
             .collect();
         rest = &rest[close + 1..];
     }
     out.into_iter()
-        .map(|p| {
-            let joined = format!("{p}{rest}");
-            let words: Vec<&str> = joined.split_whitespace().collect();
-            format!(" {} ", words.join(" "))
+        .map(|mut joined| {
+            joined.push_str(rest);
+            let mut spaced = String::with_capacity(joined.len() + 2);
+            spaced.push(' ');
+            for word in joined.split_whitespace() {
+                spaced.push_str(word);
+                spaced.push(' ');
+            }
+            spaced
         })
         .filter(|p| p.trim().len() > 1)
         .collect()
@@ -207,7 +218,9 @@ impl<T: Copy> Lexicon<T> {
                 .then(b.end.cmp(&a.end))
                 .then(self.entries[a.pattern].cmp(&self.entries[b.pattern]))
         });
-        let mut out = Vec::new();
+        // At most one phrase per raw match: one allocation, no growing (and these lists are
+        // kept in the memo, where growth's spare room would stay).
+        let mut out = Vec::with_capacity(raw.len());
         let mut covered = 0;
         for m in raw {
             // Patterns carry their surrounding spaces, so neighbours share one space.
@@ -251,6 +264,23 @@ impl<T: Copy> Lexicon<T> {
 /// Applies the turn normaliser's contraction expansion to a lexicon phrase, so that entries
 /// may be written either way.
 fn normalise_contractions(phrase: &str) -> String {
+    // Most phrases are lowercase ASCII words between single spaces, as `expand` writes them;
+    // the normal form of those is the words themselves, contractions written without the
+    // apostrophe expanded, and the full analysis (tokens, stems, sentences) is not needed.
+    // Anything else (apostrophes, digits, punctuation, placeholders) takes the full analysis.
+    if phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+        let mut norm = String::with_capacity(phrase.len() + 16);
+        norm.push(' ');
+        for word in phrase.split(' ').filter(|w| !w.is_empty()) {
+            let whole = [word];
+            let parts: &[&str] = crate::analyse::text::expand_contraction(word).unwrap_or(&whole);
+            for part in parts {
+                norm.push_str(part);
+                norm.push(' ');
+            }
+        }
+        return norm;
+    }
     let analysed = crate::analyse::text::analyse_text(phrase);
     analysed.norm
 }
@@ -271,6 +301,50 @@ mod tests {
                 " i understand "
             ]
         );
+    }
+
+    #[test]
+    fn expands_to_the_words_between_single_spaces() {
+        assert_eq!(
+            expand("  we [can|could  ] help\tyou [|today] "),
+            [
+                " we can help you ",
+                " we can help you today ",
+                " we could help you ",
+                " we could help you today "
+            ]
+        );
+        assert_eq!(expand("[ab|]"), [" ab "]);
+        // A phrase of one letter matches too much to keep.
+        assert!(expand("[a|]").is_empty());
+        assert!(expand("[|]").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_phrases_normalise_as_the_turn_analysis_does(
+            words in proptest::collection::vec(
+                "(dont|cant|thats|youre|couldnt|its|wont|well|were|i|am|sorry|[a-z]{1,8})",
+                0..8,
+            ),
+            gap in " {1,2}",
+        ) {
+            let phrase = format!(" {} ", words.join(&gap));
+            proptest::prop_assert_eq!(normalise_contractions(&phrase), analyse_text(&phrase).norm);
+        }
+    }
+
+    #[test]
+    fn other_phrases_take_the_full_analysis() {
+        for phrase in [
+            " i'm sorry ",
+            " it’s 4 pm ",
+            " you're #NAME# ",
+            " don't, ok? ",
+        ] {
+            assert_eq!(normalise_contractions(phrase), analyse_text(phrase).norm);
+        }
+        assert_eq!(normalise_contractions(" i'm sorry "), " i am sorry ");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub struct Mechanics {
 
 /// Words in a text: whitespace-separated tokens with at least one letter or digit (a
 /// redaction token such as `[PII]` counts as the word it hides).
-fn words(text: &str) -> usize {
+pub fn words(text: &str) -> usize {
     if text.is_ascii() {
         return ascii_words(text.as_bytes());
     }
@@ -110,6 +110,16 @@ fn implausible_timings(turns: &[Turn]) -> bool {
 /// Measures a conversation's mechanics. `hold_turns` are indexes of agent turns that
 /// announce a hold; indexes past the end are ignored.
 pub fn mechanics(conv: &Conversation, hold_turns: &[usize]) -> Mechanics {
+    mechanics_counted(conv, hold_turns, |i| words(&conv.turns[i].text))
+}
+
+/// [`mechanics`], with `words_of(i)` giving the [`words`] of turn `i` (counted once per
+/// distinct line when the caller keeps them, see [`crate::memo`]).
+pub fn mechanics_counted(
+    conv: &Conversation,
+    hold_turns: &[usize],
+    words_of: impl Fn(usize) -> usize,
+) -> Mechanics {
     let turns = &conv.turns;
     if implausible_timings(turns) {
         return Mechanics::default();
@@ -140,9 +150,10 @@ pub fn mechanics(conv: &Conversation, hold_turns: &[usize]) -> Mechanics {
         turns
             .iter()
             .zip(&intervals)
-            .filter(|(t, _)| t.role == role)
-            .fold((0.0, 0), |(secs, n), (t, (s, e))| {
-                (secs + (e - s), n + words(&t.text))
+            .enumerate()
+            .filter(|(_, (t, _))| t.role == role)
+            .fold((0.0, 0), |(secs, n), (i, (_, (s, e)))| {
+                (secs + (e - s), n + words_of(i))
             })
     };
     let (agent_s, agent_words) = talk(Role::Agent);

@@ -94,6 +94,30 @@ pub fn score_record(engine: &Engine, record: &Record) -> Outcome {
     }
 }
 
+/// Scores one record as [`score_record`] does, taking it by value: the result takes over its
+/// id, source, metadata and turn texts instead of copying them.
+pub fn score_owned_record(engine: &Engine, record: Record) -> Outcome {
+    let Record {
+        source,
+        conversation,
+    } = record;
+    match conversation {
+        Ok(conversation) => match catch_unwind(AssertUnwindSafe(|| engine.assess(&conversation))) {
+            Ok(assessed) => Outcome::Scored(Box::new(assessed.into_scored(conversation, source))),
+            Err(_) => Outcome::Error(ErrorRecord {
+                id: Some(conversation.id),
+                source,
+                error: "internal error while scoring this conversation".into(),
+            }),
+        },
+        Err(e) => Outcome::Error(ErrorRecord {
+            id: e.id,
+            source,
+            error: e.message,
+        }),
+    }
+}
+
 /// Reads every input on a thread of its own and hands the records to `each` in batches of
 /// [`BATCH_RECORDS`], in input order, so that reading and parsing overlap the work on the
 /// previous batch. An error from `each` stops the reading.
@@ -171,54 +195,79 @@ pub fn run(
     for (exporter, writer) in exporters.iter().zip(writers.iter_mut()) {
         writer.write_all(&exporter.header()?)?;
     }
-    let mut done = 0u64;
     // Collectors need every outcome after the batch; without them, each outcome is dropped
     // on its worker as soon as it is rendered.
     let keep_outcomes = !collectors.is_empty();
-    read_in_batches(inputs, options, |batch| {
-        // Records are taken by value so that each is freed on its worker right after scoring,
-        // in parallel, rather than all at once on this thread between batches.
-        let rendered: Vec<Rendered> = batch
-            .into_par_iter()
-            .map(|record| {
-                let outcome = score_record(engine, &record);
-                drop(record);
-                let bytes = exporters
-                    .iter()
-                    .map(|exporter| {
-                        let mut buf = Vec::with_capacity(RENDERED_BYTES);
-                        exporter.render(&outcome, &mut buf).map(|_| buf)
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?;
-                Ok(Rendered {
-                    scored: matches!(outcome, Outcome::Scored(_)),
-                    bytes,
-                    outcome: keep_outcomes.then_some(outcome),
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        for record in &rendered {
-            if record.scored {
-                summary.scored += 1;
-            } else {
-                summary.errors += 1;
-            }
-            for (writer, b) in writers.iter_mut().zip(&record.bytes) {
-                writer.write_all(b)?;
-            }
-            if let Some(outcome) = &record.outcome {
-                for c in collectors.iter_mut() {
-                    c.add(outcome);
+    // A thread of its own writes each batch's results (and frees them) while the workers
+    // score the next batch: done between batches, it kept all but one worker idle (about 60 ms
+    // on 100,000 calls written to /dev/null, 200 ms written to a file). No queue: a batch
+    // is handed over when the previous one is written, so one more batch at most is in memory.
+    let (sender, receiver) = sync_channel::<Vec<Rendered>>(0);
+    let (scored, errors) = std::thread::scope(|scope| -> anyhow::Result<(u64, u64)> {
+        let writer = scope.spawn(move || -> anyhow::Result<(u64, u64)> {
+            let (mut scored, mut errors, mut done) = (0u64, 0u64, 0u64);
+            for rendered in receiver {
+                for record in &rendered {
+                    if record.scored {
+                        scored += 1;
+                    } else {
+                        errors += 1;
+                    }
+                    for (writer, b) in writers.iter_mut().zip(&record.bytes) {
+                        writer.write_all(b)?;
+                    }
+                    if let Some(outcome) = &record.outcome {
+                        for c in collectors.iter_mut() {
+                            c.add(outcome);
+                        }
+                    }
                 }
+                done += rendered.len() as u64;
+                progress(done);
             }
-        }
-        done += rendered.len() as u64;
-        progress(done);
-        Ok(())
+            for writer in writers.iter_mut() {
+                writer.flush()?;
+            }
+            Ok((scored, errors))
+        });
+        let read = read_in_batches(inputs, options, |batch| {
+            // Records are taken by value: what the result does not take over is freed on its
+            // worker right after scoring, in parallel, rather than all at once between batches.
+            let rendered: Vec<Rendered> = batch
+                .into_par_iter()
+                .map(|record| {
+                    let outcome = score_owned_record(engine, record);
+                    let bytes = exporters
+                        .iter()
+                        .map(|exporter| {
+                            let mut buf = Vec::with_capacity(RENDERED_BYTES);
+                            exporter.render(&outcome, &mut buf).map(|_| buf)
+                        })
+                        .collect::<anyhow::Result<Vec<_>>>()?;
+                    Ok(Rendered {
+                        scored: matches!(outcome, Outcome::Scored(_)),
+                        bytes,
+                        outcome: keep_outcomes.then_some(outcome),
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            // Fails only when the writer has stopped on an error of its own, reported below.
+            sender
+                .send(rendered)
+                .map_err(|_| anyhow::anyhow!("the output writer stopped"))
+        });
+        drop(sender);
+        let written = match writer.join() {
+            Ok(written) => written,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        // A write error (a closed pipe, a full disk) is the cause when both sides failed.
+        let counts = written?;
+        read?;
+        Ok(counts)
     })?;
-    for writer in writers.iter_mut() {
-        writer.flush()?;
-    }
+    summary.scored = scored;
+    summary.errors = errors;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -86,6 +86,9 @@ pub struct TurnText {
     /// VADER compound sentiment of the text, computed when first asked for (see
     /// [`TurnText::sentiment`]).
     sentiment: std::cell::OnceCell<f64>,
+    /// The mechanics' word count of the text, computed when first asked for (see
+    /// [`TurnText::spoken_words`]).
+    spoken_words: std::cell::OnceCell<usize>,
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -260,6 +263,7 @@ pub fn analyse_text(text: &str) -> TurnText {
         norm_words,
         content,
         sentiment: std::cell::OnceCell::new(),
+        spoken_words: std::cell::OnceCell::new(),
     }
 }
 
@@ -701,6 +705,14 @@ impl TurnText {
         *self
             .sentiment
             .get_or_init(|| crate::analyse::sentiment::compound(text) + 0.0)
+    }
+
+    /// [`crate::mechanics::words`] of `text`, which must be the text this analysis was made
+    /// from; counted once, so that a line kept in the memo is not counted again in each call.
+    pub fn spoken_words(&self, text: &str) -> usize {
+        *self
+            .spoken_words
+            .get_or_init(|| crate::mechanics::words(text))
     }
 
     /// The token index range of the words of `norm` in `[norm_start, norm_end)`.
