@@ -153,9 +153,11 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             }
             Role::Agent => {
                 let requests = &cx.hits[i].request;
-                let confirming =
-                    text.norm.contains(" confirm") || text.norm.contains(" just to check ");
-                let reads_back = text.tokens.iter().any(|t| t.kind == TokenKind::Number);
+                // Worked out only for a request: most agent turns ask for nothing.
+                let confirms_by_reading_back = || {
+                    (text.norm.contains(" confirm") || text.norm.contains(" just to check "))
+                        && text.tokens.iter().any(|t| t.kind == TokenKind::Number)
+                };
                 for m in items {
                     let item = lex.info.tag(m.entry);
                     let Some(s) = text.sentence_of(m.tokens.start) else {
@@ -170,7 +172,7 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             r.tokens.start >= sentence.tokens.start
                                 && r.tokens.start <= m.tokens.start
                         });
-                    if !requested || (confirming && reads_back) {
+                    if !requested || confirms_by_reading_back() {
                         continue;
                     }
                     if let Some(&at) = given.get(&item) {

@@ -55,7 +55,7 @@ pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation,
         id: recover_id(bytes),
         message: format!("invalid conversation JSON: {}", on_the_line(&e)),
     })?;
-    build(raw, &source.label())
+    build(raw, || source.label())
 }
 
 /// serde_json's message with only the column: the record is one line of its file, whose
@@ -80,14 +80,18 @@ pub fn parse_value(value: &Value, default_id: &str) -> Result<Conversation, Reco
         },
         message: format!("invalid conversation JSON: {e}"),
     })?;
-    build(raw, default_id)
+    build(raw, || default_id.to_string())
 }
 
-fn build(raw: RawConversation, default_id: &str) -> Result<Conversation, RecordError> {
+/// Builds the conversation; `default_id` names it when it has no `id` (worked out only then).
+fn build(
+    raw: RawConversation,
+    default_id: impl FnOnce() -> String,
+) -> Result<Conversation, RecordError> {
     let id = match raw.id {
         Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        _ => default_id.to_string(),
+        _ => default_id(),
     };
     if raw.turns.is_empty() {
         return Err(RecordError {
