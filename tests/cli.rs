@@ -21,6 +21,18 @@ fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
     path
 }
 
+/// Runs `sincerity ARGS…` in `dir`, where the test's files are.
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    sincerity().args(args).current_dir(dir).output().unwrap()
+}
+
+/// The CSV file `name` in `dir`: its header and rows.
+fn read_csv(dir: &Path, name: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let mut reader = csv::Reader::from_path(dir.join(name)).unwrap();
+    let header = reader.headers().unwrap().clone();
+    (header, reader.records().map(Result::unwrap).collect())
+}
+
 fn lines(bytes: &[u8]) -> Vec<Value> {
     String::from_utf8(bytes.to_vec())
         .expect("utf-8 output")
@@ -153,46 +165,37 @@ fn directories_are_walked_in_sorted_order() {
 #[test]
 fn error_records_of_convert_read_back_as_the_same_errors() {
     let dir = workdir();
-    let input = write(
+    write(
         dir.path(),
         "in.jsonl",
         format!("{GOOD}\n{{\"id\":\"c-2\",\"turns\":[]}}\n").as_bytes(),
     );
-    let converted = dir.path().join("canonical.jsonl");
-    sincerity()
-        .args(["convert", "-q"])
-        .arg(&input)
-        .arg("-o")
-        .arg(&converted)
-        .assert()
-        .code(1);
-    let out = sincerity()
-        .args(["score", "-q"])
-        .arg(&converted)
-        .output()
-        .unwrap();
+    let convert = run_in(
+        dir.path(),
+        &["convert", "-q", "in.jsonl", "-o", "canonical.jsonl"],
+    );
+    assert_eq!(convert.status.code(), Some(1));
+    let out = run_in(dir.path(), &["score", "-q", "canonical.jsonl"]);
     assert_eq!(out.status.code(), Some(1));
     let records = lines(&out.stdout);
     assert_eq!(records.len(), 2);
     assert_eq!(records[1]["id"], "c-2");
     let error = records[1]["error"].as_str().unwrap();
     assert!(error.contains("no turns"), "{error}");
-    assert!(
-        error.contains(&format!("first reported at {}:2", input.display())),
-        "{error}"
-    );
+    assert!(error.contains("first reported at in.jsonl:2"), "{error}");
 }
 
 #[test]
 fn a_directory_without_transcripts_is_warned_about() {
     let dir = workdir();
-    write(dir.path(), "notes.md", b"not a transcript");
-    let out = sincerity().arg("score").arg(dir.path()).output().unwrap();
+    std::fs::create_dir_all(dir.path().join("calls")).unwrap();
+    write(dir.path(), "calls/notes.md", b"not a transcript");
+    let out = run_in(dir.path(), &["score", "calls"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("warning: no transcript files in"),
+        stderr.contains("warning: no transcript files in calls"),
         "{stderr}"
     );
 }
@@ -204,11 +207,7 @@ fn a_directory_linked_into_itself_is_read_once() {
     write(dir.path(), "calls/a.jsonl", GOOD.as_bytes());
     #[cfg(unix)]
     std::os::unix::fs::symlink(".", dir.path().join("calls/self")).unwrap();
-    let out = sincerity()
-        .args(["score", "-q"])
-        .arg(dir.path().join("calls"))
-        .output()
-        .unwrap();
+    let out = run_in(dir.path(), &["score", "-q", "calls"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(lines(&out.stdout).len(), 1, "the loop is not followed");
 }
@@ -218,57 +217,36 @@ fn an_output_that_is_also_an_input_is_refused_and_left_intact() {
     let dir = workdir();
     let input = write(dir.path(), "calls.jsonl", GOOD.as_bytes());
     for flag in ["-o", "--csv", "--findings-csv", "--report"] {
-        let out = sincerity()
-            .args(["score", "-q"])
-            .arg(&input)
-            .arg(flag)
-            .arg(&input)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{flag}");
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("also an input"),
-            "{flag}: {}",
-            String::from_utf8_lossy(&out.stderr)
+        let out = run_in(
+            dir.path(),
+            &["score", "-q", "calls.jsonl", flag, "calls.jsonl"],
         );
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("also an input"), "{flag}: {stderr}");
         assert_eq!(std::fs::read_to_string(&input).unwrap(), GOOD, "{flag}");
     }
     // An output written into a walked directory is not read back by the next run.
     std::fs::create_dir_all(dir.path().join("week")).unwrap();
     write(dir.path(), "week/a.jsonl", GOOD.as_bytes());
-    let results = dir.path().join("week/results.jsonl");
-    let first = sincerity()
-        .args(["score", "-q", "-o"])
-        .arg(&results)
-        .arg(dir.path().join("week"))
-        .output()
-        .unwrap();
-    assert_eq!(first.status.code(), Some(0));
-    let second = sincerity()
-        .args(["score", "-q", "-o"])
-        .arg(&results)
-        .arg(dir.path().join("week"))
-        .output()
-        .unwrap();
-    assert_eq!(second.status.code(), Some(2));
-    assert_eq!(lines(&std::fs::read(&results).unwrap()).len(), 1);
+    let week = ["score", "-q", "-o", "week/results.jsonl", "week"];
+    assert_eq!(run_in(dir.path(), &week).status.code(), Some(0));
+    assert_eq!(run_in(dir.path(), &week).status.code(), Some(2));
+    let results = std::fs::read(dir.path().join("week/results.jsonl")).unwrap();
+    assert_eq!(lines(&results).len(), 1);
     // Nor may two outputs share a file, nor may `convert` overwrite its input.
-    let both = sincerity()
-        .args(["score", "-q"])
-        .arg(&input)
-        .args(["-o", "x.jsonl", "--csv", "x.jsonl"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(both.status.code(), Some(2));
-    let convert = sincerity()
-        .args(["convert", "-q"])
-        .arg(&input)
-        .arg("-o")
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert_eq!(convert.status.code(), Some(2));
+    let both = [
+        "score",
+        "-q",
+        "calls.jsonl",
+        "-o",
+        "x.jsonl",
+        "--csv",
+        "x.jsonl",
+    ];
+    assert_eq!(run_in(dir.path(), &both).status.code(), Some(2));
+    let convert = ["convert", "-q", "calls.jsonl", "-o", "calls.jsonl"];
+    assert_eq!(run_in(dir.path(), &convert).status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&input).unwrap(), GOOD);
 }
 
@@ -396,44 +374,36 @@ fn conversations_csv_columns_follow_the_data_dictionary() {
         .collect();
     assert!(documented.len() > 30, "{documented:?}");
     let dir = workdir();
-    let path = write(dir.path(), "in.jsonl", GOOD.as_bytes());
-    let csv_path = dir.path().join("c.csv");
-    sincerity()
-        .args(["score", "-q"])
-        .arg(&path)
-        .arg("--csv")
-        .arg(&csv_path)
-        .assert()
-        .code(0);
-    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let after_scores = headers.iter().position(|h| h == "effort").unwrap() + 1;
-    assert_eq!(headers[after_scores..], documented[..]);
+    write(dir.path(), "in.jsonl", GOOD.as_bytes());
+    let out = run_in(dir.path(), &["score", "-q", "in.jsonl", "--csv", "c.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let (header, _) = read_csv(dir.path(), "c.csv");
+    let header: Vec<&str> = header.iter().collect();
+    let after_scores = header.iter().position(|h| *h == "effort").unwrap() + 1;
+    assert_eq!(header[after_scores..], documented[..]);
 }
 
 #[test]
 fn error_rows_of_a_json_array_say_where_in_the_file() {
     let dir = workdir();
-    let path = write(
+    write(
         dir.path(),
         "calls.json",
         format!("[{GOOD}, 17, {{\"turns\": 3}}]").as_bytes(),
     );
-    let csv_path = dir.path().join("c.csv");
-    sincerity()
-        .args(["score", "-q", "-o", "/dev/null"])
-        .arg(&path)
-        .arg("--csv")
-        .arg(&csv_path)
-        .assert()
-        .code(1);
-    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let places: Vec<String> = reader
-        .records()
-        .map(|r| r.unwrap()[col("source_place")].to_string())
-        .collect();
+    let args = [
+        "score",
+        "-q",
+        "-o",
+        "/dev/null",
+        "calls.json",
+        "--csv",
+        "c.csv",
+    ];
+    assert_eq!(run_in(dir.path(), &args).status.code(), Some(1));
+    let (header, rows) = read_csv(dir.path(), "c.csv");
+    let place = header.iter().position(|h| h == "source_place").unwrap();
+    let places: Vec<&str> = rows.iter().map(|r| &r[place]).collect();
     assert_eq!(places, ["$[0]", "$[1]", "$[2]"]);
 }
 
@@ -442,16 +412,17 @@ fn no_output_prints_a_negative_zero() {
     // −0.0 == 0.0, so only the printed form shows it: "-0.0" puzzles readers and spreadsheets.
     let dir = workdir();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/demo.jsonl");
+    let args = [
+        "score",
+        "-q",
+        "--per-turn",
+        "--csv",
+        "c.csv",
+        "--findings-csv",
+        "f.csv",
+    ];
     let out = sincerity()
-        .args([
-            "score",
-            "-q",
-            "--per-turn",
-            "--csv",
-            "c.csv",
-            "--findings-csv",
-            "f.csv",
-        ])
+        .args(args)
         .arg(&demo)
         .current_dir(dir.path())
         .output()
@@ -480,7 +451,7 @@ fn no_output_prints_a_negative_zero() {
 #[test]
 fn a_group_by_field_no_conversation_has_is_warned_about() {
     let dir = workdir();
-    let path = write(
+    write(
         dir.path(),
         "in.jsonl",
         GOOD.replace(
@@ -490,21 +461,16 @@ fn a_group_by_field_no_conversation_has_is_warned_about() {
         .as_bytes(),
     );
     let run = |field: &str| {
-        sincerity()
-            .args([
-                "score",
-                "-q",
-                "-o",
-                "/dev/null",
-                "--groups-csv",
-                "g.csv",
-                "--group-by",
-            ])
-            .arg(field)
-            .arg(&path)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
+        let args = [
+            "score",
+            "-q",
+            "-o",
+            "/dev/null",
+            "--groups-csv",
+            "g.csv",
+            "--group-by",
+        ];
+        run_in(dir.path(), &[&args[..], &[field, "in.jsonl"]].concat())
     };
     let misspelt = run("metadata.agnet_id");
     assert_eq!(misspelt.status.code(), Some(0));
