@@ -625,4 +625,34 @@ fn eval_compares_a_tool_field_with_labels_and_locates_bad_lines() {
     assert!(errors.contains("labelled.jsonl:3"), "{errors}");
     assert!(errors.contains("labelled.jsonl:4"), "{errors}");
     assert!(figures["figures"]["accuracy"]["value"].as_f64().unwrap() > 0.99);
+
+    // The figures may not overwrite the labels, and a binary gold goes with a scale only.
+    let levels = [
+        "eval",
+        "--gold",
+        "labels.reaction",
+        "--pred",
+        "metrics.empathy_reaction",
+    ];
+    let onto_labels = run_in(
+        dir.path(),
+        &[&levels[..], &["--json", "labelled.jsonl", "labelled.jsonl"]].concat(),
+    );
+    assert_eq!(onto_labels.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&onto_labels.stderr).contains("also an input"));
+    assert!(
+        std::fs::read_to_string(&input)
+            .unwrap()
+            .starts_with(lines[0])
+    );
+    let binary_levels = run_in(
+        dir.path(),
+        &[
+            &levels[..],
+            &["--gold-binary", "labels.reaction > 0", "labelled.jsonl"],
+        ]
+        .concat(),
+    );
+    assert_eq!(binary_levels.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&binary_levels.stderr).contains("--kind scale"));
 }

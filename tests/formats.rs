@@ -292,6 +292,29 @@ fn tables_with_crlf_line_ends_are_located_like_lf_ones() {
 }
 
 #[test]
+fn a_one_line_json_document_without_a_final_newline_is_a_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let conversation =
+        r#"{"turns":[{"speaker":"agent","text":"Hello"},{"speaker":"customer","text":"Hi"}]}"#;
+    for (name, text, id) in [
+        (
+            "wrapped.json",
+            format!(r#"{{"conversations":[{conversation}]}}"#),
+            "$.conversations[0]",
+        ),
+        ("single.json", conversation.to_string(), "single.json"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).expect("write");
+        let records = records_of(path.to_str().unwrap(), &IngestOptions::default());
+        assert_eq!(records.len(), 1, "{name}");
+        let c = records[0].conversation.as_ref().expect("a conversation");
+        assert!(c.id.ends_with(id), "{name}: {}", c.id);
+        assert_eq!(c.turns.len(), 2);
+    }
+}
+
+#[test]
 fn broken_text_and_captions_are_located() {
     let r = broken("no_speakers.txt");
     assert_eq!((r.len(), r[0].source.line), (1, Some(1)));

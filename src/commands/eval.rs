@@ -25,6 +25,11 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         spec = spec.with_filter(filter)?;
     }
     let kind: Kind = args.kind.parse()?;
+    // Only a scale is also read against a binary gold (ROC AUC); for the other kinds the
+    // expression would be ignored, yet still skip the items where it is null.
+    if args.gold_binary.is_some() && kind != Kind::Scale {
+        anyhow::bail!("--gold-binary goes with --kind scale (it adds ROC AUC against a score)");
+    }
     let policy = match &args.policy {
         Some(path) => Policy::from_file(path)?,
         None => Policy::default(),
@@ -35,6 +40,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
 
+    if let Some(json) = &args.json {
+        let labelled = crate::ingest::Input::File(args.labelled.clone());
+        crate::commands::score::refuse_clobbering(&[labelled], &[json])?;
+    }
     let file = args.labelled.display().to_string();
     let reader = crate::ingest::open(&crate::ingest::Input::File(args.labelled.clone()))?;
     let mut set = PairSet::new(spec);

@@ -235,6 +235,11 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
     if n < 2 || x[..n].iter().chain(&y[..n]).any(|v| !v.is_finite()) {
         return None;
     }
+    // Tested exactly: rounding leaves a constant series a variance of about 1e-33, not 0.
+    let constant = |v: &[f64]| v.iter().all(|a| *a == v[0]);
+    if constant(&x[..n]) || constant(&y[..n]) {
+        return None;
+    }
     let mx = x[..n].iter().sum::<f64>() / n as f64;
     let my = y[..n].iter().sum::<f64>() / n as f64;
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
@@ -586,6 +591,10 @@ mod tests {
         assert_eq!(spearman(&[1.0], &[2.0]), None);
         assert_eq!(spearman(&[], &[]), None);
         assert_eq!(pearson(&[1.0, f64::NAN, 3.0], &[1.0, 2.0, 3.0]), None);
+        // A constant 0.1 whose mean rounds to 0.1 + 1e-17: exactly constant all the same.
+        let constant = [0.1; 10];
+        let varied = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
+        assert_eq!(pearson(&constant, &varied), None);
     }
 
     #[test]

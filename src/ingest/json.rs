@@ -200,8 +200,9 @@ pub fn kind(value: &Value) -> &'static str {
 /// Whether the first bytes of a JSON input look like JSON Lines: a first line that is a
 /// complete JSON value on its own, followed by another line that starts a value. A
 /// pretty-printed document fails the first test; a one-object file fails the second and is
-/// read as a document.
-pub fn looks_like_lines(head: &[u8]) -> bool {
+/// read as a document. `whole` says the head is the whole input (it ended before the sniff
+/// limit): then one line without a newline is a one-line document, not a long record.
+pub fn looks_like_lines(head: &[u8], whole: bool) -> bool {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let mut lines = head
         .split(|&b| b == b'\n')
@@ -216,7 +217,7 @@ pub fn looks_like_lines(head: &[u8]) -> bool {
     let Some(second) = lines.next() else {
         // One line filling the whole sniffed head has no end in sight: a long record
         // of JSON Lines (a one-line document reads the same way).
-        return !head.contains(&b'\n');
+        return !whole && !head.contains(&b'\n');
     };
     second.starts_with(b"{") && serde_json::from_slice::<serde::de::IgnoredAny>(first).is_ok()
 }
@@ -424,11 +425,13 @@ mod tests {
 
     #[test]
     fn sniffs_lines_versus_documents() {
-        assert!(looks_like_lines(b"{\"a\":1}\n{\"a\":2}\n"));
-        assert!(!looks_like_lines(b"{\n  \"a\": 1\n}\n"));
-        assert!(!looks_like_lines(b"{\"a\":1}\n"));
-        assert!(!looks_like_lines(b"[{\"a\":1}]"));
-        assert!(looks_like_lines(b"{\"a\":\"unterminated long line"));
+        assert!(looks_like_lines(b"{\"a\":1}\n{\"a\":2}\n", true));
+        assert!(!looks_like_lines(b"{\n  \"a\": 1\n}\n", true));
+        assert!(!looks_like_lines(b"{\"a\":1}\n", true));
+        assert!(!looks_like_lines(b"[{\"a\":1}]", true));
+        assert!(looks_like_lines(b"{\"a\":\"unterminated long line", false));
+        // A whole one-line document without a final newline (as `json.dump` writes it).
+        assert!(!looks_like_lines(b"{\"conversations\":[]}", true));
     }
 
     #[test]

@@ -404,7 +404,8 @@ pub fn records(
     };
     let schema = format.schema();
     if matches!(format, Format::Jsonl)
-        || (matches!(format, Format::Json) || schema.is_some()) && json::looks_like_lines(&head)
+        || (matches!(format, Format::Json) || schema.is_some())
+            && json::looks_like_lines(&head, head.len() < SNIFF_BYTES)
     {
         return Ok(Box::new(json::lines(stream, &name, schema, options)));
     }

@@ -1167,10 +1167,10 @@ fn call_view(
     let att = attention(&s);
     let mut reasons = Vec::new();
     if 100.0 - s.empathy >= FLAG_AT {
-        reasons.push(format!("empathy {} < {}", s.empathy, 100.0 - FLAG_AT));
+        reasons.push(format!("empathy {} ≤ {}", s.empathy, 100.0 - FLAG_AT));
     }
     if 100.0 - s.sincerity >= FLAG_AT {
-        reasons.push(format!("sincerity {} < {}", s.sincerity, 100.0 - FLAG_AT));
+        reasons.push(format!("sincerity {} ≤ {}", s.sincerity, 100.0 - FLAG_AT));
     }
     if s.effort >= FLAG_AT {
         reasons.push(format!("effort {} ≥ {}", s.effort, FLAG_AT));
