@@ -466,7 +466,8 @@ impl Path {
     }
 
     /// Follows `segments` (a prefix of this path) through the output record, or through the
-    /// input record when the output lacks the first key.
+    /// input record when the output lacks the path: `turns.*.label` reads a label kept on the
+    /// input's turns although the output has turns too.
     fn resolve<'a>(
         &self,
         segments: &[Segment],
@@ -479,29 +480,47 @@ impl Path {
                 Path::show(&segments[..upto.min(segments.len())], index)
             )
         };
-        let root = match segments.first() {
-            Some(Segment::Key(k)) => match (scope.output.get(k), scope.input.get(k)) {
-                (Some(v), _) | (None, Some(v)) => v,
-                (None, None) => return Err(missing(1)),
-            },
-            _ => return Err(missing(1)),
+        let Some(Segment::Key(first)) = segments.first() else {
+            return Err(missing(1));
         };
-        let mut cur = root;
-        for (depth, seg) in segments.iter().enumerate().skip(1) {
-            let next = match (seg, cur) {
-                (Segment::Key(k), Value::Object(map)) => map.get(k),
-                (Segment::Key(k), Value::Array(items)) => {
-                    k.parse::<usize>().ok().and_then(|i| items.get(i))
-                }
-                (Segment::Wild, Value::Array(items)) => index.and_then(|i| items.get(i)),
-                // Below a null there is nothing; the item is unlabelled, not broken.
-                (_, Value::Null) => return Ok(cur),
-                _ => None,
-            };
-            cur = next.ok_or_else(|| missing(depth + 1))?;
+        let from_output = scope
+            .output
+            .get(first)
+            .map(|root| walk(root, segments, index));
+        match (from_output, scope.input.get(first)) {
+            (Some(Ok(found)), _) => Ok(found),
+            (Some(Err(depth)), Some(root)) => {
+                walk(root, segments, index).map_err(|_| missing(depth))
+            }
+            (Some(Err(depth)), None) => Err(missing(depth)),
+            (None, Some(root)) => walk(root, segments, index).map_err(missing),
+            (None, None) => Err(missing(1)),
         }
-        Ok(cur)
     }
+}
+
+/// Follows `segments` below `root` (the value of the first segment); on failure, how many
+/// segments were found plus one.
+fn walk<'a>(
+    root: &'a Value,
+    segments: &[Segment],
+    index: Option<usize>,
+) -> Result<&'a Value, usize> {
+    let mut cur = root;
+    for (depth, seg) in segments.iter().enumerate().skip(1) {
+        let next = match (seg, cur) {
+            (Segment::Key(k), Value::Object(map)) => map.get(k),
+            (Segment::Key(k), Value::Array(items)) => {
+                k.parse::<usize>().ok().and_then(|i| items.get(i))
+            }
+            (Segment::Wild, Value::Array(items)) => index.and_then(|i| items.get(i)),
+            // Below a null there is nothing; the item is unlabelled, not broken.
+            (_, Value::Null) => return Ok(cur),
+            _ => None,
+        };
+        cur = next.ok_or(depth + 1)?;
+    }
+    Ok(cur)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -915,6 +934,27 @@ mod tests {
         assert_eq!(
             e.eval_number(scope, None),
             Err("field 'id' not a number (\"out\")".into())
+        );
+    }
+
+    #[test]
+    fn a_path_the_output_lacks_is_read_from_the_input() {
+        // Labels kept on the input's turns, although the output has turns too.
+        let input = json!({"turns": [{"text": "hi", "label": 1}, {"text": "ok", "label": 4}]});
+        let output = json!({"turns": [{"sentiment": 0.2}, {"sentiment": 0.6}]});
+        let scope = Scope {
+            output: &output,
+            input: &input,
+        };
+        let gold = Expr::parse("turns.*.label").unwrap();
+        assert_eq!(gold.eval_number(scope, Some(1)), Ok(Some(4.0)));
+        let pred = Expr::parse("turns.*.sentiment").unwrap();
+        assert_eq!(pred.eval_number(scope, Some(0)), Ok(Some(0.2)));
+        // Missing in both: named at the depth the output reached.
+        let neither = Expr::parse("turns.*.nothing").unwrap();
+        assert_eq!(
+            neither.eval_number(scope, Some(0)),
+            Err("field 'turns.0.nothing' missing".into())
         );
     }
 

@@ -546,8 +546,16 @@ impl EvalReport {
             rows.push(vec![figure_title(f.name).to_string(), num(f.value), ci]);
         }
         out.push_str(&table(&rows, 1));
-        if let Some(auc) = self.figures.value("roc_auc")
-            && auc < 0.5
+        // Only when the whole interval is below 0.5 (or there is none): an AUC of 0.49 whose
+        // interval spans 0.5 says no direction at all.
+        let auc = self.figures.0.iter().find(|f| f.name == "roc_auc");
+        if let Some(Figure {
+            value: Some(value),
+            ci95,
+            ..
+        }) = auc
+            && *value < 0.5
+            && ci95.is_none_or(|[_, hi]| hi < 0.5)
         {
             out.push_str(
                 "note: ROC AUC below 0.5: the prediction runs against the gold; negate it \
@@ -740,6 +748,22 @@ mod tests {
         assert!(close(Some(t.f1), 0.7692307692307693));
         assert!(r.classes.is_none());
         assert_eq!(r.figures.get("roc_auc").unwrap().ci95, None);
+
+        // The "runs against the gold" note needs the whole interval below 0.5.
+        let note = "ROC AUC below 0.5";
+        let with_auc = |value: f64, ci95: Option<[f64; 2]>| {
+            let mut r = r.clone();
+            r.figures.0 = vec![Figure {
+                name: "roc_auc",
+                value: Some(value),
+                ci95,
+            }];
+            r.render_text()
+        };
+        assert!(with_auc(0.3, None).contains(note));
+        assert!(with_auc(0.3, Some([0.2, 0.45])).contains(note));
+        assert!(!with_auc(0.49, Some([0.45, 0.53])).contains(note));
+        assert!(!with_auc(0.6, None).contains(note));
     }
 
     #[test]
