@@ -332,3 +332,31 @@ fn transcripts_are_capped_worst_first_and_the_page_says_so() {
     // Aggregates cover all 120.
     assert!(html.contains("<div class=\"v\">120</div>"));
 }
+
+#[test]
+fn transcripts_with_the_same_id_get_distinct_anchors() {
+    // Two inputs with the same conversation id: each transcript's links must open itself.
+    let dir = tempfile::tempdir().unwrap();
+    let call = r#"{"id":"dup id","turns":[{"speaker":"customer","text":"My card was declined twice."},{"speaker":"agent","text":"Let me look."}]}"#;
+    let input = dir.path().join("calls.jsonl");
+    std::fs::write(&input, format!("{call}\n{call}\n")).unwrap();
+    let html = dir.path().join("report.html");
+    let out = run(&[
+        "score",
+        s(&input),
+        "-q",
+        "-o",
+        "/dev/null",
+        "--report",
+        s(&html),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let page = read(&html);
+    let ids: Vec<&str> = Regex::new(r#"<details class="call[^"]*" id="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&page)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert_eq!(ids, ["call-dup_id", "call-dup_id~2"]);
+    assert!(page.contains("href=\"#only:call-dup_id~2\""));
+}

@@ -15,7 +15,7 @@
 //! script (by hash) and no network at all.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -559,11 +559,12 @@ impl ReportCollector {
         let (embedded_worst, embedded_sample) = (worst.len(), sample.len());
         let flagged_calls = worst.into_iter().map(|r| (r.conv, true));
         let sample_calls = sample.into_iter().map(|s| (s.conv, false));
-        let calls: Vec<CallView> = flagged_calls
+        let mut calls: Vec<CallView> = flagged_calls
             .chain(sample_calls)
             .enumerate()
             .map(|(i, (conv, flagged))| call_view(*conv, i + 1, flagged, redactor.as_deref()))
             .collect();
+        unique_anchors(&mut calls);
 
         let embedded_agents: BTreeSet<String> = calls.iter().map(|c| c.agent_key.clone()).collect();
         let (agents, agents_note) = self.agent_rows(&embedded_agents);
@@ -1144,6 +1145,27 @@ fn mark_title(f: &Finding) -> String {
         score,
         description
     )
+}
+
+/// Makes every transcript's anchor a valid, unique HTML id: whitespace becomes `_`, and a
+/// conversation id met again (two inputs with the same ids) gets `~2`, `~3`… so that its
+/// links open it and not the first one.
+fn unique_anchors(calls: &mut [CallView]) {
+    let mut used: HashSet<String> = HashSet::new();
+    for call in calls {
+        let base: String = call
+            .anchor
+            .chars()
+            .map(|c| if c.is_whitespace() { '_' } else { c })
+            .collect();
+        let mut anchor = base.clone();
+        let mut n = 1;
+        while !used.insert(anchor.clone()) {
+            n += 1;
+            anchor = format!("{base}~{n}");
+        }
+        call.anchor = anchor;
+    }
 }
 
 fn call_view(
