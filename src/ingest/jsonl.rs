@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::ingest::roles::resolve_roles;
+use crate::ingest::timing::{EPOCH_THRESHOLD_S, round_us};
 use crate::model::{Conversation, Record, RecordError, Role, Source, Turn};
 
 #[derive(Deserialize)]
@@ -133,7 +134,7 @@ fn build(
         raw.agent_name.as_deref(),
         raw.customer_name.as_deref(),
     );
-    let turns = raw
+    let mut turns: Vec<Turn> = raw
         .turns
         .into_iter()
         .zip(roles)
@@ -145,6 +146,7 @@ fn build(
             end: t.end.filter(|s| s.is_finite()),
         })
         .collect();
+    rebase_absolute_times(&mut turns);
     Ok(Conversation {
         id,
         channel: raw.channel,
@@ -153,6 +155,27 @@ fn build(
         metadata: raw.metadata.unwrap_or_default(),
         turns,
     })
+}
+
+/// Makes epoch times relative to the first turn with text, as every reader does (see
+/// [`EPOCH_THRESHOLD_S`]): `1700000000.0` becomes `0.0`, durations are unchanged.
+fn rebase_absolute_times(turns: &mut [Turn]) {
+    let times = |t: &Turn| [t.start, t.end].into_iter().flatten();
+    if !turns.iter().flat_map(times).any(|t| t >= EPOCH_THRESHOLD_S) {
+        return;
+    }
+    let origin = turns
+        .iter()
+        .filter(|t| !t.text.trim().is_empty())
+        .filter_map(|t| t.start.or(t.end))
+        .fold(f64::INFINITY, f64::min);
+    if !origin.is_finite() {
+        return;
+    }
+    for t in turns {
+        t.start = t.start.map(|v| round_us(v - origin));
+        t.end = t.end.map(|v| round_us(v - origin));
+    }
 }
 
 /// Best effort: the `id` of a record whose JSON is otherwise unusable, so that its error
@@ -296,6 +319,25 @@ mod tests {
 
     fn read(input: &str) -> Vec<Record> {
         JsonlReader::new(input.as_bytes(), "t.jsonl", 1000).collect()
+    }
+
+    #[test]
+    fn epoch_times_are_made_relative_to_the_first_turn() {
+        let recs = read(
+            r#"{"turns":[{"speaker":"agent","text":"Hello","start":1700000000.25,"end":1700000002.5},{"speaker":"customer","text":"Hi","start":1700000003,"end":1700000004.125}]}"#,
+        );
+        let c = recs[0].conversation.as_ref().unwrap();
+        assert_eq!((c.turns[0].start, c.turns[0].end), (Some(0.0), Some(2.25)));
+        assert_eq!(
+            (c.turns[1].start, c.turns[1].end),
+            (Some(2.75), Some(3.875))
+        );
+        // Offsets stay offsets.
+        let recs = read(r#"{"turns":[{"speaker":"agent","text":"Hello","start":5.5}]}"#);
+        assert_eq!(
+            recs[0].conversation.as_ref().unwrap().turns[0].start,
+            Some(5.5)
+        );
     }
 
     #[test]
