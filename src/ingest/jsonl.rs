@@ -160,8 +160,8 @@ fn build(
 /// Makes epoch times relative to the first turn with text, as every reader does (see
 /// [`EPOCH_THRESHOLD_S`]): `1700000000.0` becomes `0.0`, durations are unchanged.
 fn rebase_absolute_times(turns: &mut [Turn]) {
-    let times = |t: &Turn| [t.start, t.end].into_iter().flatten();
-    if !turns.iter().flat_map(times).any(|t| t >= EPOCH_THRESHOLD_S) {
+    let absolute = |v: Option<f64>| v.is_some_and(|v| v >= EPOCH_THRESHOLD_S);
+    if !turns.iter().any(|t| absolute(t.start) || absolute(t.end)) {
         return;
     }
     let origin = turns
