@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::ingest::roles::resolve_roles;
-use crate::ingest::timing::{EPOCH_THRESHOLD_S, round_us};
+use crate::ingest::timing::{absolute_origin, round_us};
 use crate::model::{Conversation, Record, RecordError, Role, Source, Turn};
 
 #[derive(Deserialize)]
@@ -158,20 +158,14 @@ fn build(
 }
 
 /// Makes epoch times relative to the first turn with text, as every reader does (see
-/// [`EPOCH_THRESHOLD_S`]): `1700000000.0` becomes `0.0`, durations are unchanged.
+/// [`absolute_origin`]): `1700000000.0` becomes `0.0`, durations are unchanged.
 fn rebase_absolute_times(turns: &mut [Turn]) {
-    let absolute = |v: Option<f64>| v.is_some_and(|v| v >= EPOCH_THRESHOLD_S);
-    if !turns.iter().any(|t| absolute(t.start) || absolute(t.end)) {
-        return;
-    }
-    let origin = turns
+    let items = turns
         .iter()
-        .filter(|t| !t.text.trim().is_empty())
-        .filter_map(|t| t.start.or(t.end))
-        .fold(f64::INFINITY, f64::min);
-    if !origin.is_finite() {
+        .map(|t| (t.start, t.end, !t.text.trim().is_empty()));
+    let Some(origin) = absolute_origin(items, false) else {
         return;
-    }
+    };
     for t in turns {
         t.start = t.start.map(|v| round_us(v - origin));
         t.end = t.end.map(|v| round_us(v - origin));

@@ -112,6 +112,29 @@ pub fn parse_time_text(s: &str, unit: Unit) -> Option<f64> {
     parse_clock(s).or_else(|| parse_datetime(s))
 }
 
+/// What to subtract from every time so that the first turn starts at 0, when the times are
+/// absolute (`always`, or any of them at or above [`EPOCH_THRESHOLD_S`]); `None` when they
+/// are offsets already. `items` are each turn's (start, end, has text): items without text
+/// (events) do not set the origin.
+pub fn absolute_origin<I>(items: I, always: bool) -> Option<f64>
+where
+    I: Iterator<Item = (Option<f64>, Option<f64>, bool)> + Clone,
+{
+    let absolute = |v: Option<f64>| v.is_some_and(|v| v >= EPOCH_THRESHOLD_S);
+    if !always
+        && !items
+            .clone()
+            .any(|(start, end, _)| absolute(start) || absolute(end))
+    {
+        return None;
+    }
+    let origin = items
+        .filter(|(_, _, has_text)| *has_text)
+        .filter_map(|(start, end, _)| start.or(end))
+        .fold(f64::INFINITY, f64::min);
+    origin.is_finite().then_some(origin)
+}
+
 /// A JSON number, or a string holding a time, as seconds.
 pub fn value_seconds(v: &Value, unit: Unit) -> Option<f64> {
     match v {

@@ -3,7 +3,7 @@
 //! merged where the format splits turns into sentences.
 
 use crate::ingest::roles::resolve_roles;
-use crate::ingest::timing::{EPOCH_THRESHOLD_S, round_us};
+use crate::ingest::timing::{absolute_origin, round_us};
 use crate::model::{Role, Turn};
 
 /// Two adjacent pieces of one speaker are one turn unless this many seconds or more of
@@ -53,7 +53,7 @@ pub struct Assembly {
 pub enum Rebase {
     /// Times are already offsets from the start of the recording.
     Never,
-    /// Shift when any time looks absolute (see [`EPOCH_THRESHOLD_S`]).
+    /// Shift when any time looks absolute (see [`EPOCH_THRESHOLD_S`](crate::ingest::timing::EPOCH_THRESHOLD_S)).
     IfAbsolute,
     /// The format's times are absolute by definition.
     Always,
@@ -133,27 +133,15 @@ fn close_enough(last: &Segment, next: &Segment) -> bool {
 
 /// Shifts all times so that the earliest start is 0, when asked or when they look absolute.
 fn rebase(segments: &mut [Segment], when: Rebase) {
-    let absolute = match when {
-        Rebase::Never => false,
-        Rebase::Always => true,
-        Rebase::IfAbsolute => segments
-            .iter()
-            .flat_map(|s| [s.start, s.end])
-            .flatten()
-            .any(|t| t >= EPOCH_THRESHOLD_S),
-    };
-    if !absolute {
+    if when == Rebase::Never {
         return;
     }
-    // Relative to the first turn: items without text (events) do not count.
-    let origin = segments
+    let items = segments
         .iter()
-        .filter(|s| !s.text.trim().is_empty())
-        .filter_map(|s| s.start.or(s.end))
-        .fold(f64::INFINITY, f64::min);
-    if !origin.is_finite() {
+        .map(|s| (s.start, s.end, !s.text.trim().is_empty()));
+    let Some(origin) = absolute_origin(items, when == Rebase::Always) else {
         return;
-    }
+    };
     for seg in segments {
         seg.start = seg.start.map(|t| round_us(t - origin));
         seg.end = seg.end.map(|t| round_us(t - origin));
