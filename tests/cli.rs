@@ -186,6 +186,26 @@ fn error_records_of_convert_read_back_as_the_same_errors() {
 }
 
 #[test]
+fn results_given_as_conversations_are_named_as_results() {
+    let dir = workdir();
+    write(dir.path(), "in.jsonl", GOOD.as_bytes());
+    let scored = run_in(
+        dir.path(),
+        &["score", "-q", "in.jsonl", "-o", "results.jsonl"],
+    );
+    assert_eq!(scored.status.code(), Some(0));
+    let again = run_in(dir.path(), &["score", "-q", "results.jsonl"]);
+    assert_eq!(again.status.code(), Some(1));
+    let records = lines(&again.stdout);
+    assert_eq!(records[0]["id"], "ok-1");
+    let error = records[0]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("a result of `sincerity score`"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_directory_without_transcripts_is_warned_about() {
     let dir = workdir();
     std::fs::create_dir_all(dir.path().join("calls")).unwrap();
@@ -597,6 +617,7 @@ fn eval_compares_a_tool_field_with_labels_and_locates_bad_lines() {
         r#"{"id":"e2","turns":[{"speaker":"customer","text":"How do I reset my password?"},{"speaker":"agent","text":"Click Forgot password on the sign-in page."}],"labels":{"reaction":0}}"#,
         r#"{"id":"e3","turns":[{"speaker":"customer","text":"My order is late."},{"speaker":"agent","text":"It ships tomorrow."}],"labels":{}}"#,
         "{broken",
+        r#"{"id":"e5","turns":[],"labels":{"reaction":0}}"#,
     ];
     let input = write(dir.path(), "labelled.jsonl", lines.join("\n").as_bytes());
     let json = dir.path().join("figures.json");
@@ -615,15 +636,23 @@ fn eval_compares_a_tool_field_with_labels_and_locates_bad_lines() {
         .arg(&input)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "two records are errors");
+    assert_eq!(out.status.code(), Some(1), "three records are errors");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("macro-F1"), "{text}");
     let figures: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(figures["n"], 2);
-    assert_eq!(figures["errors"], 2);
+    assert_eq!(figures["errors"], 3);
     let errors = serde_json::to_string(&figures["error_list"]).unwrap();
     assert!(errors.contains("labelled.jsonl:3"), "{errors}");
     assert!(errors.contains("labelled.jsonl:4"), "{errors}");
+    // An unscorable record is named by its id as well as its line.
+    let unscorable = figures["error_list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e.to_string().contains("labelled.jsonl:5"))
+        .expect("line 5 listed");
+    assert_eq!(unscorable["id"], "e5", "{unscorable}");
     assert!(figures["figures"]["accuracy"]["value"].as_f64().unwrap() > 0.99);
 
     // The figures may not overwrite the labels, and a binary gold goes with a scale only.

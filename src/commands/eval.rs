@@ -58,14 +58,20 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<(Source, Result<Value, String>, Option<Value>)> = pool.install(|| {
+        // (where, the input or the record's id and error, the output)
+        type Scored = (
+            Source,
+            Result<Value, (Option<String>, String)>,
+            Option<Value>,
+        );
+        let results: Vec<Scored> = pool.install(|| {
             batch
                 .par_iter()
                 .filter(|(_, line)| !line.trim_ascii().is_empty())
                 .map(|(n, line)| {
                     let source = Source::at_line(&file, *n);
-                    let input: Result<Value, String> =
-                        serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"));
+                    let input = serde_json::from_slice::<Value>(line)
+                        .map_err(|e| (None, format!("invalid JSON: {e}")));
                     let record = Record {
                         conversation: parse_conversation(line, &source),
                         source: source.clone(),
@@ -73,7 +79,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
                     let output = match score_record(&engine, &record) {
                         Outcome::Scored(c) => serde_json::to_value(&c).ok(),
                         Outcome::Error(e) => {
-                            return (source, Err(e.error), None);
+                            return (source, Err((e.id, e.error)), None);
                         }
                     };
                     (source, input, output)
@@ -83,7 +89,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         for (source, input, output) in results {
             match (input, output) {
                 (Ok(input), Some(output)) => set.add(&source, &input, &output),
-                (Err(message), _) => set.add_error(&source, None, message),
+                (Err((id, message)), _) => set.add_error(&source, id, message),
                 (Ok(input), None) => {
                     let id = input.get("id").and_then(Value::as_str).map(str::to_string);
                     set.add_error(&source, id, "conversation could not be scored")

@@ -54,9 +54,22 @@ pub fn parse_conversation(bytes: &[u8], source: &Source) -> Result<Conversation,
     })?;
     let raw = serde_json::from_str::<RawConversation>(text).map_err(|e| RecordError {
         id: recover_id(bytes),
-        message: format!("invalid conversation JSON: {}", on_the_line(&e)),
+        message: if is_a_result(bytes) {
+            "a result of `sincerity score` (it has scores and metrics), not a conversation: read \
+             the conversations it came from (`sincerity report` reads results)"
+                .to_string()
+        } else {
+            format!("invalid conversation JSON: {}", on_the_line(&e))
+        },
     })?;
     build(raw, || source.label())
+}
+
+/// Whether a line that is not a conversation is one of this tool's results, given by mistake
+/// where conversations are read.
+fn is_a_result(bytes: &[u8]) -> bool {
+    let has = |key: &[u8]| memchr::memmem::find(bytes, key).is_some();
+    has(b"\"scores\":") && has(b"\"metrics\":")
 }
 
 /// serde_json's message with only the column: the record is one line of its file, whose
