@@ -72,30 +72,13 @@ impl Summary {
 }
 
 /// Scores one record; a panic inside a detector becomes an error record, never a lost record.
+/// The result copies what it takes from the record (see [`score_owned_record`]).
 pub fn score_record(engine: &Engine, record: &Record) -> Outcome {
-    match &record.conversation {
-        Ok(conversation) => {
-            match catch_unwind(AssertUnwindSafe(|| {
-                engine.score(conversation, &record.source)
-            })) {
-                Ok(scored) => Outcome::Scored(Box::new(scored)),
-                Err(_) => Outcome::Error(ErrorRecord {
-                    id: Some(conversation.id.clone()),
-                    source: record.source.clone(),
-                    error: "internal error while scoring this conversation".into(),
-                }),
-            }
-        }
-        Err(e) => Outcome::Error(ErrorRecord {
-            id: e.id.clone(),
-            source: record.source.clone(),
-            error: e.message.clone(),
-        }),
-    }
+    score_owned_record(engine, record.clone())
 }
 
-/// Scores one record as [`score_record`] does, taking it by value: the result takes over its
-/// id, source, metadata and turn texts instead of copying them.
+/// Scores one record, taking it by value: the result takes over its id, source, metadata and
+/// turn texts instead of copying them. A panic inside a detector becomes an error record.
 pub fn score_owned_record(engine: &Engine, record: Record) -> Outcome {
     let Record {
         source,
