@@ -88,7 +88,7 @@ const ASCII_WORD_CLASS: [u8; 256] = {
 
 fn interval(turn: &Turn) -> Option<(f64, f64)> {
     match (turn.start, turn.end) {
-        (Some(s), Some(e)) if s.is_finite() && e.is_finite() && e >= s => Some((s, e)),
+        (Some(s), Some(e)) if e >= s => Some((s, e)),
         _ => None,
     }
 }
@@ -121,20 +121,16 @@ pub fn mechanics_counted(
     words_of: impl Fn(usize) -> usize,
 ) -> Mechanics {
     let turns = &conv.turns;
+    // From here on every time is finite and non-negative.
     if implausible_timings(turns) {
         return Mechanics::default();
     }
-    let starts: Vec<f64> = turns
-        .iter()
-        .filter_map(|t| t.start)
-        .filter(|s| s.is_finite())
-        .collect();
+    let starts: Vec<f64> = turns.iter().filter_map(|t| t.start).collect();
     let duration_s = (!starts.is_empty()).then(|| {
         let first = starts.iter().copied().fold(f64::INFINITY, f64::min);
         let last = turns
             .iter()
             .filter_map(|t| t.end.or(t.start))
-            .filter(|t| t.is_finite())
             .fold(f64::NEG_INFINITY, f64::max);
         round_us((last - first).max(0.0))
     });
