@@ -962,7 +962,6 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                 | "glad"
                 | "happy"
                 | "afraid"
-                | "going"
                 | "gonna"
                 | "here"
                 | "not"
@@ -973,6 +972,8 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                 | "cannot"
                 | "unable"
         ) || words[at] == "i'd"
+            // "I'm going to…" is an intention; "I'm going through…" the speaker's own life.
+            || (next == "going" && after != "through")
             || (next == "feel"
                 && match after {
                     "for" | "that" | "you" => true,
