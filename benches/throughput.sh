@@ -2,8 +2,10 @@
 # Reproducible throughput benchmark: a generated corpus of COUNT conversations (default
 # 100,000, seed 7: 237,347,146 bytes), scored at 1 and 2 threads, against the parse-only
 # yardstick (serde_json into a Value, same file, same batching, all threads), then learning the
-# script model and scoring with it, each with peak memory from /usr/bin/time. Each command runs
-# once; on a shared machine, repeat and take medians.
+# script model and scoring with it, each with peak memory from /usr/bin/time. A second yardstick
+# splits the JSON from the analysis: parsing the results `score` writes and writing them back
+# out (serde_json, all threads) minus parsing them alone is what writing the results costs.
+# Each command runs once; on a shared machine, repeat and take medians.
 #
 #   bash benches/throughput.sh [COUNT]
 set -euo pipefail
@@ -35,6 +37,15 @@ measure score-1-thread ./target/release/sincerity score -q --threads 1 "$corpus"
 measure score-2-threads ./target/release/sincerity score -q --threads 2 "$corpus" -o /dev/null
 measure learn-2-threads ./target/release/sincerity learn -q --threads 2 "$corpus" -o "$dir/scripts.json"
 measure score-scripts-2 ./target/release/sincerity score -q --threads 2 --scripts "$dir/scripts.json" "$corpus" -o /dev/null
+./target/release/sincerity score -q --threads 2 "$corpus" -o "$dir/results-$count.jsonl"
+results_bytes=$(stat -L -c %s "$dir/results-$count.jsonl")
+bytes=$results_bytes measure parse-results-2 ./target/release/examples/parse_only "$dir/results-$count.jsonl" 2
+bytes=$results_bytes measure parse-write-results-2 ./target/release/examples/parse_only "$dir/results-$count.jsonl" 2 --write
 parse=$(cat "$dir/wall-parse-only-2.txt")
 score=$(cat "$dir/wall-score-2-threads.txt")
 awk -v s="$score" -v p="$parse" 'BEGIN { printf "ratio score/parse-only at 2 threads: %.2f\n", s / p }'
+# The JSON alone: parsing the input plus writing the results.
+read_results=$(cat "$dir/wall-parse-results-2.txt")
+write_results=$(cat "$dir/wall-parse-write-results-2.txt")
+awk -v p="$parse" -v r="$read_results" -v w="$write_results" -v s="$score" \
+  'BEGIN { j = p + w - r; printf "JSON in and out: %.2f s (%.2fx parse-only); the rest of score: %.2f s\n", j, j / p, s - j }'
