@@ -634,8 +634,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "you [are|'re] [dealing|going through|struggling|juggling]",
         Mechanism::Interpretation,
     ),
+    // Feelings allowed as normal ("it's okay to be sad"), not permission for a step ("it's
+    // okay to call back later").
     (
-        "it is [understandable|normal|natural|okay|ok] [to|that]",
+        "[it is|its] [completely|totally|perfectly|very|so|only|] [understandable|normal|natural|okay|ok|fine|alright|valid] to [be|feel|get|cry|struggle|worry|not be|not feel|have doubts|have bad days]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "it is [completely|totally|perfectly|very|so|only|] [understandable|normal|natural] that",
         Mechanism::Interpretation,
     ),
     (
@@ -864,6 +870,7 @@ const FELT: &[&str] = &[
 /// a weak reaction by EPITOME's definition, and sympathy that can be generic.
 const COMFORT: &[&str] = &[
     "[you are|your|ur|u are] not alone",
+    "you [do not|dont|will not|wont] have to [go through|face|deal with|do] [this|it|that|any of this|all this] alone",
     "[take care|be kind to yourself|look after yourself]",
 ];
 
@@ -917,7 +924,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[it|everything|things|it all] [will|is going to|are going to|is gonna|are gonna|gonna] be [okay|ok|alright|all right|fine]",
     "[that|it|this|which] [really|totally|just|must|] [sucks|suck]",
     "you [are|'re] not [a failure|worthless|stupid|weak|broken|crazy|a bad person|the only one|a burden|a fraud]",
-    "[i am|im] [right|still|always|] here [if you|whenever you|for you|for ya|for u]",
+    "[i am|im] [right|still|always|] here [if you|whenever you|for you|for ya|for u|with you]",
     "[want|wanna|would like|need] to talk about [it|this|that]",
     "[we|i] [will|'ll|are here to|am here to] listen",
     "[people|someone|somebody|we|they] [who|that|] [care|cares|love|loves] [about|for] you",
