@@ -42,7 +42,7 @@ fn main() -> std::io::Result<()> {
                     Ok(value) if write => {
                         let mut out = Vec::with_capacity(l.len());
                         serde_json::to_writer(&mut out, &value).is_ok()
-                            && std::hint::black_box(out).len() > 0
+                            && !std::hint::black_box(out).is_empty()
                     }
                     Ok(_) => true,
                     Err(_) => false,
