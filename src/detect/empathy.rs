@@ -930,7 +930,19 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
     let mut rest = words[at + 1..].iter().copied().skip_while(|w| {
         matches!(
             *w,
-            "really" | "just" | "do" | "honestly" | "truly" | "also" | "personally" | "still"
+            "really"
+                | "just"
+                | "do"
+                | "honestly"
+                | "truly"
+                | "also"
+                | "personally"
+                | "still"
+                | "totally"
+                | "completely"
+                | "fully"
+                | "absolutely"
+                | "definitely"
         )
     });
     let next = rest.next().unwrap_or("");
@@ -972,6 +984,8 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                 | "cannot"
                 | "unable"
         ) || words[at] == "i'd"
+            // "I get it", "I get why…": understanding, not the speaker's own life.
+            || (next == "get" && matches!(after, "it" | "that" | "this" | "you" | "why" | "how" | "what"))
             // "I'm going to…" is an intention; "I'm going through…" the speaker's own life.
             || (next == "going" && after != "through")
             || (next == "feel"

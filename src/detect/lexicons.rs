@@ -550,7 +550,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     (
         "i [would|'d] be [upset|frustrated|angry|furious|worried|annoyed|livid|mad|gutted|stressed|disappointed|fuming|cross|the same|scared|devastated] [too|as well]",
-        Mechanism::Reaction,
+        Mechanism::Interpretation,
     ),
     ("no wonder you [are|feel|were]", Mechanism::Reaction),
     ("[you|that] poor thing", Mechanism::Reaction),
@@ -562,7 +562,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     // A bare "I understand" is often only an acknowledgement in a contact centre, so not also
     // a reaction as the statements of `UNDERSTANDING` are.
     (
-        "i get [it|that|how|why|what you mean]",
+        "i [completely|totally|fully|really|definitely|do|] get [it|that|how|why|what you mean]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "i know how [hard|difficult|tough|frustrating|annoying|stressful|upsetting|worrying|scary|important|inconvenient|awful|exhausting|lonely|painful|much] [this|that|it|these|those|your|the|a|an|you|losing|being|having|waiting|not]",
         Mechanism::Interpretation,
     ),
     (
