@@ -663,6 +663,9 @@ const SERVICE_WORDS: &[&str] = &[
     "reboot",
     "removed",
     "saved",
+    "bundle",
+    "roaming",
+    "active",
 ];
 
 /// [`SERVICE_WORDS`] as a set: looked up for nearly every word of an agent's sentences.

@@ -703,7 +703,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "[do|did|does] you [want to talk|feel|think|tried|try|ever|still|have anyone|have someone|have any friends|have friends|have family|have support|have a therapist|remember|know why|mean|like|enjoy|get]",
+        "[do|did|does] you [want to talk|feel|think|tried|try|ever|still|have anyone|have someone|have any friends|have friends|have family|have support|have a therapist|remember|know why|mean|like|enjoy|get any support|get any help|get any sleep|get any rest|get out]",
         Mechanism::Exploration,
     ),
     (
@@ -990,6 +990,10 @@ const FEELINGS: &[&str] = &[
     "disappointed",
     "disappointing",
     "embarrassed",
+    "embarrassing",
+    "humiliated",
+    "humiliating",
+    "mortified",
     "ashamed",
     "guilty",
     "hopeless",
