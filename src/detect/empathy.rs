@@ -1165,6 +1165,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut seen_lines: HashMap<String, usize> = HashMap::new();
     let mut empathic_turns = vec![false; analysis.texts.len()];
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
+        // Empathy answers something the customer shared: a greeting's "what's up?" or "what's
+        // going on?" before the customer has said anything explores nothing.
+        if analysis.previous_of(i, Role::Customer).is_none() {
+            continue;
+        }
         let cues = &cx.hits[i].empathy;
         let stock: Vec<std::ops::Range<usize>> = cues
             .iter()
