@@ -553,6 +553,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Interpretation,
     ),
     ("no wonder you [are|feel|were]", Mechanism::Reaction),
+    (
+        "no wonder [it|that|this] [was|is|felt|feels|came as|has been]",
+        Mechanism::Reaction,
+    ),
     ("[you|that] poor thing", Mechanism::Reaction),
     (
         "that is [not okay|not fair|not right|unacceptable|not on]",
