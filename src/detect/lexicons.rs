@@ -645,11 +645,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     // Feelings allowed as normal ("it's okay to be sad"), not permission for a step ("it's
     // okay to call back later").
     (
-        "[it is|its] [completely|totally|perfectly|very|so|only|] [understandable|normal|natural|okay|ok|fine|alright|valid] to [be|feel|get|cry|struggle|worry|not be|not feel|have doubts|have bad days]",
+        "[it is|its] [completely|totally|perfectly|so|only|] [understandable|normal|natural|okay|ok|fine|valid] to [be|feel|get|cry|struggle|worry|not be|not feel]",
         Mechanism::Interpretation,
     ),
     (
-        "it is [completely|totally|perfectly|very|so|only|] [understandable|normal|natural] that",
+        "it is [completely|totally|perfectly|so|only|] [understandable|normal|natural] that",
         Mechanism::Interpretation,
     ),
     (
