@@ -26,6 +26,8 @@ pub struct Lexicon<T> {
 pub struct PhraseMatch {
     /// Index of the lexicon entry that matched.
     pub entry: usize,
+    /// Index of the expanded phrase of that entry that matched (see [`Lexicon::said`]).
+    pub pattern: usize,
     /// Token indices covered.
     pub tokens: Range<usize>,
     /// Byte span in the turn's original text.
@@ -167,6 +169,13 @@ impl<T: Copy> Lexicon<T> {
         &self.phrases[entry]
     }
 
+    /// The expanded phrase a match found, in normal form ("that is frustrating" for the entry
+    /// "[that|it] [is|was] [frustrating|annoying]"): what findings quote as the cue, rather than
+    /// the whole entry with its alternatives.
+    pub fn said(&self, m: &PhraseMatch) -> &str {
+        self.patterns[m.pattern].trim()
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.tags.len()
@@ -245,6 +254,7 @@ impl<T: Copy> Lexicon<T> {
         let tokens = text.norm_span_tokens(m.start, m.end);
         PhraseMatch {
             entry: self.entries[m.pattern],
+            pattern: m.pattern,
             span: text.byte_span(tokens.clone()),
             tokens,
         }

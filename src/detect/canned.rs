@@ -10,16 +10,16 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.canned;
     let mut out = Vec::new();
     for (i, _, _) in analysis.turns_of(Role::Agent) {
-        for m in cx.hits[i].canned.iter().cloned() {
+        for m in &cx.hits[i].canned {
             out.push(finding(
                 analysis,
                 "canned-phrase",
                 i,
-                m.span,
+                m.span.clone(),
                 format!(
                     "{}: matches the stock line \"{}\"",
                     lexicon.tag(m.entry).as_str(),
-                    lexicon.phrase(m.entry)
+                    lexicon.said(m)
                 ),
             ));
         }

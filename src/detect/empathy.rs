@@ -40,10 +40,7 @@ pub fn distress(
     if let Some(m) = cx.hits[turn].distress.first() {
         return Some((
             m.span.clone(),
-            format!(
-                "distress phrase \"{}\"",
-                cx.lexicons.distress.phrase(m.entry)
-            ),
+            format!("distress phrase \"{}\"", cx.lexicons.distress.said(m)),
         ));
     }
     let sentiment = analysis.sentiment(turn)?;
@@ -1256,12 +1253,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     best[Mechanism::Reaction as usize].get_or_insert((
                         1,
                         m.span.clone(),
-                        cx.lexicons.empathy.phrase(m.entry),
+                        cx.lexicons.empathy.said(m),
                     ));
                 }
                 let slot = &mut best[mechanism as usize];
                 if slot.as_ref().is_none_or(|(l, _, _)| level > *l) {
-                    *slot = Some((level, m.span.clone(), cx.lexicons.empathy.phrase(m.entry)));
+                    *slot = Some((level, m.span.clone(), cx.lexicons.empathy.said(m)));
                 }
             }
             // A question about the customer's own words is exploration even without a cue, and

@@ -63,13 +63,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         let mut found: Vec<(Event, std::ops::Range<usize>, String)> = cx.hits[i]
             .events
             .iter()
-            .cloned()
             .map(|m| {
                 (
                     lexicon.tag(m.entry),
-                    m.span,
+                    m.span.clone(),
                     m.tokens.start,
-                    lexicon.phrase(m.entry).to_string(),
+                    lexicon.said(m).to_string(),
                 )
             })
             .filter(|(event, _, start, _)| event.said_by(turn.role) && !negated(text, *start))

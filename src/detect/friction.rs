@@ -47,10 +47,7 @@ fn corrections(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 "correction",
                 i,
                 m.span.clone(),
-                format!(
-                    "the customer corrects the agent (\"{}\")",
-                    lex.phrase(m.entry)
-                ),
+                format!("the customer corrects the agent (\"{}\")", lex.said(m)),
             ));
             continue;
         }
@@ -123,7 +120,7 @@ fn failures(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 format!(
                     "the {} cannot deliver what was asked (\"{}\")",
                     turn.role.as_str(),
-                    cx.lexicons.failure.phrase(m.entry)
+                    cx.lexicons.failure.said(m)
                 ),
             ));
         }

@@ -48,7 +48,7 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 m.span.clone(),
                 format!(
                     "the customer says they are repeating themselves (\"{}\")",
-                    cx.lexicons.repetition.phrase(m.entry)
+                    cx.lexicons.repetition.said(m)
                 ),
             ));
             continue;

@@ -81,11 +81,11 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             last_resolved = Some(i);
         }
-        for m in cx.hits[i].ending.iter().cloned() {
+        for m in &cx.hits[i].ending {
             match cx.lexicons.ending.tag(m.entry) {
                 Ending::Resolved => last_resolved = Some(i),
                 Ending::Unresolved => {
-                    last_unresolved = Some((i, m.span, cx.lexicons.ending.phrase(m.entry)))
+                    last_unresolved = Some((i, m.span.clone(), cx.lexicons.ending.said(m)))
                 }
             }
         }
