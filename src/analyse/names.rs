@@ -93,6 +93,11 @@ fn is_not_a_name(word: &str) -> bool {
         )
 }
 
+/// Whether a word (in normal form) is a title used before a name: "mr", "ms", "dr", ….
+pub fn is_title(word: &str) -> bool {
+    matches!(word, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr")
+}
+
 fn forms_of(name: &str) -> Vec<String> {
     let mut forms: Vec<String> = name
         .split_whitespace()
@@ -101,7 +106,7 @@ fn forms_of(name: &str) -> Vec<String> {
                 .to_lowercase()
         })
         .filter(|w| w.chars().count() >= 2 && !is_stop_word(w))
-        .filter(|w| !matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"))
+        .filter(|w| !is_title(w))
         .collect();
     forms.dedup();
     forms

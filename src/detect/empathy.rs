@@ -139,10 +139,16 @@ fn is_filler(word: &str) -> bool {
 }
 
 /// The key under which two empathy lines count as the same line: their content words, in order.
-fn line_key(text: &TurnText, sentence: &Sentence) -> String {
+fn line_key(text: &TurnText, sentence: &Sentence, name_forms: &[String]) -> String {
+    // "I understand your frustration, Ms. Doyle." and "I understand your frustration." are
+    // the same line: the customer's name and a title say nothing new.
     text.tokens[sentence.tokens.clone()]
         .iter()
-        .filter(|t| !is_filler(&t.norm))
+        .filter(|t| {
+            !is_filler(&t.norm)
+                && !crate::analyse::names::is_title(&t.norm)
+                && !name_forms.iter().any(|f| *f == t.norm)
+        })
         .map(|t| t.stem())
         .collect::<Vec<_>>()
         .join(" ")
@@ -1382,7 +1388,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     "empathy that refers to nothing the customer said and names no feeling".into(),
                 ));
             }
-            let key = line_key(text, sentence);
+            let key = line_key(
+                text,
+                sentence,
+                analysis.customer_name.as_ref().map_or(&[], |n| &n.forms),
+            );
             if let Some(first) = seen_lines.get(&key) {
                 out.push(finding(
                     analysis,
