@@ -23,7 +23,10 @@ impl Event {
     /// Who must say it for it to count.
     fn said_by(self, role: Role) -> bool {
         match self {
-            Event::Transfer | Event::Hold => role != Role::Customer,
+            // A bot handing the customer to a person ("I'll connect you to one of our team")
+            // is how the contact reaches an agent, not a transfer between people.
+            Event::Transfer => !matches!(role, Role::Customer | Role::Bot),
+            Event::Hold => role != Role::Customer,
             Event::RepeatContact | Event::ChannelSwitch | Event::Escalation => {
                 role == Role::Customer
             }
