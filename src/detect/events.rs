@@ -127,6 +127,15 @@ fn cooccurs(
     }
     for a in first {
         let sentence = text.sentence_of(a.tokens.start)?;
+        // "The email you sent me" is the company's doing, not the customer's attempt.
+        if a.tokens.start > 0
+            && matches!(
+                text.tokens[a.tokens.start - 1].norm.as_str(),
+                "you" | "they" | "he" | "she"
+            )
+        {
+            continue;
+        }
         // "I called my bank yesterday" is a contact with somebody else.
         if co.event == Event::RepeatContact
             && text

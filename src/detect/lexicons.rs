@@ -1240,8 +1240,26 @@ const EVENTS: &[(&str, Event)] = &[
         Event::Hold,
     ),
     ("[you|] holding while i", Event::Hold),
+    // "It's the third time this week" may count a fault, not a contact: "the Nth time" needs
+    // "my"/"our" or a verb of getting in touch.
     (
-        "[this|it] is [my|the|our] [second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|umpteenth|nth] [time|call|attempt|try|chat]",
+        "[this|it] is [my|our] [second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|umpteenth|nth] [time|call|attempt|try|chat]",
+        Event::RepeatContact,
+    ),
+    (
+        "[this|it] is the [second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|umpteenth|nth] [call|attempt|chat]",
+        Event::RepeatContact,
+    ),
+    (
+        "[this|it] is the [second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|umpteenth|nth] time [i|we] [have|am|are|] [called|calling|rung|ringing|phoned|phoning|contacted|contacting|chatted|chatting|been in touch|had to call|had to ring|had to phone|had to contact|had to get in touch|had to chase|got in touch|written|emailed]",
+        Event::RepeatContact,
+    ),
+    (
+        "[i|we] [have|] been on to you [twice|three times|four times|five times|six times|several times|multiple times|many times|a few times|a number of times|about this|already|before|for weeks|for days|for months|since]",
+        Event::RepeatContact,
+    ),
+    (
+        "[i|we] [spoke|talked|chatted] [to|with] [someone|somebody|one of your colleagues|a colleague of yours|your colleague|an agent|one of your agents|one of your team|someone there|you] [on|last|yesterday|earlier|this morning|a few days ago|a week ago|the other day|before]",
         Event::RepeatContact,
     ),
     (
@@ -1299,7 +1317,12 @@ const EVENTS: &[(&str, Event)] = &[
         Event::ChannelSwitch,
     ),
     (
-        "[your|the] [app|website|site|chat|chatbot|bot|online chat|web chat|portal|automated system|help centre|help center|online account] [said|says|told me|sent me|kept|keeps|would not|will not|does not|did not|redirected me|directed me|showed|shows|gave me|is not|was not]",
+        "[your|the] [app|website|site|chat|chatbot|bot|online chat|web chat|portal|automated system|help centre|help center|online account] [said|says|told me|sent me|would not|will not|does not|did not|redirected me|directed me|showed|shows|gave me|is not|was not]",
+        Event::ChannelSwitch,
+    ),
+    // Giving up on one channel for this one ("…gave up, so I'm trying the chat").
+    (
+        "[so i am|so now i am|so i thought i would|so i would] [trying|try|using|use] [the|your|this|] [chat|web chat|live chat|online chat|email|app]",
         Event::ChannelSwitch,
     ),
 ];
