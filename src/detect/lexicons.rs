@@ -1435,6 +1435,16 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     (
+        "wasted [another|an|a whole|the whole|my|the|] [hour|hours|morning|afternoon|evening|day]",
+        Ending::Unresolved,
+    ),
+    ("nothing [has|is] changed", Ending::Unresolved),
+    // A promise of contact later is a deferral, not a resolution in this conversation.
+    (
+        "[someone|somebody|they|the team|a colleague|one of my colleagues] will [be in touch|get back to you|call you back|contact you|ring you back]",
+        Ending::Unresolved,
+    ),
+    (
         "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|go elsewhere|take my business|leave|find another|try again|complain]",
         Ending::Unresolved,
     ),
