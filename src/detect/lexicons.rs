@@ -1137,7 +1137,7 @@ const REPETITION: &[&str] = &[
 
 const INFO: &[(&str, Info)] = &[
     (
-        "[account|customer|member|membership|policy|client|subscriber|workspace|tenant|meter] [number|no|id|reference]",
+        "[account|customer|member|membership|policy|client|subscriber|workspace|tenant|meter|patient|student|employee|loyalty] [number|no|id|reference]",
         Info::Account,
     ),
     (

@@ -107,6 +107,23 @@ fn supplies(analysis: &Analysis, turn: usize, item: Info) -> bool {
     }
 }
 
+/// Whether an item is named as where something goes or what the customer can reach ("send a
+/// photo to the email we have on file", "do you still have access to the email address?")
+/// rather than asked for.
+fn is_destination(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
+    text.tokens[..m.tokens.start]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == TokenKind::Word)
+        .find(|t| {
+            !matches!(
+                t.norm.as_str(),
+                "the" | "your" | "that" | "this" | "an" | "a"
+            )
+        })
+        .is_some_and(|t| t.norm == "to")
+}
+
 fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lex = &cx.lexicons;
     let mut given: BTreeMap<Info, usize> = BTreeMap::new();
@@ -172,7 +189,7 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             r.tokens.start >= sentence.tokens.start
                                 && r.tokens.start <= m.tokens.start
                         });
-                    if !requested || confirms_by_reading_back() {
+                    if !requested || confirms_by_reading_back() || is_destination(text, m) {
                         continue;
                     }
                     if let Some(&at) = given.get(&item) {
