@@ -156,21 +156,42 @@ pub fn customer_name(
         })
     };
     let turns = || conversation.turns.iter().zip(texts);
-    // The customer introducing themselves is the strongest evidence.
+    // The agent addressing the customer by title ("Mr. Patel"); `doctors` says whether "Dr"
+    // counts (an agent's "Dr Sandhu" is as often the customer's doctor).
+    let titled = |doctors: bool| {
+        turns()
+            .filter(|(t, _)| t.role == Role::Agent)
+            .find_map(|(turn, text)| {
+                TITLES
+                    .iter()
+                    .filter(|cue| doctors || cue[0] != "dr")
+                    .find_map(|cue| name_after(&turn.text, text, cue, 1))
+                    .and_then(|n| acceptable(&n))
+            })
+    };
+    // The customer introducing themselves is the strongest evidence. An agent who then says
+    // "Mrs. Holt" to a customer who said "this is Margaret" names the same person.
     for (turn, text) in turns().filter(|(t, _)| t.role == Role::Customer) {
         for cue in SELF_INTRO {
             if let Some(name) = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)) {
-                return found(name);
+                let mut known = found(name)?;
+                if let Some(title) = titled(false) {
+                    let extra: Vec<String> = forms_of(&title)
+                        .into_iter()
+                        .filter(|f| !known.forms.contains(f))
+                        .collect();
+                    if !extra.is_empty() {
+                        known.forms.extend(extra);
+                        known.display = format!("{} / {title}", known.display);
+                    }
+                }
+                return Some(known);
             }
         }
     }
-    // Then the agent addressing them by title ("Mr. Patel") or by name after a thanks.
-    for (turn, text) in turns().filter(|(t, _)| t.role == Role::Agent) {
-        for cue in TITLES {
-            if let Some(name) = name_after(&turn.text, text, cue, 1).and_then(|n| acceptable(&n)) {
-                return found(name);
-            }
-        }
+    // Then the agent addressing them by title, or by name after a thanks.
+    if let Some(name) = titled(true) {
+        return found(name);
     }
     for (turn, text) in turns().filter(|(t, _)| t.role == Role::Agent) {
         for cue in ADDRESS {
