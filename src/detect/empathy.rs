@@ -1006,7 +1006,11 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                 | "unable"
         ) || words[at] == "i'd"
             // "I get it", "I get why…": understanding, not the speaker's own life.
-            || (next == "get" && matches!(after, "it" | "that" | "this" | "you" | "why" | "how" | "what"))
+            || (next == "get"
+                && matches!(
+                    after,
+                    "it" | "that" | "this" | "you" | "why" | "how" | "what"
+                ))
             // "I'm going to…" is an intention; "I'm going through…" the speaker's own life.
             || (next == "going" && after != "through")
             || (next == "feel"

@@ -60,7 +60,8 @@ pub enum Tone {
     /// customer's words; never generic sympathy.
     Joy,
     /// Comfort that alludes to the feeling without naming it ("you're not alone", "take
-    /// care of yourself"): always a weak reaction, and generic when it refers to nothing the customer said.
+    /// care of yourself"): always a weak reaction, and generic when it refers to nothing the
+    /// customer said.
     Comfort,
     /// A restatement frame ("so you've…"): empathy only when it carries the customer's words.
     Restatement,
@@ -874,8 +875,8 @@ const FELT: &[&str] = &[
     "i am [so|really|very|truly|] [sad|saddened|heartbroken|gutted] [to hear|about|for] [that|this|you]",
 ];
 
-/// Comfort that alludes to the feeling without naming it ("you're not alone", "take care of yourself"):
-/// a weak reaction by EPITOME's definition, and sympathy that can be generic.
+/// Comfort that alludes to the feeling without naming it ("you're not alone", "take care of
+/// yourself"): a weak reaction by EPITOME's definition, and sympathy that can be generic.
 const COMFORT: &[&str] = &[
     "[you are|your|ur|u are] not alone",
     "you [do not|dont|will not|wont] have to [go through|face|deal with|do] [this|it|that|any of this|all this] alone",
