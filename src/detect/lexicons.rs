@@ -1440,9 +1440,10 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     ("nothing [has|is] changed", Ending::Unresolved),
-    // A promise of contact later is a deferral, not a resolution in this conversation.
+    // A promise that somebody will come back to the customer defers the problem ("they'll
+    // call to confirm the slot", after a booking, does not).
     (
-        "[someone|somebody|they|the team|a colleague|one of my colleagues] will [be in touch|get back to you|call you back|contact you|ring you back]",
+        "[someone|somebody|the team|a colleague|one of my colleagues|one of the team] will [be in touch|get back to you|call you back|contact you|ring you back]",
         Ending::Unresolved,
     ),
     (
