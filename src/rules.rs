@@ -62,7 +62,7 @@ pub const RULES: &[Rule] = &[
         weight: -10.0,
         cap: 20.0,
         description: "The same empathy line said more than once in the conversation.",
-        threshold: "second and later occurrence of the same normalised empathy sentence",
+        threshold: "second and later occurrence of the same normalised empathy sentence (the customer's name and titles left out)",
     },
     Rule {
         id: "empathy-reaction",
@@ -118,7 +118,7 @@ pub const RULES: &[Rule] = &[
         weight: 12.0,
         cap: 36.0,
         description: "The customer is transferred to another agent or department.",
-        threshold: "transfer announcement by the agent or a system notice",
+        threshold: "transfer announcement by the agent or a system notice (a bot handing the customer to a person is not one)",
     },
     Rule {
         id: "hold",
@@ -158,7 +158,7 @@ pub const RULES: &[Rule] = &[
         weight: 20.0,
         cap: 20.0,
         description: "The conversation ends without a resolution.",
-        threshold: "the closing turns say it is not solved, or a problem was raised and nothing resolves it",
+        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\"), or a problem was raised and nothing resolves it",
     },
     Rule {
         id: "correction",
