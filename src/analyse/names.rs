@@ -172,8 +172,10 @@ pub fn customer_name(
     // The customer introducing themselves is the strongest evidence. An agent who then says
     // "Mrs. Holt" to a customer who said "this is Margaret" names the same person.
     for (turn, text) in turns().filter(|(t, _)| t.role == Role::Customer) {
+        let lowercase = lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n));
         for cue in SELF_INTRO {
-            if let Some(name) = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)) {
+            let named = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n));
+            if let Some(name) = named.or_else(|| lowercase.clone()) {
                 let mut known = found(name)?;
                 if let Some(title) = titled(false) {
                     let extra: Vec<String> = forms_of(&title)
@@ -301,6 +303,26 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
     None
 }
 
+/// The name in an all-lowercase self-introduction, as customers type in chat: "my name is
+/// james", "this is james speaking" or "this is james here". Without capitals to go by, only
+/// these forms count ("this is ridiculous" names no one).
+fn lowercase_intro(raw: &str, text: &TurnText) -> Option<String> {
+    if raw.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    let name = words.windows(4).find_map(|w| match w {
+        ["my", "name", "is", name] | ["this", "is", name, "speaking" | "here"] => Some(*name),
+        _ => None,
+    })?;
+    (name.chars().all(char::is_alphabetic) && !is_not_a_name(name)).then(|| name.to_string())
+}
+
 /// Whether a token of `text` may have the normal form `word` (a lowercase word of at most 22
 /// bytes): the turn's normal form holds every token's word between spaces, contractions
 /// expanded ("it's" as "it is"). One substring search instead of a comparison per token;
@@ -360,6 +382,40 @@ mod tests {
         for word in ["thanks", "ms", "na", "ada's"] {
             assert!(!may_hold_word(&text, word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_lowercase_chat_introduction_names_the_customer_only_in_its_set_forms() {
+        for (said, expected) in [
+            ("hi my name is james and my card is blocked", Some("james")),
+            ("this is james here, card blocked", Some("james")),
+            ("this is james speaking", Some("james")),
+            ("this is ridiculous, my card is blocked", None),
+            ("this is me again", None),
+        ] {
+            let c = conv(&[(Role::Customer, said)], None, None);
+            assert_eq!(
+                name_of(&c).map(|n| n.display),
+                expected.map(String::from),
+                "{said}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_the_agent_uses_joins_the_name_the_customer_gave() {
+        let c = conv(
+            &[
+                (Role::Customer, "Hello, this is Margaret speaking."),
+                (Role::Agent, "Thank you, Mrs. Holt. And the date of birth?"),
+                (Role::Agent, "Dr Sandhu will call you."),
+            ],
+            None,
+            None,
+        );
+        let name = name_of(&c).unwrap();
+        assert_eq!(name.display, "Margaret / Holt");
+        assert_eq!(name.forms, ["margaret", "holt"]);
     }
 
     #[test]
