@@ -1252,7 +1252,7 @@ const EVENTS: &[(&str, Event)] = &[
         Event::RepeatContact,
     ),
     (
-        "[this|it] is the [second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|umpteenth|nth] time [i|we] [have|am|are|] [called|calling|rung|ringing|phoned|phoning|contacted|contacting|chatted|chatting|been in touch|had to call|had to ring|had to phone|had to contact|had to get in touch|had to chase|got in touch|written|emailed]",
+        "[this|it] is the [second|third|fourth|fifth|umpteenth] time [i|we] [have|am|] [called|calling|rung|phoned|contacted|been in touch|had to call|had to contact|had to get in touch|got in touch]",
         Event::RepeatContact,
     ),
     (
@@ -1260,7 +1260,7 @@ const EVENTS: &[(&str, Event)] = &[
         Event::RepeatContact,
     ),
     (
-        "[i|we] [spoke|talked|chatted] [to|with] [someone|somebody|one of your colleagues|a colleague of yours|your colleague|an agent|one of your agents|one of your team|someone there|you] [on|last|yesterday|earlier|this morning|a few days ago|a week ago|the other day|before]",
+        "[i|we] [spoke|talked] [to|with] [someone|somebody|one of your colleagues|your colleague|an agent|you] [on|last|yesterday|earlier|this morning|the other day|before]",
         Event::RepeatContact,
     ),
     (
