@@ -24,9 +24,8 @@ pub struct Lexicon<T> {
 /// One phrase found in a turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseMatch {
-    /// Index of the lexicon entry that matched.
-    pub entry: usize,
-    /// Index of the expanded phrase of that entry that matched (see [`Lexicon::said`]).
+    /// Index of the expanded phrase that matched, in its lexicon (see [`Lexicon::entry`] for
+    /// the entry it was expanded from, [`Lexicon::said`] for the phrase).
     pub pattern: usize,
     /// Token indices covered.
     pub tokens: Range<usize>,
@@ -159,9 +158,14 @@ impl<T: Copy> Lexicon<T> {
         }
     }
 
-    /// The tag of an entry.
-    pub fn tag(&self, entry: usize) -> T {
-        self.tags[entry]
+    /// The entry (source phrase) a match was expanded from.
+    pub fn entry(&self, m: &PhraseMatch) -> usize {
+        self.entries[m.pattern]
+    }
+
+    /// The tag of the entry a match was expanded from.
+    pub fn tag(&self, m: &PhraseMatch) -> T {
+        self.tags[self.entries[m.pattern]]
     }
 
     /// The phrase of an entry as written in the lexicon.
@@ -245,15 +249,14 @@ impl<T: Copy> Lexicon<T> {
     /// Every raw match as a phrase match, overlapping ones included, in order of position.
     pub fn select_overlapping(&self, text: &TurnText, raw: Vec<RawMatch>) -> Vec<PhraseMatch> {
         let mut found: Vec<PhraseMatch> = raw.iter().map(|m| self.to_match(text, m)).collect();
-        found.sort_by_key(|m| (m.tokens.start, m.tokens.end, m.entry));
-        found.dedup_by_key(|m| (m.tokens.start, m.entry));
+        found.sort_by_key(|m| (m.tokens.start, m.tokens.end, self.entry(m)));
+        found.dedup_by_key(|m| (m.tokens.start, self.entry(m)));
         found
     }
 
     fn to_match(&self, text: &TurnText, m: &RawMatch) -> PhraseMatch {
         let tokens = text.norm_span_tokens(m.start, m.end);
         PhraseMatch {
-            entry: self.entries[m.pattern],
             pattern: m.pattern,
             span: text.byte_span(tokens.clone()),
             tokens,

@@ -18,7 +18,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 m.span.clone(),
                 format!(
                     "{}: matches the stock line \"{}\"",
-                    lexicon.tag(m.entry).as_str(),
+                    lexicon.tag(m).as_str(),
                     lexicon.said(m)
                 ),
             ));

@@ -243,7 +243,7 @@ fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm
     let listening_offer = cx.hits[turn]
         .empathy
         .iter()
-        .any(|m| inside(&m.tokens) && cx.lexicons.empathy.tag(m.entry).1 == Tone::OfferToListen);
+        .any(|m| inside(&m.tokens) && cx.lexicons.empathy.tag(m).1 == Tone::OfferToListen);
     rhetoric
         || (!listening_offer
             && (procedure
@@ -1061,7 +1061,7 @@ fn self_disclosure(
     let lexicons = cx.lexicons;
     hits.feelings
         .iter()
-        .filter(|m| !is_courtesy_feeling(lexicons.feelings.phrase(m.entry)))
+        .filter(|m| !is_courtesy_feeling(lexicons.feelings.phrase(lexicons.feelings.entry(m))))
         .chain(hits.distress.iter())
         .find(|m| {
             m.tokens.start > from
@@ -1124,7 +1124,7 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
         .filter(|m| {
             m.tokens.start > sentence.tokens.start
                 && m.tokens.start < sentence.tokens.end
-                && is_feeling_adjective(lexicons.feelings.phrase(m.entry))
+                && is_feeling_adjective(lexicons.feelings.phrase(lexicons.feelings.entry(m)))
         })
         .any(|m| {
             let link = (sentence.tokens.start..m.tokens.start)
@@ -1215,7 +1215,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let mut best: [Option<(u8, std::ops::Range<usize>, &str)>; 3] = [None, None, None];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
-                let (mechanism, tone) = cx.lexicons.empathy.tag(m.entry);
+                let (mechanism, tone) = cx.lexicons.empathy.tag(m);
                 if mechanism == Mechanism::Exploration && (!question || procedure_or_rhetoric) {
                     continue;
                 }

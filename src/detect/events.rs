@@ -68,7 +68,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .iter()
             .map(|m| {
                 (
-                    lexicon.tag(m.entry),
+                    lexicon.tag(m),
                     m.span.clone(),
                     m.tokens.start,
                     lexicon.said(m).to_string(),

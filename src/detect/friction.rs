@@ -36,11 +36,7 @@ fn corrections(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         if i == first || !answered {
             continue;
         }
-        let tagged = |tag: Correction| {
-            hits.correction
-                .iter()
-                .filter(move |m| lex.tag(m.entry) == tag)
-        };
+        let tagged = |tag: Correction| hits.correction.iter().filter(move |m| lex.tag(m) == tag);
         if let Some(m) = tagged(Correction::Marker).next() {
             out.push(finding(
                 analysis,

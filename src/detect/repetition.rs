@@ -34,7 +34,7 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && cx.hits[*i]
                     .events
                     .iter()
-                    .any(|m| cx.lexicons.events.tag(m.entry) == Event::Transfer)
+                    .any(|m| cx.lexicons.events.tag(m) == Event::Transfer)
         })
         .map(|(i, _, _)| i)
         .collect();
@@ -138,8 +138,8 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 let bare = &cx.hits[i].bare_info;
                 let named = items
                     .iter()
-                    .map(|m| (lex.info.tag(m.entry), m))
-                    .chain(bare.iter().map(|m| (lex.bare_info.tag(m.entry), m)));
+                    .map(|m| (lex.info.tag(m), m))
+                    .chain(bare.iter().map(|m| (lex.bare_info.tag(m), m)));
                 for (item, m) in named {
                     let Some(s) = text.sentence_of(m.tokens.start) else {
                         continue;
@@ -176,7 +176,7 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         && text.tokens.iter().any(|t| t.kind == TokenKind::Number)
                 };
                 for m in items {
-                    let item = lex.info.tag(m.entry);
+                    let item = lex.info.tag(m);
                     let Some(s) = text.sentence_of(m.tokens.start) else {
                         continue;
                     };

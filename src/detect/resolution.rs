@@ -82,7 +82,7 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             last_resolved = Some(i);
         }
         for m in &cx.hits[i].ending {
-            match cx.lexicons.ending.tag(m.entry) {
+            match cx.lexicons.ending.tag(m) {
                 Ending::Resolved => last_resolved = Some(i),
                 Ending::Unresolved => {
                     last_unresolved = Some((i, m.span.clone(), cx.lexicons.ending.said(m)))

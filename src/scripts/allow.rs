@@ -48,7 +48,7 @@ impl AllowList {
                     lexicon
                         .find(text)
                         .into_iter()
-                        .map(|m| (turn, m.span.start, m.span.end, m.entry)),
+                        .map(|m| (turn, m.span.start, m.span.end, lexicon.entry(&m))),
                 );
             }
         }
