@@ -172,23 +172,24 @@ pub fn customer_name(
     // The customer introducing themselves is the strongest evidence. An agent who then says
     // "Mrs. Holt" to a customer who said "this is Margaret" names the same person.
     for (turn, text) in turns().filter(|(t, _)| t.role == Role::Customer) {
-        let lowercase = lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n));
-        for cue in SELF_INTRO {
-            let named = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n));
-            if let Some(name) = named.or_else(|| lowercase.clone()) {
-                let mut known = found(name)?;
-                if let Some(title) = titled(false) {
-                    let extra: Vec<String> = forms_of(&title)
-                        .into_iter()
-                        .filter(|f| !known.forms.contains(f))
-                        .collect();
-                    if !extra.is_empty() {
-                        known.forms.extend(extra);
-                        known.display = format!("{} / {title}", known.display);
-                    }
+        // Capitals first; a turn typed all in lowercase has none, so its forms come second.
+        let introduced = SELF_INTRO
+            .iter()
+            .find_map(|cue| name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)))
+            .or_else(|| lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n)));
+        if let Some(name) = introduced {
+            let mut known = found(name)?;
+            if let Some(title) = titled(false) {
+                let extra: Vec<String> = forms_of(&title)
+                    .into_iter()
+                    .filter(|f| !known.forms.contains(f))
+                    .collect();
+                if !extra.is_empty() {
+                    known.forms.extend(extra);
+                    known.display = format!("{} / {title}", known.display);
                 }
-                return Some(known);
             }
+            return Some(known);
         }
     }
     // Then the agent addressing them by title, or by name after a thanks.

@@ -726,19 +726,17 @@ fn reacts_to_customer(
     !general && !own
 }
 
-/// Whether a reaction cue belongs to a question that asks about the feeling ("has the wait
-/// been worrying you?") rather than reacting before asking ("that's awful, are you okay?"):
-/// the question goes on after the cue with no break.
+/// Whether, in a question, a reaction cue belongs to the question that asks about the feeling
+/// ("has the wait been worrying you?") rather than reacting before asking ("that's awful, are
+/// you okay?"): the question goes on after the cue with no break.
 fn asks_about_the_feeling(
     text: &str,
     sentence: &Sentence,
     m: &crate::lexicon::PhraseMatch,
-    question: bool,
 ) -> bool {
-    question
-        && !text[m.span.end..sentence.end]
-            .chars()
-            .any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '!'))
+    !text[m.span.end..sentence.end]
+        .chars()
+        .any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '!'))
 }
 
 /// The tokens of a sentence before a closing "my friend" / "my dear": a way of addressing the
@@ -1225,7 +1223,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if mechanism == Mechanism::Reaction
                     && tone != Tone::Felt
                     && (!reacts_to_customer(text, sentence, m)
-                        || asks_about_the_feeling(&turn.text, sentence, m, question))
+                        || (question && asks_about_the_feeling(&turn.text, sentence, m)))
                 {
                     continue;
                 }
