@@ -934,7 +934,10 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
                     .get(k + 1)
                     .is_some_and(|w| matches!(*w, "goodness" | "gosh" | "god" | "lord" | "word")))
     };
-    let Some(at) = (0..words.len()).find(|&k| first_person(words[k]) && !exclamation(k)) else {
+    let subjects: Vec<usize> = (0..words.len())
+        .filter(|&k| first_person(words[k]) && !exclamation(k))
+        .collect();
+    if subjects.is_empty() {
         // The speaker as the one something happened to: "walking at night works for me",
         // "the group helped me through it" (a request, "please spell it for me", is not).
         return words.windows(2).any(|pair| {
@@ -944,8 +947,89 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
             )
         }) && !words.contains(&"please")
             && told_of_own_life();
-    };
-    // The words after the first "I", past adverbs ("I really think", "I just wanted").
+    }
+    // A later clause may tell it ("I can't go out without coffee, I have no interests"),
+    // unless the opinion governs it: "I'm sorry I couldn't do more", "I don't think I've
+    // seen it" say what the speaker thinks, not what they lived.
+    let mut story = false;
+    for at in subjects {
+        if !is_opinion(&words, at) {
+            story = true;
+            break;
+        }
+        if governs_a_clause(&words, at) {
+            break;
+        }
+    }
+    story && told_of_own_life()
+}
+
+/// Whether the first-person word at `at` is the subject of a verb or adjective that takes a
+/// clause ("I think…", "I'm sorry…", "I don't believe…", "I might suggest…"), past adverbs,
+/// negations and modals.
+fn governs_a_clause(words: &[&str], at: usize) -> bool {
+    let head = words[at + 1..].iter().copied().find(|w| {
+        !matches!(
+            *w,
+            "really"
+                | "just"
+                | "do"
+                | "don't"
+                | "dont"
+                | "not"
+                | "honestly"
+                | "truly"
+                | "also"
+                | "still"
+                | "totally"
+                | "so"
+                | "very"
+                | "am"
+                | "was"
+                | "can"
+                | "can't"
+                | "cant"
+                | "could"
+                | "might"
+                | "may"
+                | "would"
+                | "will"
+        )
+    });
+    head.is_some_and(|w| {
+        matches!(
+            w,
+            "think"
+                | "hope"
+                | "guess"
+                | "believe"
+                | "know"
+                | "sorry"
+                | "glad"
+                | "happy"
+                | "sure"
+                | "mean"
+                | "suppose"
+                | "afraid"
+                | "feel"
+                | "understand"
+                | "agree"
+                | "wish"
+                | "promise"
+                | "suggest"
+                | "recommend"
+                | "realize"
+                | "realise"
+                | "bet"
+                | "imagine"
+        )
+    })
+}
+
+/// Whether the first-person word at `at` opens an opinion, advice or promise ("I think…",
+/// "I'd suggest…", "I'll…", "my advice is…") rather than the speaker's own life.
+fn is_opinion(words: &[&str], at: usize) -> bool {
+    // The words after it, past adverbs ("I really think", "I just wanted").
     let mut rest = words[at + 1..].iter().copied().skip_while(|w| {
         matches!(
             *w,
@@ -967,7 +1051,7 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
     let next = rest.next().unwrap_or("");
     let after = rest.next().unwrap_or("");
     let third = rest.next().unwrap_or("");
-    let opinion = matches!(words[at], "i" | "i'm" | "im" | "i'd")
+    matches!(words[at], "i" | "i'm" | "im" | "i'd")
         && (matches!(
             next,
             "think"
@@ -1026,8 +1110,7 @@ fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
             && matches!(
                 next,
                 "advice" | "suggestion" | "opinion" | "guess" | "recommendation"
-            ));
-    !opinion && told_of_own_life()
+            ))
 }
 
 /// Whether the sentence is the speaker disclosing a hardship of their own: a first-person
