@@ -11,7 +11,8 @@ Read the figures with care: the generator and the rules are written by the same 
 this checks that the rules find what the generator says it planted, in the generator's wording.
 The labels are also partial: a stock line the generator did not mean as empathy ("I'm sorry to
 hear that") or a closing sentiment it did not plan still counts against precision, so precision
-is a lower bound. Rules the generator never plants (closing-sentiment, agent-failure) show 0.
+is a lower bound. Rules the generator never plants (closing-sentiment, agent-failure,
+customer-thanks) show 0.
 
 Only the Python standard library is used.
 """

@@ -184,6 +184,14 @@ pub const RULES: &[Rule] = &[
         description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall.",
         threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`",
     },
+    Rule {
+        id: "customer-thanks",
+        score: Some(Effort),
+        weight: -3.0,
+        cap: 12.0,
+        description: "The customer thanks the agent: their own sign that the help landed, which takes points off effort.",
+        threshold: "thanks phrase in a customer turn after their opening one (\"thanks\", \"I appreciate it\"), not one that declines or gives up (\"no thanks\", \"thanks anyway\", \"thanks for nothing\"); one per turn",
+    },
 ];
 
 /// Looks a rule up by id.

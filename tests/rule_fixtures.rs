@@ -118,6 +118,20 @@ fn every_fixture_meets_its_expectations() {
         eprintln!("{rule:<25} {hp:>4}/{h:<4}        {np:>4}/{n:<4}");
     }
     assert!(checked > 0, "no fixtures found");
+    // Every rule has hits and hard negatives of its own; `script-line` needs a corpus script
+    // model and is tested with one in tests/scripts_score.rs.
+    for rule in sincerity::rules::RULES
+        .iter()
+        .filter(|r| r.id != "script-line")
+    {
+        let [_, hits, _, negatives] = tally.get(rule.id).copied().unwrap_or_default();
+        assert!(
+            hits > 0 && negatives > 0,
+            "{}: {hits} hits and {negatives} negatives in tests/fixtures/rules/{}.jsonl",
+            rule.id,
+            rule.id
+        );
+    }
     assert!(
         failures.is_empty(),
         "{} of {checked} fixtures failed:\n{}",

@@ -139,6 +139,16 @@ impl Info {
     }
 }
 
+/// What a thanks phrase says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thanks {
+    /// The customer thanks for something ("thanks, that's great", "I appreciate it").
+    Given,
+    /// A thanks that declines or gives up ("no thanks", "thanks anyway", "thanks for
+    /// nothing"): not gratitude for help received.
+    Hollow,
+}
+
 /// How a conversation's end reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -361,6 +371,9 @@ pub struct Lexicons {
     pub correction: Lexicon<Correction>,
     /// The agent saying it cannot find or do what was asked.
     pub failure: Lexicon<()>,
+    /// The customer thanking, and the thanks that decline or close in vain ("no thanks",
+    /// "thanks anyway").
+    pub thanks: Lexicon<Thanks>,
     /// Events found by two vocabularies meeting in one sentence.
     pub cooccurrences: Vec<Cooccurrence>,
     /// All of the above in one automaton, so that each turn is scanned once.
@@ -396,6 +409,8 @@ pub struct TurnHits {
     pub correction: Vec<PhraseMatch>,
     /// Agent failure phrases.
     pub failure: Vec<PhraseMatch>,
+    /// Thanks phrases.
+    pub thanks: Vec<PhraseMatch>,
     /// For each co-occurrence rule: matches of its first and second vocabulary, and whether
     /// its context vocabulary (if any) is satisfied.
     pub cooccurrences: Vec<(Vec<PhraseMatch>, Vec<PhraseMatch>, bool)>,
@@ -1371,6 +1386,27 @@ const PROBLEM: &[&str] = &[
     "not what i [was told|ordered|asked for|paid for|expected]",
 ];
 
+const THANKS: &[(&str, Thanks)] = &[
+    (
+        "[thank you|thank u|thank ya|thank|thanks|thanx|thx|ty|cheers]",
+        Thanks::Given,
+    ),
+    (
+        "[thank you|thanks] [so|very|a lot|so very] much",
+        Thanks::Given,
+    ),
+    (
+        "[i|really|i really|i do|much|greatly] [appreciate|appreciated] [it|that|this|your help|the help|you]",
+        Thanks::Given,
+    ),
+    ("[much|greatly|really] appreciated", Thanks::Given),
+    ("[no|nah] [thank you|thanks|thank u|thx|ty]", Thanks::Hollow),
+    (
+        "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but]",
+        Thanks::Hollow,
+    ),
+];
+
 const ENDING: &[(&str, Ending)] = &[
     (
         "[that|it|this|the link|the fix|the reset|the code|the card|the app|everything] [worked|works|is working|did it|did the trick|fixed it|solved it|sorted it|helps|helped|is fixed|is sorted|is resolved|has been resolved|is done|is great|is perfect|is all i needed|is everything|answers my question|went through]",
@@ -1617,6 +1653,7 @@ impl Lexicons {
             ending: Lexicon::new(ENDING),
             correction: Lexicon::new(CORRECTION),
             failure: Lexicon::new(&plain(FAILURE)),
+            thanks: Lexicon::new(THANKS),
             cooccurrences,
             combined: Combined::new(&[]),
         };
@@ -1640,6 +1677,7 @@ impl Lexicons {
             self.ending.patterns(),
             self.correction.patterns(),
             self.failure.patterns(),
+            self.thanks.patterns(),
         ];
         for co in &self.cooccurrences {
             lists.push(co.first.patterns());
@@ -1667,6 +1705,7 @@ impl Lexicons {
             ending: self.ending.select_overlapping(text, next()),
             correction: self.correction.select_overlapping(text, next()),
             failure: self.failure.select(text, next()),
+            thanks: self.thanks.select(text, next()),
             cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
         };
         for co in &self.cooccurrences {

@@ -10,6 +10,7 @@ pub mod names;
 pub mod repetition;
 pub mod resolution;
 pub mod scripts;
+pub mod thanks;
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -95,6 +96,7 @@ pub fn detect_all(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     findings.extend(friction::detect(analysis, cx));
     findings.extend(resolution::detect(analysis, cx));
     findings.extend(scripts::detect(analysis, cx));
+    findings.extend(thanks::detect(analysis, cx));
     findings.retain(|f| cx.policy.enabled(&f.rule));
     sort_findings(&mut findings);
     findings

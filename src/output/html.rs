@@ -61,6 +61,8 @@ fn badness_sum(s: &Scores) -> f64 {
 pub enum Tone {
     /// Informative only.
     Info,
+    /// The customer's own sign that the help landed (their thanks), which lowers effort.
+    Relief,
     /// An empathy moment: something that went right.
     Good,
     /// Made the customer work harder.
@@ -77,6 +79,7 @@ impl Tone {
             Some(ScoreKind::Empathy) if weight > 0.0 => Tone::Good,
             Some(ScoreKind::Empathy) => Tone::Missed,
             Some(ScoreKind::Sincerity) => Tone::Script,
+            Some(ScoreKind::Effort) if weight < 0.0 => Tone::Relief,
             Some(ScoreKind::Effort) => Tone::Effort,
             None => Tone::Info,
         }
@@ -100,6 +103,7 @@ impl Tone {
     pub fn name(self) -> &'static str {
         match self {
             Tone::Info => "info",
+            Tone::Relief => "relief",
             Tone::Good => "good",
             Tone::Effort => "effort",
             Tone::Script => "script",
@@ -479,7 +483,7 @@ impl ReportCollector {
                 let mut top: Vec<(&String, &u64)> = t
                     .rules
                     .iter()
-                    .filter(|(id, _)| Tone::of_rule(id) != Tone::Good)
+                    .filter(|(id, _)| !matches!(Tone::of_rule(id), Tone::Good | Tone::Relief))
                     .collect();
                 top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
                 AgentRow {
@@ -1219,8 +1223,8 @@ fn call_view(
             },
         })
         .collect();
-    // Problems first, empathy moments last.
-    chips.sort_by_key(|chip| chip.tone == "good");
+    // Problems first, what went well (empathy moments, the customer's thanks) last.
+    chips.sort_by_key(|chip| matches!(chip.tone, "good" | "relief"));
     let rules: Vec<String> = rule_counts.keys().map(|s| s.to_string()).collect();
 
     let mut contributions = Vec::new();
@@ -1553,6 +1557,8 @@ mod tests {
         assert_eq!(Tone::of(&finding("missed-empathy", 0, 1)), Tone::Missed);
         assert_eq!(Tone::of(&finding("canned-phrase", 0, 1)), Tone::Script);
         assert_eq!(Tone::of(&finding("transfer", 0, 1)), Tone::Effort);
+        // Points off effort are not a problem for the coach.
+        assert_eq!(Tone::of(&finding("customer-thanks", 0, 1)), Tone::Relief);
         assert_eq!(Tone::of(&finding("no-such-rule", 0, 1)), Tone::Info);
     }
 

@@ -38,6 +38,7 @@ fn tone_style(tone: Tone) -> Style {
         Tone::Effort => AnsiColor::BrightBlue,
         Tone::Missed => AnsiColor::Red,
         Tone::Info => AnsiColor::White,
+        Tone::Relief => AnsiColor::Cyan,
     };
     Style::new()
         .fg_color(Some(colour.into()))

@@ -1,0 +1,34 @@
+//! `customer-thanks`: the customer thanks the agent. Gratitude for help received is the
+//! customer's own evidence that the service landed, so each thanking turn takes points off
+//! effort; a thanks that declines or gives up ("no thanks", "thanks anyway", "thanks for
+//! nothing") is not gratitude and counts for nothing.
+
+use crate::analyse::Analysis;
+use crate::detect::lexicons::Thanks;
+use crate::detect::{Context, finding};
+use crate::findings::Finding;
+use crate::model::Role;
+
+/// One finding per customer turn after the first that thanks, on its first thanks, unless the
+/// turn's thanks is hollow.
+pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
+    let lexicon = &cx.lexicons.thanks;
+    let mut out = Vec::new();
+    // The customer's opening turn thanks for nothing done yet ("thanks for taking my call").
+    for (i, _, _) in analysis.turns_of(Role::Customer).skip(1) {
+        let hits = &cx.hits[i].thanks;
+        if hits.iter().any(|m| lexicon.tag(m) == Thanks::Hollow) {
+            continue;
+        }
+        if let Some(m) = hits.first() {
+            out.push(finding(
+                analysis,
+                "customer-thanks",
+                i,
+                m.span.clone(),
+                format!("the customer thanks (\"{}\")", lexicon.said(m)),
+            ));
+        }
+    }
+    out
+}
