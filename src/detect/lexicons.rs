@@ -672,6 +672,20 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[anyone|anybody] would [be|feel]",
         Mechanism::Interpretation,
     ),
+    // The customer's trouble named as one that would trouble anyone ("paying twice would
+    // worry anyone") or as a hardship ("that's a long time to be without heating").
+    (
+        "would [worry|upset|frustrate|annoy|stress|stress out|scare|concern|bother|anger] [anyone|anybody|most people]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "[is|was|that is|it is|that was] [the worst|the worst possible|terrible|awful|such bad|really bad] timing",
+        Mechanism::Interpretation,
+    ),
+    (
+        "[is|was|has been|that is|it is|that was] [such|] a long time to [wait|be without|go without|be left|be kept waiting|sort this out]",
+        Mechanism::Interpretation,
+    ),
     // Explorations: asking about the customer's experience.
     (
         "how [are|do|did|have] you [feeling|feel|felt|been|holding up|coping|doing|managing|getting on]",
@@ -833,6 +847,7 @@ const OFFERS_TO_LISTEN: &[&str] = &[
 const RESTATEMENTS: &[&str] = &[
     "so you [have|had|are|were|did|would|went|got|paid|ordered|booked|called|tried|lost|spent]",
     "so [this|it|that] is about",
+    "so [every time|each time|whenever] you",
     "you [have] been [without|waiting|trying|dealing|going|left|stuck|chasing|sat]",
     "that [throws|puts|leaves|must leave|must mean] you",
     "[it|that] sounds like [you|your]",
