@@ -1300,6 +1300,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if mechanism == Mechanism::Exploration && (!question || procedure_or_rhetoric) {
                     continue;
                 }
+                if tone == Tone::Probe && is_work_talk(text, sentence) {
+                    continue;
+                }
                 if tone == Tone::Restatement && shared() == 0 {
                     continue;
                 }

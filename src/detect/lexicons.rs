@@ -74,6 +74,9 @@ pub enum Tone {
     /// Solidarity from shared experience ("I can relate"): as an experience, and also a weak
     /// reaction.
     Solidarity,
+    /// A question frame that gathers facts as often as it explores ("do you still…?"):
+    /// exploration only when the question is not about the work.
+    Probe,
     /// An offer to listen put as a question ("do you want to talk about it?"): exploration
     /// that also alludes to the feeling, so a weak reaction too, as in EPITOME.
     OfferToListen,
@@ -737,17 +740,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "[do|did|does] you [want to talk|feel|think|tried|try|ever|still|have anyone|have someone|have any friends|have friends|have family|have support|have a therapist|remember|know why|mean|like|enjoy|get any support|get any help|get any sleep|get any rest|get out]",
+        "[do|did|does] you [want to talk|feel|have anyone|have someone|have any friends|have friends|have family|have support|have a therapist|enjoy|get any support|get any help|get any sleep|get any rest|get out]",
         Mechanism::Exploration,
     ),
     (
-        "are you [in|still|currently|getting|seeing|taking|working|talking|going|feeling|worried|scared|afraid|struggling|alone|living]",
+        "are you [feeling|worried|scared|afraid|struggling|alone]",
         Mechanism::Exploration,
     ),
-    (
-        "have you [ever|been|talked|spoken|told|thought|considered|seen|had|found|noticed|felt|managed]",
-        Mechanism::Exploration,
-    ),
+    ("have you felt", Mechanism::Exploration),
     (
         "[were|was] you [ever|feeling|alone|hurt|okay|ok|scared|injured]",
         Mechanism::Exploration,
@@ -757,10 +757,9 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "is [it|this|that] [because|the first time|something|always|getting|affecting|making|worse|better]",
+        "is [it|this|that] [affecting|making]",
         Mechanism::Exploration,
     ),
-    ("what [kind|type|sort] of", Mechanism::Exploration),
     // The customer's circumstances and what the problem costs them: welfare and impact.
     (
         "[problems|trouble|difficulties|difficulty|hardship] [with cash flow|with money|paying|with the bills|with your bills|at home]",
@@ -799,7 +798,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "did [it|that|this|they|anyone|someone|he|she] [happen|help|hurt|say|make|affect|leave|get]",
+        "did [it|that|this|they|anyone|someone|he|she] [hurt|affect]",
         Mechanism::Exploration,
     ),
     ("why do you [think|feel]", Mechanism::Exploration),
@@ -809,10 +808,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     (
         "is there [something|anything] [in particular|specific|] [that|] [is|has been|else|] [worrying|bothering|troubling|upsetting]",
-        Mechanism::Exploration,
-    ),
-    (
-        "when did [it|this|that|you] [start|begin|first|happen|notice]",
         Mechanism::Exploration,
     ),
 ];
@@ -840,6 +835,20 @@ const SOLIDARITY: &[&str] = &[
 const OFFERS_TO_LISTEN: &[&str] = &[
     "[do|would|did] you [want|like|wanna|need] to [talk|vent|chat] about [it|this|that|what|anything|things]",
     "[do|would|did] you [want|like|wanna|need] to [vent|talk or vent|talk and vent]",
+];
+
+/// Question frames that explore the customer's experience in peer support ("do you still…?",
+/// "have you ever…?", "when did it start?") but in a contact centre mostly gather the facts of
+/// the case ("do you still have the card?", "when did you first notice the charge?"):
+/// exploration only when the question is not about the work.
+const PROBES: &[&str] = &[
+    "[do|did|does] you [think|tried|try|ever|still|remember|know why|mean|like]",
+    "are you [in|still|currently|getting|seeing|taking|working|talking|going|living]",
+    "have you [ever|been|talked|spoken|told|thought|considered|seen|had|found|noticed|managed]",
+    "did [it|that|this|they|anyone|someone|he|she] [happen|help|say|make|leave|get]",
+    "when did [it|this|that|you] [start|begin|first|happen|notice]",
+    "is [it|this|that] [because|the first time|something|always|getting|worse|better]",
+    "what [kind|type|sort] of",
 ];
 
 /// Frames that restate the customer's situation; interpretation only when the words that
@@ -1621,6 +1630,11 @@ impl Lexicons {
                     OFFERS_TO_LISTEN
                         .iter()
                         .map(|p| (*p, (Mechanism::Exploration, Tone::OfferToListen))),
+                )
+                .chain(
+                    PROBES
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Exploration, Tone::Probe))),
                 )
                 .chain(
                     RESTATEMENTS
