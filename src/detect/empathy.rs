@@ -183,6 +183,11 @@ const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
     (" does that sound ", QuestionPhrase::Procedure),
     (" anything else ", QuestionPhrase::Procedure),
     (" which ", QuestionPhrase::Procedure),
+    // Intake: asking for the case, not about the customer's experience of it.
+    (" what's the issue ", QuestionPhrase::Procedure),
+    (" what is the issue ", QuestionPhrase::Procedure),
+    (" what's the problem ", QuestionPhrase::Procedure),
+    (" what is the problem ", QuestionPhrase::Procedure),
     (" why not ", QuestionPhrase::Rhetoric),
     (" why wouldn't you ", QuestionPhrase::Rhetoric),
     (" why would anyone ", QuestionPhrase::Rhetoric),
