@@ -159,6 +159,9 @@ pub enum Ending {
     Resolved,
     /// The customer or the agent says it is not solved.
     Unresolved,
+    /// Somebody will come back to the customer: not solved, unless it is to arrange what was
+    /// done ("they'll be in touch to confirm the time").
+    Deferred,
 }
 
 /// What a phrase of the correction lexicon says about a customer turn.
@@ -1499,12 +1502,15 @@ const ENDING: &[(&str, Ending)] = &[
         "wasted [another|an|a whole|the whole|my|the|] [hour|hours|morning|afternoon|evening|day]",
         Ending::Unresolved,
     ),
-    ("nothing [has|is] changed", Ending::Unresolved),
+    (
+        "[nothing has|nothing is|nothing's] changed",
+        Ending::Unresolved,
+    ),
     // A promise that somebody will come back to the customer defers the problem ("they'll
     // call to confirm the slot", after a booking, does not).
     (
-        "[someone|somebody|the team|a colleague|one of my colleagues|one of the team] will [be in touch|get back to you|call you back|contact you|ring you back]",
-        Ending::Unresolved,
+        "[someone|somebody|they|the team|a colleague|one of my colleagues|one of the team] will [be in touch|get back to you|call you back|contact you|ring you back]",
+        Ending::Deferred,
     ),
     (
         "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|go elsewhere|take my business|leave|find another|try again|complain]",

@@ -84,7 +84,8 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         for m in &cx.hits[i].ending {
             match cx.lexicons.ending.tag(m) {
                 Ending::Resolved => last_resolved = Some(i),
-                Ending::Unresolved => {
+                Ending::Deferred if arranges_what_was_done(&analysis.texts[i], m) => {}
+                Ending::Unresolved | Ending::Deferred => {
                     last_unresolved = Some((i, m.span.clone(), cx.lexicons.ending.said(m)))
                 }
             }
@@ -130,6 +131,17 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             &turns[at].text[m.span.clone()]
         ),
     )]
+}
+
+/// Whether somebody coming back to the customer does so to arrange what was done ("the
+/// engineer is booked; they'll be in touch to confirm the time"), not to solve the problem.
+fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
+    let word = |k: usize| text.tokens.get(k).map_or("", |t| t.norm.as_str());
+    word(m.tokens.end) == "to"
+        && matches!(
+            word(m.tokens.end + 1),
+            "confirm" | "arrange" | "book" | "schedule" | "agree" | "check" | "let"
+        )
 }
 
 /// Whether a problem word is the "can't" of eagerness or praise ("I can't wait to see it",
