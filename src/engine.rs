@@ -184,6 +184,7 @@ fn count_rules(findings: &[Finding], metrics: &mut Metrics) {
             "channel-switch" => metrics.channel_switch = true,
             "escalation-request" => metrics.escalation_requests += 1,
             "unresolved" => metrics.unresolved = true,
+            "customer-thanks" => metrics.customer_thanks += 1,
             _ => {}
         }
     }

@@ -127,6 +127,8 @@ pub struct Metrics {
     pub escalation_requests: usize,
     /// Whether the conversation ends without a resolution.
     pub unresolved: bool,
+    /// Customer turns, after the opening one, in which the customer thanks.
+    pub customer_thanks: usize,
     /// Whether the customer voiced something that calls for empathy.
     pub empathy_opportunity: bool,
     /// Best emotional-reaction level over agent turns (0–2).
