@@ -140,7 +140,7 @@ fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
     word(m.tokens.end) == "to"
         && matches!(
             word(m.tokens.end + 1),
-            "confirm" | "arrange" | "book" | "schedule" | "agree" | "check" | "let"
+            "confirm" | "arrange" | "book" | "schedule" | "agree"
         )
 }
 
