@@ -10,7 +10,7 @@ use crate::findings::Finding;
 use crate::model::Role;
 
 /// One finding per customer turn after the first that thanks, on its first thanks, unless the
-/// turn's thanks is hollow.
+/// turn's thanks is hollow; "thanks to…" gives a cause, not thanks.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.thanks;
     let mut out = Vec::new();
@@ -20,7 +20,14 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         if hits.iter().any(|m| lexicon.tag(m) == Thanks::Hollow) {
             continue;
         }
-        if let Some(m) = hits.first() {
+        // "Thanks to your mistake…" says why, not thank you.
+        let text = &analysis.texts[i];
+        let because = |m: &&crate::lexicon::PhraseMatch| {
+            text.tokens
+                .get(m.tokens.end)
+                .is_some_and(|t| t.norm == "to")
+        };
+        if let Some(m) = hits.iter().find(|m| !because(m)) {
             out.push(finding(
                 analysis,
                 "customer-thanks",
