@@ -2,10 +2,10 @@
 //! evidence highlighted, then the findings with what each rule means.
 //!
 //! With colour, evidence is coloured by what it means (green: empathy moment, yellow: sounds
-//! scripted, blue: customer effort, red: missed empathy). Without colour (`NO_COLOR`, a pipe,
-//! `--color never`) it is wrapped in `«…»`. Either way `[n]` after the evidence points to
-//! finding n. Control characters from the input are shown as visible symbols, so a transcript
-//! cannot send escape sequences to the terminal.
+//! scripted, blue: customer effort, red: missed empathy, cyan: the customer's thanks). Without
+//! colour (`NO_COLOR`, a pipe, `--color never`) it is wrapped in `«…»`. Either way `[n]` after
+//! the evidence points to finding n. Control characters from the input are shown as visible
+//! symbols, so a transcript cannot send escape sequences to the terminal.
 
 use anstyle::{AnsiColor, Style};
 
