@@ -95,7 +95,7 @@ fn is_not_a_name(word: &str) -> bool {
 
 /// Whether a word (in normal form) is a title used before a name: "mr", "ms", "dr", ….
 pub fn is_title(word: &str) -> bool {
-    matches!(word, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr")
+    TITLES.iter().any(|title| title[0] == word)
 }
 
 fn forms_of(name: &str) -> Vec<String> {
@@ -280,9 +280,10 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
         let mut previous_end = tokens[at - 1].end;
         let mut words: Vec<&str> = Vec::new();
         // "Mr. Patel": the title belongs to the name.
-        if let Some(t) = tokens.get(at).filter(|t| {
-            TITLES.iter().any(|title| t.norm == title[0]) && gap_ok(previous_end, t.start)
-        }) {
+        if let Some(t) = tokens
+            .get(at)
+            .filter(|t| is_title(&t.norm) && gap_ok(previous_end, t.start))
+        {
             words.push(&raw[t.start..t.end]);
             previous_end = t.end;
             at += 1;

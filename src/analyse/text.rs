@@ -752,6 +752,12 @@ impl TurnText {
             .position(|s| s.tokens.contains(&token))
     }
 
+    /// The normal form of token `k`, or "" past the last token: for looking at the words
+    /// around a match.
+    pub fn word(&self, k: usize) -> &str {
+        self.tokens.get(k).map_or("", |t| t.norm.as_str())
+    }
+
     /// Number of word tokens (words and numbers; placeholders count as one word).
     pub fn word_count(&self) -> usize {
         self.tokens.len()

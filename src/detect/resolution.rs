@@ -136,10 +136,9 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// Whether somebody coming back to the customer does so to arrange what was done ("the
 /// engineer is booked; they'll be in touch to confirm the time"), not to solve the problem.
 fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
-    let word = |k: usize| text.tokens.get(k).map_or("", |t| t.norm.as_str());
-    word(m.tokens.end) == "to"
+    text.word(m.tokens.end) == "to"
         && matches!(
-            word(m.tokens.end + 1),
+            text.word(m.tokens.end + 1),
             "confirm" | "arrange" | "book" | "schedule" | "agree"
         )
 }
@@ -147,11 +146,10 @@ fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
 /// Whether a problem word is the "can't" of eagerness or praise ("I can't wait to see it",
 /// "can't thank you enough", "can't complain"), which raises no problem.
 fn is_eagerness(text: &TurnText, m: &PhraseMatch) -> bool {
-    let word = |k: usize| text.tokens.get(k).map_or("", |t| t.norm.as_str());
     m.tokens.end > m.tokens.start
-        && matches!(word(m.tokens.end - 1), "can't" | "cannot" | "cant")
+        && matches!(text.word(m.tokens.end - 1), "can't" | "cannot" | "cant")
         && matches!(
-            word(m.tokens.end),
+            text.word(m.tokens.end),
             "wait" | "thank" | "complain" | "recommend" | "praise"
         )
 }

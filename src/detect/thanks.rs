@@ -22,12 +22,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         // "Thanks to your mistake…" says why, not thank you.
         let text = &analysis.texts[i];
-        let because = |m: &&crate::lexicon::PhraseMatch| {
-            text.tokens
-                .get(m.tokens.end)
-                .is_some_and(|t| t.norm == "to")
-        };
-        if let Some(m) = hits.iter().find(|m| !because(m)) {
+        if let Some(m) = hits.iter().find(|m| text.word(m.tokens.end) != "to") {
             out.push(finding(
                 analysis,
                 "customer-thanks",
