@@ -178,7 +178,7 @@ impl Expr {
                 other => {
                     result = Err(format!(
                         "field '{shown}' is {}, not an array",
-                        kind_of(other)
+                        crate::ingest::json::kind(other)
                     ));
                     return;
                 }
@@ -224,17 +224,6 @@ impl Expr {
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

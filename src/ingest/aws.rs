@@ -202,12 +202,5 @@ pub fn convert(
                 None
             }
         });
-    Ok(Conversation {
-        id: id.unwrap_or_else(|| ctx.default_id.to_string()),
-        channel,
-        agent_name: None,
-        customer_name: None,
-        metadata,
-        turns: assembled.turns,
-    })
+    Ok(ctx.conversation(id, channel, metadata, assembled.turns))
 }

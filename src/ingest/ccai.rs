@@ -72,14 +72,7 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
         }
         _ => None,
     };
-    Ok(Conversation {
-        id: id.unwrap_or_else(|| ctx.default_id.to_string()),
-        channel,
-        agent_name: None,
-        customer_name: None,
-        metadata,
-        turns: assembled.turns,
-    })
+    Ok(ctx.conversation(id, channel, metadata, assembled.turns))
 }
 
 type Pieces = (Vec<Segment>, Vec<(usize, Value)>, Rebase);

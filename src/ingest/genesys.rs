@@ -187,12 +187,5 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
         "call" | "voice" => "voice".to_string(),
         other => other.to_string(),
     });
-    Ok(Conversation {
-        id: id.unwrap_or_else(|| ctx.default_id.to_string()),
-        channel,
-        agent_name: None,
-        customer_name: None,
-        metadata,
-        turns: assembled.turns,
-    })
+    Ok(ctx.conversation(id, channel, metadata, assembled.turns))
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::ingest::jsonl::{self, JsonlReader};
 use crate::ingest::{IngestOptions, aws, ccai, genesys, twilio};
-use crate::model::{Conversation, Record, RecordError, Source};
+use crate::model::{Conversation, Record, RecordError, Source, Turn};
 
 /// The schema of one JSON conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +103,27 @@ pub struct Context<'a> {
     pub default_id: &'a str,
     /// The reading options (Twilio's agent channel, …).
     pub options: &'a IngestOptions,
+}
+
+impl Context<'_> {
+    /// The conversation a platform export describes. These exports name neither party (names
+    /// are inferred later from the words), and one without an id takes the default.
+    pub fn conversation(
+        &self,
+        id: Option<String>,
+        channel: Option<String>,
+        metadata: Map<String, Value>,
+        turns: Vec<Turn>,
+    ) -> Conversation {
+        Conversation {
+            id: id.unwrap_or_else(|| self.default_id.to_string()),
+            channel,
+            agent_name: None,
+            customer_name: None,
+            metadata,
+            turns,
+        }
+    }
 }
 
 /// Converts one JSON conversation, in the given schema or the one its keys show.
