@@ -1430,7 +1430,10 @@ const THANKS: &[(&str, Thanks)] = &[
         Thanks::Given,
     ),
     ("[much|greatly|really] appreciated", Thanks::Given),
-    ("[no|nah] [thank you|thanks|thank u|thx|ty]", Thanks::Hollow),
+    (
+        "[no|nah|nope] [thank you|thanks|thank u|thx|ty]",
+        Thanks::Hollow,
+    ),
     (
         "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but]",
         Thanks::Hollow,
