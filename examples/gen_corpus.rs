@@ -2662,6 +2662,14 @@ impl Convo {
     fn plant(&mut self, rule: &'static str) {
         self.rules.insert(rule);
     }
+
+    /// A customer who has already done the steps an agent pastes is made to go over them
+    /// again: `repeated-explanation`.
+    fn plant_if_already_done(&mut self, reply: &str) {
+        if reply.contains("already") {
+            self.plant("repeated-explanation");
+        }
+    }
 }
 
 fn round2(x: f64) -> f64 {
@@ -3461,22 +3469,26 @@ fn run(c: &mut Convo, x: &Ctx) {
     {
         if c.voice {
             c.agent_plain(kb);
-            c.customer_of(&[
+            let reply = c.pick(&[
                 "Yes, I've done all that already.",
                 "Okay.",
                 "Right. I know, I've read that.",
             ]);
+            c.customer(reply);
+            c.plant_if_already_done(reply);
         } else {
             if c.chance(0.5) {
                 c.agent("Please see the information below.");
             }
             c.agent_plain(kb);
-            c.customer_of(&[
+            let reply = c.pick(&[
                 "I've already done all of that.",
                 "ok",
                 "yes I read that on the website, it doesn't help",
                 "ok thanks",
             ]);
+            c.customer(reply);
+            c.plant_if_already_done(reply);
         }
     }
 

@@ -101,8 +101,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 14.0,
         cap: 42.0,
-        description: "The customer restates what they already explained: explicit markers or a restatement of an earlier turn, also after a transfer.",
-        threshold: "marker phrase, or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words",
+        description: "The customer restates what they already explained: explicit markers, a restatement of an earlier turn (also after a transfer), or the customer saying they have already done what the agent suggests.",
+        threshold: "marker phrase (\"already done all of that\" only in answer to a suggestion, not to \"have you tried…?\"), or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words",
     },
     Rule {
         id: "repeated-info-request",

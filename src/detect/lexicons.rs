@@ -142,6 +142,16 @@ impl Info {
     }
 }
 
+/// What a repetition marker says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repetition {
+    /// The customer says they are saying it again ("as I said", "for the third time").
+    Said,
+    /// The customer has already done what the agent suggests ("I've already done all of
+    /// that", "tried that already"): made to go over their own steps again.
+    AlreadyDone,
+}
+
 /// What a thanks phrase says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Thanks {
@@ -359,8 +369,8 @@ pub struct Lexicons {
     pub feelings: Lexicon<()>,
     /// Customer distress.
     pub distress: Lexicon<()>,
-    /// Explicit repetition markers ("as I said").
-    pub repetition: Lexicon<()>,
+    /// Explicit repetition markers ("as I said", "I've already done all of that").
+    pub repetition: Lexicon<Repetition>,
     /// Items of customer information.
     pub info: Lexicon<Info>,
     /// Bare item names, for values the customer volunteers.
@@ -1154,6 +1164,15 @@ const DISTRESS: &[&str] = &[
     "this is a joke",
 ];
 
+/// The customer has already done what the agent suggests; "that", "all of that" refer to the
+/// agent's suggestion, so the steps need not be named.
+const ALREADY_DONE: &[&str] = &[
+    "i [have|] already [done|tried|did|followed|read] [that|this|all that|all of that|all this|all of this|those|those steps|these steps|them|both|everything]",
+    "i [have|] [done|tried|followed|read] [that|this|all that|all of that|all this|all of this|those|those steps|these steps|them|both|everything] already",
+    "[did|done|tried] [that|this|all that|all of that|those|both] already",
+    "already [did|done|tried] [that|this|all that|all of that|those|both]",
+];
+
 const REPETITION: &[&str] = &[
     "as i [said|mentioned|explained|told you|already said|already mentioned|stated|just said|wrote|noted]",
     "like i [said|mentioned|told you|already said|just said|explained]",
@@ -1685,7 +1704,13 @@ impl Lexicons {
             empathy,
             feelings: Lexicon::new(&plain(FEELINGS)),
             distress: Lexicon::new(&plain(DISTRESS)),
-            repetition: Lexicon::new(&plain(REPETITION)),
+            repetition: Lexicon::new(
+                &REPETITION
+                    .iter()
+                    .map(|p| (*p, Repetition::Said))
+                    .chain(ALREADY_DONE.iter().map(|p| (*p, Repetition::AlreadyDone)))
+                    .collect::<Vec<_>>(),
+            ),
             info: Lexicon::new(INFO),
             bare_info: Lexicon::new(BARE_INFO),
             request: Lexicon::new(&plain(REQUEST)),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::analyse::text::overlap;
 use crate::analyse::{Analysis, TokenKind};
-use crate::detect::lexicons::{Event, Info};
+use crate::detect::lexicons::{Event, Info, Repetition};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::model::Role;
@@ -40,16 +40,26 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         .collect();
     for (k, &j) in customer.iter().enumerate() {
         let text = &analysis.texts[j];
-        if let Some(m) = cx.hits[j].repetition.first() {
+        let marker =
+            cx.hits[j]
+                .repetition
+                .iter()
+                .find_map(|m| match cx.lexicons.repetition.tag(m) {
+                    Repetition::Said => {
+                        Some((m, "the customer says they are repeating themselves"))
+                    }
+                    Repetition::AlreadyDone if pushes_back_on_a_suggestion(analysis, j) => {
+                        Some((m, "the customer has already done what the agent suggests"))
+                    }
+                    Repetition::AlreadyDone => None,
+                });
+        if let Some((m, what)) = marker {
             out.push(finding(
                 analysis,
                 "repeated-explanation",
                 j,
                 m.span.clone(),
-                format!(
-                    "the customer says they are repeating themselves (\"{}\")",
-                    cx.lexicons.repetition.said(m)
-                ),
+                format!("{what} (\"{}\")", cx.lexicons.repetition.said(m)),
             ));
             continue;
         }
@@ -90,6 +100,24 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether customer turn `j`, saying it has already done something, answers an agent's
+/// suggestion or instructions rather than a question whether it was done: "have you restarted
+/// it?" — "yes, I've already done that" is a plain answer. An agent turn before the customer
+/// first spoke (a greeting) suggests nothing.
+fn pushes_back_on_a_suggestion(analysis: &Analysis, j: usize) -> bool {
+    let Some(a) = analysis.previous_of(j, Role::Agent) else {
+        return false;
+    };
+    if analysis.previous_of(a, Role::Customer).is_none() {
+        return false;
+    }
+    let (said, agent) = (&analysis.conversation.turns[a].text, &analysis.texts[a]);
+    !agent.sentences.iter().any(|s| {
+        said[s.start..s.end].trim_end().ends_with('?')
+            && matches!(agent.word(s.tokens.start), "have" | "has" | "had" | "did")
+    })
 }
 
 /// Whether a customer turn supplies a value: digits, an e-mail address, or, for names and
