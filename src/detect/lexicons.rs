@@ -561,11 +561,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     (
-        "[that|it|this] [sounds|seems|is|was|must be|must have been] [so|really|very|incredibly|truly|absolutely|] [awful|terrible|horrible|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating|maddening|sad|lonely|frightening|miserable]",
+        "[that|it|this] [sounds|seems|is|was|must be|must have been] [so|really|very|incredibly|truly|absolutely|] [awful|terrible|horrible|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating|maddening|sad|lonely|frightening|miserable|disappointing|unsettling]",
         Mechanism::Reaction,
     ),
     (
-        "[stressful|maddening|infuriating|frustrating|upsetting|worrying|heartbreaking|exhausting|nightmare|awful|horrible|devastating|frightening|scary|distressing|heartbreaking|unacceptable]",
+        "[stressful|maddening|infuriating|frustrating|upsetting|worrying|heartbreaking|exhausting|nightmare|awful|horrible|devastating|frightening|scary|distressing|heartbreaking|unacceptable|disappointing|unsettling]",
         Mechanism::Reaction,
     ),
     (
