@@ -56,6 +56,8 @@ fn every_fixture_meets_its_expectations() {
     let mut checked = 0;
     // (hits passed, hits, negatives passed, negatives) per rule file.
     let mut tally: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    // Failures name a case by its id, so an id must say which one.
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
     for file in &files {
         let name = file.file_stem().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(file).unwrap();
@@ -67,6 +69,13 @@ fn every_fixture_meets_its_expectations() {
             let source = Source::at_line(&file.display().to_string(), n as u64 + 1);
             let case: Case = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("{}: bad fixture: {e}", source.label()));
+            if let Some(first) = ids.insert(case.id.clone(), source.label()) {
+                failures.push(format!(
+                    "{} [{}]: id already used at {first}",
+                    case.id,
+                    source.label()
+                ));
+            }
             let conversation = parse_conversation(line.as_bytes(), &source)
                 .unwrap_or_else(|e| panic!("{}: {}", source.label(), e.message));
             let scored = engine.score(&conversation, &source);

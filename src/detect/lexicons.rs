@@ -1259,6 +1259,7 @@ const REQUEST: &[&str] = &[
     "[let me|lemme] [get|have|take]",
     "[do|did] you have [your|the|a|her|his]",
     "[may|can] i [ask|know] [for|what]",
+    "[if|once] you [can|could|] [give|tell|send|read|pass] me [your|the|her|his]",
 ];
 
 const EVENTS: &[(&str, Event)] = &[

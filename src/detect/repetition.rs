@@ -221,15 +221,24 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         continue;
                     }
                     if let Some(&at) = given.get(&item) {
+                        // Numbers go by many names ("policy number", "workspace ID"): the
+                        // agent's own words say which.
+                        let what = match item {
+                            Info::Account | Info::Order => {
+                                let said = &turn.text[m.span.clone()];
+                                let mut chars = said.chars();
+                                chars.next().map_or(String::new(), |first| {
+                                    first.to_lowercase().chain(chars).collect()
+                                })
+                            }
+                            _ => item.as_str().to_string(),
+                        };
                         out.push(finding(
                             analysis,
                             "repeated-info-request",
                             i,
                             sentence.start..sentence.end,
-                            format!(
-                                "asks again for the {} the customer gave in turn {at}",
-                                item.as_str()
-                            ),
+                            format!("asks again for the {what} the customer gave in turn {at}"),
                         ));
                     }
                     asked.insert(item, i);
