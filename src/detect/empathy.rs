@@ -1437,6 +1437,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 }
             }
             let mut any = false;
+            // A strong interpretation is about the customer's situation by its own test (their
+            // words, the feeling their trouble brings, a matching experience), so the sentence is
+            // not also generic ("that's frustrating, and I can see why you want it sorted
+            // today"). A felt reaction is strong without being specific ("so sorry to hear
+            // that!!"), so it does not count here.
+            let interprets_the_situation =
+                matches!(best[Mechanism::Interpretation as usize], Some((2, _, _)));
             for (mechanism, slot) in [
                 Mechanism::Reaction,
                 Mechanism::Interpretation,
@@ -1472,7 +1479,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             if !sympathy || question {
                 continue;
             }
-            if !specific() {
+            if !specific() && !interprets_the_situation {
                 out.push(finding(
                     analysis,
                     "generic-empathy",
