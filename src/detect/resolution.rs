@@ -16,16 +16,22 @@ const CLOSING_TURNS: usize = 4;
 /// opening states the problem, the close is the customer's verdict. Only those turns' sentiment
 /// is worked out. `None` without customer turns.
 pub fn closing_sentiment(analysis: &Analysis, turns: usize) -> Option<f64> {
+    let closing = closing_turns(analysis, turns);
+    (!closing.is_empty())
+        .then(|| closing.iter().map(|(_, s)| s).sum::<f64>() / closing.len() as f64)
+}
+
+/// The customer's closing turns that [`closing_sentiment`] averages, each with its sentiment.
+fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<(usize, f64)> {
     let customer: Vec<usize> = analysis
         .turns_of(Role::Customer)
         .map(|(i, _, _)| i)
         .collect();
     let from = usize::from(customer.len() > 1).max(customer.len().saturating_sub(turns.max(1)));
-    let closing: Vec<f64> = customer[from..]
+    customer[from..]
         .iter()
-        .filter_map(|&i| analysis.sentiment(i))
-        .collect();
-    (!closing.is_empty()).then(|| closing.iter().sum::<f64>() / closing.len() as f64)
+        .filter_map(|&i| analysis.sentiment(i).map(|s| (i, s)))
+        .collect()
 }
 
 /// Both ending rules.
@@ -35,32 +41,40 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     out
 }
 
-/// Fires on the customer's last turn when the mean sentiment of their closing turns is below
-/// `closing_sentiment_anchor`; scoring weighs it by how far below.
+/// Fires when the mean sentiment of the customer's closing turns is below
+/// `closing_sentiment_anchor`, on the least warm of them (the last of equals): that is the turn
+/// that holds the close back. Scoring weighs it by how far below.
 fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
-    let turns = cx.policy.closing_sentiment_turns;
-    let mean = closing_sentiment(analysis, turns)?;
+    let closing = closing_turns(analysis, cx.policy.closing_sentiment_turns);
+    let mean = closing_sentiment(analysis, cx.policy.closing_sentiment_turns)?;
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
     }
-    let (last, _, text) = analysis.turns_of(Role::Customer).last()?;
+    let &(coolest, lowest) = closing
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    let text = &analysis.texts[coolest];
     let span = text.sentences.first().map_or(0..0, |s| {
         s.start..text.sentences.last().map_or(s.end, |l| l.end)
     });
-    let customer_turns = analysis.turns_of(Role::Customer).count();
-    let n = customer_turns
-        .saturating_sub(usize::from(customer_turns > 1))
-        .clamp(1, turns.max(1));
+    let n = closing.len();
+    let detail = if n == 1 {
+        format!(
+            "the customer's closing turn has sentiment {mean:+.2}, below a warm close ({:+.2})",
+            cx.policy.closing_sentiment_anchor
+        )
+    } else {
+        format!(
+            "mean sentiment of the customer's last {n} turns is {mean:+.2}, below a warm close ({:+.2}); this turn is the least warm ({lowest:+.2})",
+            cx.policy.closing_sentiment_anchor
+        )
+    };
     Some(finding(
         analysis,
         "closing-sentiment",
-        last,
+        coolest,
         span,
-        format!(
-            "mean sentiment of the customer's last {n} turn{} is {mean:+.2}, below a warm close ({:+.2})",
-            if n == 1 { "" } else { "s" },
-            cx.policy.closing_sentiment_anchor
-        ),
+        detail,
     ))
 }
 
