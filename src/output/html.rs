@@ -479,13 +479,27 @@ impl ReportCollector {
             .into_iter()
             .map(|(key, t)| {
                 let means = t.sums.map(|sum| sum / t.conversations.max(1) as f64);
-                // Top issues: the problem rules in most of the agent's conversations.
-                let mut top: Vec<(&String, &u64)> = t
+                // Top issues: the problem rules that are more common in the agent's
+                // conversations than in all of them, most over-represented first. A rule that
+                // fires in most calls of everyone (a cool close) says nothing about this agent.
+                // (rule, the agent's conversations with it, everyone's, the difference in share)
+                let mut top: Vec<(&String, u64, u64, f64)> = t
                     .rules
                     .iter()
                     .filter(|(id, _)| !matches!(Tone::of_rule(id), Tone::Good | Tone::Relief))
+                    .map(|(id, &count)| {
+                        let all = self.rules.get(id).map_or(0, |r| r.conversations);
+                        let lift =
+                            pct_value(count, t.conversations) - pct_value(all, self.scored);
+                        (id, count, all, lift)
+                    })
+                    .filter(|(_, _, _, lift)| *lift > 0.0)
                     .collect();
-                top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                top.sort_by(|a, b| {
+                    b.3.total_cmp(&a.3)
+                        .then(b.1.cmp(&a.1))
+                        .then(a.0.cmp(b.0))
+                });
                 AgentRow {
                     key: key.clone(),
                     label: agent_label(key, t.name.as_deref(), &redact),
@@ -509,14 +523,17 @@ impl ReportCollector {
                     top_rules: top
                         .into_iter()
                         .take(3)
-                        .map(|(id, count)| Chip {
+                        .map(|(id, count, all, _)| Chip {
                             title: format!(
-                                "in {} of this agent's conversations: {}",
-                                fmt_count(*count),
+                                "in {} of this agent's {} conversations ({}%; {}% of all conversations): {}",
+                                fmt_count(count),
+                                fmt_count(t.conversations),
+                                fmt_pct(count, t.conversations),
+                                fmt_pct(all, self.scored),
                                 rule_description(id)
                             ),
                             tone: Tone::of_rule(id).name(),
-                            label: format!("{id} ×{}", fmt_count(*count)),
+                            label: format!("{id} ×{}", fmt_count(count)),
                         })
                         .collect(),
                 }
@@ -1433,6 +1450,52 @@ mod tests {
             .iter()
             .map(|c| (c.flagged, c.id.clone()))
             .collect()
+    }
+
+    #[test]
+    fn top_issues_are_what_is_more_common_for_the_agent_than_for_everyone() {
+        let mut c = ReportCollector::new(ReportOptions::default());
+        // A cool close in every call of both agents; Dana alone repeats her requests, and both
+        // use canned lines, Dana in one call of two, Sam in both of his.
+        let calls = [
+            (
+                "d1",
+                "Dana",
+                vec![
+                    "closing-sentiment",
+                    "repeated-info-request",
+                    "canned-phrase",
+                ],
+            ),
+            (
+                "d2",
+                "Dana",
+                vec!["closing-sentiment", "repeated-info-request"],
+            ),
+            ("s1", "Sam", vec!["closing-sentiment", "canned-phrase"]),
+            ("s2", "Sam", vec!["closing-sentiment", "canned-phrase"]),
+        ];
+        for (id, agent, rules) in calls {
+            let mut conv = scored(id, 80.0, 10.0);
+            conv.agent_name = Some(agent.into());
+            conv.findings = rules.into_iter().map(|r| finding(r, 0, 1)).collect();
+            c.add(&Outcome::Scored(Box::new(conv)));
+        }
+        let page = c.into_page();
+        let issues = |agent: &str| -> Vec<String> {
+            let row = page.agents.iter().find(|a| a.key == agent).unwrap();
+            row.top_rules.iter().map(|ch| ch.label.clone()).collect()
+        };
+        assert_eq!(issues("Dana"), ["repeated-info-request ×2"]);
+        assert_eq!(issues("Sam"), ["canned-phrase ×2"]);
+        let row = page.agents.iter().find(|a| a.key == "Dana").unwrap();
+        assert!(
+            row.top_rules[0].title.starts_with(
+                "in 2 of this agent's 2 conversations (100%; 50% of all conversations)"
+            ),
+            "{}",
+            row.top_rules[0].title
+        );
     }
 
     #[test]
