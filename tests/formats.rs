@@ -385,7 +385,7 @@ fn broken_vendor_json_is_located_by_json_path() {
     assert_eq!(r[2].source.place.as_deref(), Some("$[2].entries[0].text"));
 
     let r = broken("bad_lines.jsonl");
-    assert_eq!(r.len(), 4);
+    assert_eq!(r.len(), 5);
     assert!(r[0].conversation.is_ok());
     assert_eq!(r[1].source.line, Some(2));
     assert!(error_of(&r[1]).contains("invalid conversation JSON"));
@@ -397,6 +397,12 @@ fn broken_vendor_json_is_located_by_json_path() {
     );
     assert_eq!(r[3].source.line, Some(4));
     assert!(error_of(&r[3]).contains("unrecognised JSON object"));
+    // A record that says its id keeps it in the error record, even without turns.
+    assert!(error_of(&r[4]).contains("unrecognised JSON object"));
+    assert_eq!(
+        r[4].conversation.as_ref().expect_err("error").id.as_deref(),
+        Some("no-turns")
+    );
 }
 
 #[test]

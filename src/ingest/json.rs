@@ -167,7 +167,7 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
         }
         None => {
             return Err(Fail::at(
-                &None,
+                &id_of(obj.get("id")),
                 "$",
                 "unrecognised JSON object: expected `turns` (canonical), `Transcript` (Contact Lens / \
                  Transcribe), `entries` or `transcript.transcriptSegments` (CCAI), `transcripts` or \
