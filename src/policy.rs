@@ -31,7 +31,8 @@ pub struct Policy {
     pub restatement_overlap: f64,
     /// Fewest shared content words for a restatement.
     pub restatement_min_shared: usize,
-    /// A customer turn at or below this VADER compound voices distress.
+    /// A customer turn at or below this VADER compound voices distress, when it speaks of the
+    /// customer (I, my, we) and neither thanks nor politely declines.
     pub distress_sentiment: f64,
     /// Empathy score of a conversation that offered no opportunity for empathy.
     pub empathy_neutral: f64,

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 
 use crate::analyse::text::TurnText;
 use crate::analyse::{Analysis, Sentence};
-use crate::detect::lexicons::{Mechanism, Tone};
+use crate::detect::lexicons::{Mechanism, Thanks, Tone};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::model::Role;
@@ -42,6 +42,26 @@ pub fn distress(
             m.span.clone(),
             format!("distress phrase \"{}\"", cx.lexicons.distress.said(m)),
         ));
+    }
+    // VADER reads "nope, thanks 🙂" as negative (its "nope" negates the thanks): a turn that
+    // thanks or politely declines is no distress, whatever its score.
+    if cx.hits[turn]
+        .thanks
+        .iter()
+        .any(|m| matches!(cx.lexicons.thanks.tag(m), Thanks::Given | Thanks::Declined))
+    {
+        return None;
+    }
+    // Distress is the customer's own: "the line's bad" or "'sync failed: 502'" is negative to
+    // VADER but tells of a fault, not of how the customer is.
+    let speaks_of_self = text.tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "me" | "my" | "we" | "our" | "us" | "myself"
+        )
+    });
+    if !speaks_of_self {
+        return None;
     }
     let sentiment = analysis.sentiment(turn)?;
     if sentiment <= cx.policy.distress_sentiment {
@@ -508,6 +528,17 @@ const SERVICE_WORDS: &[&str] = &[
     "looking",
     "send",
     "sent",
+    "resend",
+    "resent",
+    "dispatch",
+    "dispatched",
+    "chase",
+    "chased",
+    "released",
+    "reversed",
+    "renewed",
+    "reactivated",
+    "reinstated",
     "transfer",
     "transferred",
     "raise",

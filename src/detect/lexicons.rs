@@ -157,8 +157,11 @@ pub enum Repetition {
 pub enum Thanks {
     /// The customer thanks for something ("thanks, that's great", "I appreciate it").
     Given,
-    /// A thanks that declines or gives up ("no thanks", "thanks anyway", "thanks for
-    /// nothing"): not gratitude for help received.
+    /// A thanks that declines an offer ("no thanks", "nope, thanks"): polite, but not
+    /// gratitude for help received.
+    Declined,
+    /// A thanks that gives up ("thanks anyway", "thanks for nothing", "thanks, but…"): not
+    /// gratitude either.
     Hollow,
 }
 
@@ -1162,6 +1165,10 @@ const DISTRESS: &[&str] = &[
     "i am [so|really|very] [tired|exhausted]",
     "waste of [my|] time",
     "this is a joke",
+    "useless",
+    "pathetic",
+    "shambles",
+    "[a|an absolute|a complete|a total] disaster",
 ];
 
 /// The customer has already done what the agent suggests; "that", "all of that" refer to the
@@ -1452,7 +1459,7 @@ const THANKS: &[(&str, Thanks)] = &[
     ("[much|greatly|really] appreciated", Thanks::Given),
     (
         "[no|nah|nope] [thank you|thanks|thank u|thx|ty]",
-        Thanks::Hollow,
+        Thanks::Declined,
     ),
     (
         "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but]",
