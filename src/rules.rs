@@ -190,7 +190,7 @@ pub const RULES: &[Rule] = &[
         weight: -3.0,
         cap: 12.0,
         description: "The customer thanks the agent: their own sign that the help landed, which takes points off effort.",
-        threshold: "thanks phrase in a customer turn after their opening one (\"thanks\", \"I appreciate it\"), not one that declines or gives up (\"no thanks\", \"thanks anyway\", \"thanks for nothing\") nor \"thanks to…\", which gives a cause; one per turn",
+        threshold: "thanks phrase in a customer turn after their opening one (\"thanks\", \"I appreciate it\", praise such as \"you're a star\" or \"you've been really helpful\"), not one that declines or gives up (\"no thanks\", \"thanks anyway\", \"thanks for nothing\") nor \"thanks to…\", which gives a cause; one per turn",
     },
 ];
 

@@ -1458,6 +1458,14 @@ const THANKS: &[(&str, Thanks)] = &[
     ),
     ("[much|greatly|really] appreciated", Thanks::Given),
     (
+        "you [are|have been|were] [a star|a lifesaver|a life saver|a legend|a gem|an angel]",
+        Thanks::Given,
+    ),
+    (
+        "you [have been|were] [so|really|very|super|incredibly|extremely|most|such a|a|a great|a big|a real|] [helpful|great|brilliant|amazing|fantastic|wonderful|lovely|help|great help|big help]",
+        Thanks::Given,
+    ),
+    (
         "[no|nah|nope] [thank you|thanks|thank u|thx|ty]",
         Thanks::Declined,
     ),
