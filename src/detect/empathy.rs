@@ -43,6 +43,12 @@ pub fn distress(
             format!("distress phrase \"{}\"", cx.lexicons.distress.said(m)),
         ));
     }
+    // A complaint typed in capitals is shouted ("MY INTERNET HAS BEEN DOWN FOR 3 DAYS"), though
+    // VADER finds no feeling word in it.
+    if !cx.hits[turn].problem.is_empty() && is_shouted(&analysis.conversation.turns[turn].text) {
+        let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
+        return Some((span, "a complaint typed in capitals".into()));
+    }
     // VADER reads "nope, thanks 🙂" as negative (its "nope" negates the thanks): a turn that
     // thanks or politely declines is no distress, whatever its score.
     if cx.hits[turn]
@@ -72,6 +78,19 @@ pub fn distress(
         ));
     }
     None
+}
+
+/// Whether a turn is typed in capitals: at least a dozen letters, nearly all upper case.
+fn is_shouted(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 12 && upper >= 9 * lower
 }
 
 /// Content shared between the words of a sentence outside `exclude` (the stock phrases and
