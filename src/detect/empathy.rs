@@ -549,6 +549,11 @@ const SERVICE_WORDS: &[&str] = &[
     "sent",
     "resend",
     "resent",
+    "lifted",
+    "unblocked",
+    "unfrozen",
+    "reconnected",
+    "restored",
     "dispatch",
     "dispatched",
     "chase",
@@ -952,10 +957,14 @@ fn is_service_talk(text: &TurnText, sentence: &Sentence) -> bool {
 /// own experience; an agent's first-person sentences are about the work and are left out, and
 /// so are opinions, advice and promises ("I think…", "I'd suggest…", "I'll…"), which say what
 /// the speaker thinks or will do, not what they have lived.
-fn own_story(text: &TurnText, sentence: &Sentence) -> bool {
+fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
+    // The customer's name tells nothing ("Maria, I've lifted it" is as short as "I've lifted
+    // it").
     let words: Vec<&str> = text.tokens[before_vocative(text, sentence)]
         .iter()
-        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .filter(|t| {
+            t.kind == crate::analyse::TokenKind::Word && !names.iter().any(|n| *n == t.norm)
+        })
         .map(|t| t.norm.as_str())
         .collect();
     let first_person = |w: &str| {
@@ -1476,8 +1485,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 } else if let Some(span) = self_disclosure(cx, i, text, sentence, &stock) {
                     best[Mechanism::Interpretation as usize] =
                         Some((2, span, "the speaker's own matching experience"));
-                } else if own_story(text, sentence)
-                    && !cx.hits[i].failure.iter().any(|m| within(&m.tokens))
+                } else if own_story(
+                    text,
+                    sentence,
+                    analysis.customer_name.as_ref().map_or(&[], |n| &n.forms),
+                ) && !cx.hits[i].failure.iter().any(|m| within(&m.tokens))
                 {
                     best[Mechanism::Interpretation as usize] = Some((
                         2,
