@@ -518,11 +518,11 @@ const CANNED: &[(&str, Canned)] = &[
     ),
     ("[i|] appreciate your patience", Canned::Hold),
     (
-        "is there anything else [i can|i may|we can] [help|assist] you with [today|]",
+        "is there anything else [at all|] [that|] [i can|i may|we can] [help|assist] you with [today|]",
         Canned::Closing,
     ),
     (
-        "is there anything else i can do for you [today|]",
+        "is there anything else [at all|] [that|] i can do for you [today|]",
         Canned::Closing,
     ),
     (
