@@ -43,20 +43,21 @@ pub fn distress(
             format!("distress phrase \"{}\"", cx.lexicons.distress.said(m)),
         ));
     }
-    // A complaint typed in capitals is shouted ("MY INTERNET HAS BEEN DOWN FOR 3 DAYS"), though
-    // VADER finds no feeling word in it.
-    if !cx.hits[turn].problem.is_empty() && is_shouted(&analysis.conversation.turns[turn].text) {
-        let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
-        return Some((span, "a complaint typed in capitals".into()));
-    }
-    // VADER reads "nope, thanks 🙂" as negative (its "nope" negates the thanks): a turn that
-    // thanks or politely declines is no distress, whatever its score.
+    // A turn that thanks or politely declines is no distress, whatever its score or case:
+    // VADER reads "nope, thanks 🙂" as negative (its "nope" negates the thanks), and "THANK
+    // YOU, THE PROBLEM IS FIXED" is typed in capitals.
     if cx.hits[turn]
         .thanks
         .iter()
         .any(|m| matches!(cx.lexicons.thanks.tag(m), Thanks::Given | Thanks::Declined))
     {
         return None;
+    }
+    // A complaint typed in capitals is shouted ("MY INTERNET HAS BEEN DOWN FOR 3 DAYS"), though
+    // VADER finds no feeling word in it.
+    if !cx.hits[turn].problem.is_empty() && is_shouted(&analysis.conversation.turns[turn].text) {
+        let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
+        return Some((span, "a complaint typed in capitals".into()));
     }
     // Distress is the customer's own: "the line's bad" or "'sync failed: 502'" is negative to
     // VADER but tells of a fault, not of how the customer is.

@@ -16,7 +16,11 @@ const CLOSING_TURNS: usize = 4;
 /// opening states the problem, the close is the customer's verdict. Only those turns' sentiment
 /// is worked out. `None` without customer turns.
 pub fn closing_sentiment(analysis: &Analysis, turns: usize) -> Option<f64> {
-    let closing = closing_turns(analysis, turns);
+    mean_sentiment(&closing_turns(analysis, turns))
+}
+
+/// The mean of the sentiments of `closing`; `None` when it is empty.
+fn mean_sentiment(closing: &[(usize, f64)]) -> Option<f64> {
     (!closing.is_empty())
         .then(|| closing.iter().map(|(_, s)| s).sum::<f64>() / closing.len() as f64)
 }
@@ -46,7 +50,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// that holds the close back. Scoring weighs it by how far below.
 fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     let closing = closing_turns(analysis, cx.policy.closing_sentiment_turns);
-    let mean = closing_sentiment(analysis, cx.policy.closing_sentiment_turns)?;
+    let mean = mean_sentiment(&closing)?;
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
     }
