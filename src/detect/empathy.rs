@@ -61,10 +61,27 @@ pub fn distress(
     }
     // Distress is the customer's own: "the line's bad" or "'sync failed: 502'" is negative to
     // VADER but tells of a fault, not of how the customer is.
+    // Tokens keep their contractions ("i'm", "we've").
     let speaks_of_self = text.tokens.iter().any(|t| {
         matches!(
             t.norm.as_str(),
-            "i" | "me" | "my" | "we" | "our" | "us" | "myself"
+            "i" | "i'm"
+                | "i've"
+                | "i'd"
+                | "i'll"
+                | "im"
+                | "ive"
+                | "me"
+                | "my"
+                | "mine"
+                | "myself"
+                | "we"
+                | "we're"
+                | "we've"
+                | "we'd"
+                | "we'll"
+                | "our"
+                | "us"
         )
     });
     if !speaks_of_self {
