@@ -55,6 +55,7 @@ fn every_record_gives_one_result_in_order_with_located_errors() {
     );
     input.extend_from_slice(b"{\"id\":\"missing-text\",\"turns\":[{\"speaker\":\"agent\"}]}\n");
     input.extend_from_slice(b"\n");
+    input.extend_from_slice(b" \t \r\n");
     input.extend_from_slice(GOOD.replace("ok-1", "ok-2").as_bytes());
     let path = write(dir.path(), "in.jsonl", &input);
     let out = sincerity()
@@ -86,7 +87,8 @@ fn every_record_gives_one_result_in_order_with_located_errors() {
     assert_eq!(records[3]["source"]["line"], 4);
     assert!(records[4]["error"].as_str().unwrap().contains("text"));
     assert_eq!(records[5]["id"], "ok-2");
-    assert_eq!(records[5]["source"]["line"], 7);
+    // The blank lines are skipped but counted.
+    assert_eq!(records[5]["source"]["line"], 8);
 }
 
 #[test]
