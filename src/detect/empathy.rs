@@ -1298,6 +1298,41 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
         })
 }
 
+/// Whether the sentence calls what it describes a heavy load: "sorting your mother's
+/// appointments on your own while she's in hospital is a lot; I'll keep this simple", "…is a
+/// lot to juggle". "A lot" must end its clause or take a verb of coping, so that "is a lot
+/// cheaper", "it's a lot of data" and "there is a lot to check" are not read as sympathy.
+fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens;
+    let range = sentence.tokens.clone();
+    let word = |k: usize| tokens[k].norm.as_str();
+    let is_link = |k: usize| match word(k) {
+        "is" | "was" => k == range.start || word(k - 1) != "there",
+        "that's" | "thats" | "it's" | "this's" => true,
+        "like" => k > range.start && matches!(word(k - 1), "sounds" | "seems"),
+        _ => false,
+    };
+    let ends_clause = |k: usize| {
+        k + 1 == range.end
+            || raw[tokens[k].end..tokens[k + 1].start]
+                .contains(&[';', ',', '.', '!', ':', '\u{2013}', '\u{2014}', '('][..])
+    };
+    let takes_coping = |k: usize| {
+        k + 2 < range.end
+            && word(k + 1) == "to"
+            && matches!(
+                word(k + 2),
+                "juggle" | "manage" | "carry" | "handle" | "cope" | "deal" | "take" | "face"
+            )
+    };
+    (range.start + 2..range.end).any(|k| {
+        word(k) == "lot"
+            && word(k - 1) == "a"
+            && is_link(k - 2)
+            && (ends_clause(k) || takes_coping(k))
+    })
+}
+
 /// Whether a [`FEELINGS`](crate::detect::lexicons) entry describes how something feels
 /// ("stressful", "frustrated", "lonely"), not a condition or an event ("depression", "pain",
 /// "surgery") nor a courtesy ("happy to help").
@@ -1499,6 +1534,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         2,
                         sentence.start..sentence.end,
                         "a feeling inferred from the customer's situation",
+                    ));
+                } else if names_the_load(&turn.text, text, sentence)
+                    && shared() > 0
+                    && customer_troubled()
+                {
+                    best[Mechanism::Interpretation as usize] = Some((
+                        2,
+                        sentence.start..sentence.end,
+                        "the customer's situation named as a heavy load",
                     ));
                 } else if let Some(span) = self_disclosure(cx, i, text, sentence, &stock) {
                     best[Mechanism::Interpretation as usize] =
