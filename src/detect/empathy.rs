@@ -1111,29 +1111,42 @@ fn governs_a_clause(words: &[&str], at: usize) -> bool {
 /// Whether the first-person word at `at` opens an opinion, advice or promise ("I think…",
 /// "I'd suggest…", "I'll…", "my advice is…") rather than the speaker's own life.
 fn is_opinion(words: &[&str], at: usize) -> bool {
-    // The words after it, past adverbs ("I really think", "I just wanted").
-    let mut rest = words[at + 1..].iter().copied().skip_while(|w| {
-        matches!(
-            *w,
-            "really"
-                | "just"
-                | "do"
-                | "honestly"
-                | "truly"
-                | "also"
-                | "personally"
-                | "still"
-                | "totally"
-                | "completely"
-                | "fully"
-                | "absolutely"
-                | "definitely"
-        )
-    });
+    // The words after it, past "am" ("I am sorry" reads as "I'm sorry") and adverbs ("I
+    // really think", "I just wanted", "I'm so sorry").
+    let spelled_out = words[at] == "i" && words.get(at + 1) == Some(&"am");
+    let subject = if spelled_out { "i'm" } else { words[at] };
+    let mut rest = words[at + 1 + usize::from(spelled_out)..]
+        .iter()
+        .copied()
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "really"
+                    | "so"
+                    | "very"
+                    | "terribly"
+                    | "deeply"
+                    | "awfully"
+                    | "sincerely"
+                    | "genuinely"
+                    | "just"
+                    | "do"
+                    | "honestly"
+                    | "truly"
+                    | "also"
+                    | "personally"
+                    | "still"
+                    | "totally"
+                    | "completely"
+                    | "fully"
+                    | "absolutely"
+                    | "definitely"
+            )
+        });
     let next = rest.next().unwrap_or("");
     let after = rest.next().unwrap_or("");
     let third = rest.next().unwrap_or("");
-    matches!(words[at], "i" | "i'm" | "im" | "i'd")
+    matches!(subject, "i" | "i'm" | "im" | "i'd")
         && (matches!(
             next,
             "think"
