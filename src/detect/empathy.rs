@@ -220,6 +220,14 @@ enum QuestionPhrase {
     Rhetoric,
     /// "Why don't you…": a suggestion unless a verb of liking or thinking follows.
     WhyDontYou,
+    /// "Have you tried…", "did you try…": a troubleshooting step when a verb of fixing a
+    /// device or an account follows ("have you tried restarting the router?"), a question
+    /// about the customer's life otherwise ("have you tried talking to your GP?").
+    TriedYet,
+    /// "How many…", "how much…": counting and pricing, the facts of the case ("how many
+    /// invoices are you exporting?"), unless it asks what the trouble does to the customer
+    /// ("how much has this affected your business?", "how much is it worrying you?").
+    Quantity,
 }
 
 /// Phrases of a question's spaced words (see [`spaced_words`]), whole words between spaces.
@@ -245,6 +253,8 @@ const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
     (" what is the issue ", QuestionPhrase::Procedure),
     (" what's the problem ", QuestionPhrase::Procedure),
     (" what is the problem ", QuestionPhrase::Procedure),
+    (" how many ", QuestionPhrase::Quantity),
+    (" how much ", QuestionPhrase::Quantity),
     (" why not ", QuestionPhrase::Rhetoric),
     (" why wouldn't you ", QuestionPhrase::Rhetoric),
     (" why would anyone ", QuestionPhrase::Rhetoric),
@@ -257,7 +267,38 @@ const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
     (" what else can you do ", QuestionPhrase::Rhetoric),
     (" why don't you ", QuestionPhrase::WhyDontYou),
     (" why dont you ", QuestionPhrase::WhyDontYou),
+    (" have you tried ", QuestionPhrase::TriedYet),
+    (" have you already tried ", QuestionPhrase::TriedYet),
+    (" did you try ", QuestionPhrase::TriedYet),
+    (" did you already try ", QuestionPhrase::TriedYet),
 ];
+
+/// Whether a word (after "have you tried") is a step of fixing a device, an app or an account.
+fn is_troubleshooting_step(word: &str) -> bool {
+    matches!(
+        word,
+        "restarting"
+            | "rebooting"
+            | "resetting"
+            | "reinstalling"
+            | "uninstalling"
+            | "updating"
+            | "clearing"
+            | "disconnecting"
+            | "reconnecting"
+            | "unplugging"
+            | "plugging"
+            | "switching"
+            | "turning"
+            | "powering"
+            | "logging"
+            | "signing"
+            | "refreshing"
+            | "syncing"
+            | "re-syncing"
+            | "reseating"
+    )
+}
 
 /// [`QUESTION_PHRASES`] compiled once: a question is read in one pass.
 static QUESTION_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -272,12 +313,18 @@ static QUESTION_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm: &str) -> bool {
     let mut procedure = false;
     let mut rhetoric = false;
+    let mut quantity = false;
     for m in QUESTION_AUTOMATON.find_overlapping_iter(norm) {
         match QUESTION_PHRASES[m.pattern().as_usize()].1 {
             QuestionPhrase::Procedure => procedure = true,
             QuestionPhrase::Rhetoric => rhetoric = true,
             // "Why don't you try the other cable?" proposes; "why don't you like horror
             // films?" asks for a reason.
+            QuestionPhrase::Quantity => quantity = true,
+            QuestionPhrase::TriedYet => {
+                let next = norm[m.end()..].split(' ').next().unwrap_or("");
+                procedure |= is_troubleshooting_step(next);
+            }
             QuestionPhrase::WhyDontYou => {
                 let next = norm[m.end()..].split(' ').next().unwrap_or("");
                 rhetoric |= !matches!(
@@ -300,6 +347,23 @@ fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm
     let inside = |r: &std::ops::Range<usize>| {
         r.start >= sentence.tokens.start && r.start < sentence.tokens.end
     };
+    procedure |= quantity
+        && !cx.hits[turn].feelings.iter().any(|m| inside(&m.tokens))
+        && !norm.split(' ').any(|w| {
+            matches!(
+                w,
+                "affect"
+                    | "affected"
+                    | "affecting"
+                    | "affects"
+                    | "impact"
+                    | "impacted"
+                    | "stressing"
+                    | "bothering"
+                    | "upsetting"
+                    | "hurting"
+            )
+        });
     // An offer to listen ("do you want to talk about it?") is not a service option, though
     // it is put like one.
     let listening_offer = cx.hits[turn]
