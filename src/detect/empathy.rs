@@ -273,6 +273,15 @@ const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
     (" did you already try ", QuestionPhrase::TriedYet),
 ];
 
+/// The day and its parts: "how are you today?", "good morning, how are you?" and "what
+/// happened today?" name nothing of the customer's own.
+fn is_time_of_day(word: &str) -> bool {
+    matches!(
+        word,
+        "today" | "tonight" | "morning" | "afternoon" | "evening" | "day"
+    )
+}
+
 /// Whether a word (after "have you tried") is a step of fixing a device, an app or an account.
 fn is_troubleshooting_step(word: &str) -> bool {
     matches!(
@@ -1484,7 +1493,16 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     .enumerate()
                     .any(|(k, t)| {
                         let at = sentence.tokens.start + k;
-                        t.is_content() && !stock.iter().any(|r| r.contains(&at))
+                        // "Good morning" greets.
+                        let greeting = t.norm == "good"
+                            && text
+                                .tokens
+                                .get(at + 1)
+                                .is_some_and(|next| is_time_of_day(&next.norm));
+                        t.is_content()
+                            && !is_time_of_day(&t.norm)
+                            && !greeting
+                            && !stock.iter().any(|r| r.contains(&at))
                     })
             };
             let mut best: [Option<(u8, std::ops::Range<usize>, &str)>; 3] = [None, None, None];
