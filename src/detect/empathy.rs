@@ -1518,6 +1518,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if tone == Tone::Restatement && shared() == 0 {
                     continue;
                 }
+                // "It sounds like your router needs replacing" diagnoses; "it sounds like your
+                // bill has worn you down" is about the customer.
+                if tone == Tone::Impression
+                    && !names_feeling
+                    && is_work_talk(text, sentence)
+                    && !text.tokens[m.tokens.end..sentence.tokens.end]
+                        .iter()
+                        .any(|t| {
+                            matches!(t.norm.as_str(), "you" | "you're" | "you've" | "yourself")
+                        })
+                {
+                    continue;
+                }
                 if mechanism == Mechanism::Reaction
                     && tone != Tone::Felt
                     && (!reacts_to_customer(text, sentence, m)
@@ -1535,7 +1548,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 };
                 sympathy |= matches!(
                     tone,
-                    Tone::Sympathy | Tone::Felt | Tone::Comfort | Tone::Understanding
+                    Tone::Sympathy
+                        | Tone::Impression
+                        | Tone::Felt
+                        | Tone::Comfort
+                        | Tone::Understanding
                 ) && mechanism != Mechanism::Exploration;
                 // A matching experience of one's own is specific by nature, and a feeling of
                 // one's own stated for the customer is strong by EPITOME's definition.

@@ -65,6 +65,10 @@ pub enum Tone {
     Comfort,
     /// A restatement frame ("so you've…"): empathy only when it carries the customer's words.
     Restatement,
+    /// An impression of the customer's situation ("it sounds like you…"): as sympathy, but not
+    /// when the sentence is about the work and names no feeling ("it seems like your router
+    /// needs replacing" diagnoses).
+    Impression,
     /// The speaker relating an experience of their own that matches the customer's ("I've been
     /// through the same", "that happened to me too"): a specific interpretation.
     Experience,
@@ -634,11 +638,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "i [used to|also|too] [feel|felt|struggle|struggled|have|had|deal|dealt|get|got]",
         Mechanism::Interpretation,
     ),
-    (
-        "[it|that] sounds like [you|your|this|it|they]",
-        Mechanism::Interpretation,
-    ),
-    ("[it|that] seems like [you|your]", Mechanism::Interpretation),
     ("so [what|] you [are|'re] saying", Mechanism::Interpretation),
     (
         "if i understand [you|] [correctly|right]",
@@ -831,6 +830,14 @@ const EMPATHY: &[(&str, Mechanism)] = &[
 /// Statements of understanding ("I know how you feel", "I hear you"): an interpretation,
 /// generic unless tied to the customer's words, and, as EPITOME's annotators read them, a weak
 /// reaction too.
+/// An impression of the customer's situation ("it sounds like you've had a rough week"):
+/// interpretation, unless the sentence diagnoses the work ("it sounds like your router needs
+/// replacing").
+const IMPRESSIONS: &[&str] = &[
+    "[it|that] sounds like [you|your|this|it|they]",
+    "[it|that] seems like [you|your]",
+];
+
 const UNDERSTANDING: &[&str] = &[
     "i know [how|what] [it|that|this] [feels|is like|must feel|must be like]",
     "i know [exactly|] what you mean",
@@ -1668,6 +1675,11 @@ impl Lexicons {
                     COMFORT
                         .iter()
                         .map(|p| (*p, (Mechanism::Reaction, Tone::Comfort))),
+                )
+                .chain(
+                    IMPRESSIONS
+                        .iter()
+                        .map(|p| (*p, (Mechanism::Interpretation, Tone::Impression))),
                 )
                 .chain(
                     UNDERSTANDING
