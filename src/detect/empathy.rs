@@ -1386,8 +1386,10 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
 
 /// Whether the sentence calls what it describes a heavy load: "sorting your mother's
 /// appointments on your own while she's in hospital is a lot; I'll keep this simple", "…is a
-/// lot to juggle". "A lot" must end its clause or take a verb of coping, so that "is a lot
-/// cheaper", "it's a lot of data" and "there is a lot to check" are not read as sympathy.
+/// lot to juggle", "three days without internet when you work from home is a long time". The
+/// load must end its clause or take a verb of coping or waiting, so that "is a lot cheaper",
+/// "it's a lot of data", "there is a lot to check" and "is a long time ago" are not read as
+/// sympathy.
 fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
     let tokens = &text.tokens;
     let range = sentence.tokens.clone();
@@ -1408,13 +1410,36 @@ fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
             && word(k + 1) == "to"
             && matches!(
                 word(k + 2),
-                "juggle" | "manage" | "carry" | "handle" | "cope" | "deal" | "take" | "face"
+                "juggle"
+                    | "manage"
+                    | "carry"
+                    | "handle"
+                    | "cope"
+                    | "deal"
+                    | "take"
+                    | "face"
+                    | "wait"
+                    | "go"
+                    | "be"
             )
     };
+    // Where the load phrase begins: "a lot", "a long time", "a long wait", with "such" before.
+    let load_from = |k: usize| -> Option<usize> {
+        let mut from = match word(k) {
+            "lot" => k.checked_sub(1)?,
+            "time" | "wait" if k >= range.start + 2 && word(k - 1) == "long" => k - 2,
+            _ => return None,
+        };
+        if from < range.start || word(from) != "a" {
+            return None;
+        }
+        if from > range.start && word(from - 1) == "such" {
+            from -= 1;
+        }
+        Some(from)
+    };
     (range.start + 2..range.end).any(|k| {
-        word(k) == "lot"
-            && word(k - 1) == "a"
-            && is_link(k - 2)
+        load_from(k).is_some_and(|from| from > range.start && is_link(from - 1))
             && (ends_clause(k) || takes_coping(k))
     })
 }
