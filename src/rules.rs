@@ -101,7 +101,7 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 14.0,
         cap: 42.0,
-        description: "The customer restates what they already explained: explicit markers, a restatement of an earlier turn (also after a transfer), or the customer saying they have already done what the agent suggests.",
+        description: "The customer restates what they already explained: explicit markers (also of details given to someone earlier in the contact: \"I gave it to the last person\"), a restatement of an earlier turn (also after a transfer), or the customer saying they have already done what the agent suggests.",
         threshold: "marker phrase (\"already done all of that\" only in answer to a suggestion, not to \"have you tried…?\"), or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words",
     },
     Rule {

@@ -1200,6 +1200,8 @@ const REPETITION: &[&str] = &[
     "i [have|] [told|explained] [this|that|it] [already|before|twice|three times|to]",
     "i [just|literally|already] [told|said|gave|answered] [you|that|it|this]",
     "i told [you|the last|the other|your colleague|the previous|them]",
+    // Details given to someone earlier in the contact: re-explaining after a transfer.
+    "i [gave|have given|read out|spelled out] [it|that|them|this|all this|all that|all of this|all of that|my details|everything] to [the last person|the last agent|the last guy|the last lady|the other person|the other agent|the other guy|the other lady|the previous agent|the previous person|the first person|the first agent|your colleague|the bot|the chatbot|the assistant|someone else|the person before|the agent before]",
     "for the [second|third|fourth|fifth|sixth|tenth|hundredth|nth|umpteenth|last] time",
     "how many times [do|have|must|will|should] i",
     "i [keep|kept] [telling|saying|explaining|repeating]",
