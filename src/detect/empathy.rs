@@ -1384,6 +1384,44 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
         })
 }
 
+/// Whether a hope is about the answer or the fix working ("I hope that helps", "hopefully
+/// this resolves it"), not about the customer: a courtesy of the service, as EPITOME's
+/// annotators mostly read "hope that helps" too.
+fn hopes_for_the_fix(
+    text: &TurnText,
+    sentence: &Sentence,
+    m: &crate::lexicon::PhraseMatch,
+) -> bool {
+    let tokens = &text.tokens;
+    let hoping = tokens[m.tokens.clone()]
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "hope" | "hopefully"));
+    let word = |k: usize| (k < sentence.tokens.end).then(|| tokens[k].norm.as_str());
+    let next = word(m.tokens.end);
+    // "I hope it works out", "I hope that helps you feel safer" wish the customer well.
+    let for_the_customer = word(m.tokens.end + 1) == Some("out")
+        || (word(m.tokens.end + 1) == Some("you")
+            && matches!(word(m.tokens.end + 2), Some("feel" | "to")));
+    hoping
+        && !for_the_customer
+        && matches!(
+            next,
+            Some(
+                "helps"
+                    | "helped"
+                    | "works"
+                    | "worked"
+                    | "resolves"
+                    | "fixes"
+                    | "sorts"
+                    | "answers"
+                    | "clarifies"
+                    | "clears"
+                    | "explains"
+            )
+        )
+}
+
 /// Whether the sentence calls what it describes a heavy load: "sorting your mother's
 /// appointments on your own while she's in hospital is a lot; I'll keep this simple", "…is a
 /// lot to juggle", "three days without internet when you work from home is a long time". The
@@ -1554,6 +1592,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             matches!(t.norm.as_str(), "you" | "you're" | "you've" | "yourself")
                         })
                 {
+                    continue;
+                }
+                if tone == Tone::Positive && hopes_for_the_fix(text, sentence, m) {
                     continue;
                 }
                 if mechanism == Mechanism::Reaction
