@@ -650,6 +650,9 @@ const SERVICE_WORDS: &[&str] = &[
     "chase",
     "chased",
     "released",
+    "cleared",
+    "rerun",
+    "reran",
     "reversed",
     "renewed",
     "reactivated",
@@ -1358,7 +1361,27 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
         "been" => {
             link > sentence.tokens.start + 1 && word(link - 1) == "have" && word(link - 2) == "must"
         }
+        // "How stressful!", "I can only imagine how stressful that is".
+        "how" => true,
         _ => false,
+    };
+    // "I can imagine / I know / I can hear how stressful…" understands the customer's feeling;
+    // other first-person words before the feeling make it the speaker's own.
+    let understood = |link: usize| {
+        word(link) == "how"
+            && link > sentence.tokens.start
+            && matches!(
+                word(link - 1),
+                "imagine" | "know" | "understand" | "see" | "appreciate" | "hear" | "tell"
+            )
+            // "I don't know how stressful it is for others" knows nothing; "I can't imagine
+            // how stressful…" is a way of saying it is.
+            && !(word(link - 1) != "imagine"
+                && link > sentence.tokens.start + 1
+                && matches!(
+                    word(link - 2),
+                    "not" | "don't" | "dont" | "didn't" | "never" | "can't" | "cannot"
+                ))
     };
     let speaker_or_supposition = |w: &str| {
         matches!(
@@ -1379,8 +1402,12 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
             let link = (sentence.tokens.start..m.tokens.start)
                 .rev()
                 .find(|&k| !is_intensifier(word(k)));
-            link.is_some_and(linked)
-                && !(sentence.tokens.start..m.tokens.start).any(|k| speaker_or_supposition(word(k)))
+            link.is_some_and(|link| {
+                linked(link)
+                    && (understood(link)
+                        || !(sentence.tokens.start..m.tokens.start)
+                            .any(|k| speaker_or_supposition(word(k))))
+            })
         })
 }
 
