@@ -1182,6 +1182,11 @@ const DISTRESS: &[&str] = &[
     "pathetic",
     "shambles",
     "[a|an absolute|a complete|a total] disaster",
+    "[losing|lost|run out of|running out of] [my|] patience",
+    "[tired|sick|fed up] of [this|it|waiting|chasing|calling|ringing|being|asking|all this]",
+    "wasted [my|a|the|another|an|a whole|my whole|the whole] [day|morning|afternoon|evening|hour|week|day off]",
+    "took [a|the] day off [work|] for nothing",
+    "[i am|im] [registered disabled|disabled|housebound|registered blind|partially sighted|hard of hearing|a full time carer|terminally ill]",
 ];
 
 /// The customer has already done what the agent suggests; "that", "all of that" refer to the
@@ -1797,7 +1802,14 @@ impl Lexicons {
             canned: self.canned.select(text, next()),
             empathy: self.empathy.select(text, next()),
             feelings: self.feelings.select(text, next()),
-            distress: self.distress.select(text, next()),
+            distress: self
+                .distress
+                .select(text, next())
+                .into_iter()
+                .filter(|m| {
+                    is_voiced_distress(text, m, self.distress.phrase(self.distress.entry(m)))
+                })
+                .collect(),
             repetition: self.repetition.select(text, next()),
             info: self.info.select(text, next()),
             bare_info: self.bare_info.select(text, next()),
@@ -1819,6 +1831,77 @@ impl Lexicons {
         }
         hits
     }
+}
+
+/// Whether a distress phrase tells of the speaker's state: not negated ("I'm not worried",
+/// "I wasn't upset at all", "never angry") and, for "died", said of a person rather than a
+/// thing ("my wifi died", "the battery just died").
+fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
+    let word = |k: usize| text.tokens[k].norm.as_str();
+    // The words before the phrase, past fillers and intensifiers.
+    let mut before = (0..m.tokens.start).rev().map(word).filter(|w| {
+        !matches!(
+            *w,
+            "really"
+                | "so"
+                | "too"
+                | "very"
+                | "that"
+                | "at"
+                | "all"
+                | "even"
+                | "just"
+                | "a"
+                | "bit"
+                | "particularly"
+                | "overly"
+                | "has"
+                | "have"
+                | "had"
+                | "completely"
+                | "finally"
+                | "literally"
+        )
+    });
+    let previous = before.next().unwrap_or("");
+    let negated = matches!(previous, "not" | "never" | "no" | "nt")
+        || previous.ends_with("n't")
+        || matches!(
+            previous,
+            "dont" | "didnt" | "doesnt" | "isnt" | "wasnt" | "arent" | "werent" | "wont"
+        );
+    let a_thing_died = phrase == "died"
+        && matches!(
+            previous,
+            "it" | "wifi"
+                | "internet"
+                | "broadband"
+                | "phone"
+                | "mobile"
+                | "battery"
+                | "router"
+                | "hub"
+                | "modem"
+                | "laptop"
+                | "computer"
+                | "pc"
+                | "tablet"
+                | "tv"
+                | "screen"
+                | "charger"
+                | "printer"
+                | "car"
+                | "engine"
+                | "boiler"
+                | "fridge"
+                | "freezer"
+                | "connection"
+                | "signal"
+                | "line"
+                | "app"
+                | "sim"
+        );
+    !negated && !a_thing_died
 }
 
 impl Default for Lexicons {
