@@ -3888,6 +3888,7 @@ const CANNED: &[&str] = &[
     "apologize for any inconvenience",
     "thank you for your patience",
     "anything else i can help you with",
+    "anything else i can help with",
     "your call is important to us",
     "completely understand how you feel",
     "please bear with me",

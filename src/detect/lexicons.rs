@@ -486,7 +486,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Apology,
     ),
     (
-        "[we|i] apologi[z|s]e for [any|the] [trouble|inconvenience|confusion|delay] [caused|]",
+        "[we|i] [do|sincerely|truly|] apologi[z|s]e for [any|the] [trouble|inconvenience|confusion|delay] [caused|]",
         Canned::Apology,
     ),
     (
@@ -511,6 +511,11 @@ const CANNED: &[(&str, Canned)] = &[
         "how [may|can|might] i [help|assist] you [today|]",
         Canned::Greeting,
     ),
+    // The recording notice read at the start of a call.
+    (
+        "[this|your] call [may be|is being|will be|might be|is] recorded",
+        Canned::Greeting,
+    ),
     ("[what|how] can i do for you today", Canned::Greeting),
     (
         "thank you for [your|] [patience|holding|waiting|bearing with me]",
@@ -522,7 +527,7 @@ const CANNED: &[(&str, Canned)] = &[
     ),
     ("[i|] appreciate your patience", Canned::Hold),
     (
-        "is there anything else [at all|] [that|] [i can|i may|we can] [help|assist] you with [today|]",
+        "is there anything else [at all|] [that|] [i can|i may|we can] [help|assist] [you|] with [today|]",
         Canned::Closing,
     ),
     (
