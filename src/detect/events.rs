@@ -46,6 +46,8 @@ const NEGATIONS: &[&str] = &[
     " no",
     " won't",
     " not going to",
+    " cannot",
+    " unable to",
 ];
 
 /// Whether the words just before token `start` of `text` negate what follows.

@@ -1338,6 +1338,14 @@ const EVENTS: &[(&str, Event)] = &[
         Event::Hold,
     ),
     ("[you|] holding while i", Event::Hold),
+    (
+        "[can you|could you|if you could|would you] hold on [a|one|just a|for a|for one] [moment|minute|second|sec|tick]",
+        Event::Hold,
+    ),
+    (
+        "[place|put|putting|placing|pop|popping] you on mute",
+        Event::Hold,
+    ),
     // "It's the third time this week" may count a fault, not a contact: "the Nth time" needs
     // "my"/"our" or a verb of getting in touch.
     (
