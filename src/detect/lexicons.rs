@@ -223,6 +223,9 @@ const TRY_VERBS: &[&str] = &[
     "visited",
     "went to",
     "went into",
+    "messaged",
+    "tweeted",
+    "posted on",
 ];
 const CHANNELS: &[&str] = &[
     "app",
@@ -1385,7 +1388,19 @@ const EVENTS: &[(&str, Event)] = &[
         Event::RepeatContact,
     ),
     (
-        "[i|we] [was|were] told [last time|before|yesterday|last week|on the phone|by the last|by your colleague]",
+        "[i|we] [was|were] told [last time|before|yesterday|last week|on the phone|by the last|by your colleague|by someone|by one of your|by another agent|by the other agent|by your team|by your staff]",
+        Event::RepeatContact,
+    ),
+    (
+        "[you|your colleague|your team|one of your colleagues] [said|told me|told us|promised] [on the phone|last time|yesterday|last week|in your email|in the email|on the chat|in the chat|on monday|on tuesday|on wednesday|on thursday|on friday]",
+        Event::RepeatContact,
+    ),
+    (
+        "[i have|we have|i|we] been chasing [this|it|you|you lot|for]",
+        Event::RepeatContact,
+    ),
+    (
+        "[i have|we have] had to [call|ring|phone|chase|contact|chat to] [you|every|again|back|twice|three times|several times]",
         Event::RepeatContact,
     ),
     (
