@@ -1565,6 +1565,14 @@ const ENDING: &[(&str, Ending)] = &[
         "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|escalated|reversed|moved|set up|switched]",
         Ending::Resolved,
     ),
+    (
+        "and [fixed|resolved|sorted|repaired|cleared|reset|restarted|reconnected] [it|that|this|the fault|the problem|the issue]",
+        Ending::Resolved,
+    ),
+    (
+        "[it|everything|that|the line|the connection|the app] should be [working|stable|fine|back|okay|ok|sorted] [now|again|from now on]",
+        Ending::Resolved,
+    ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
     ("[you're|you are] welcome", Ending::Resolved),
     (

@@ -2,7 +2,7 @@
 //! `closing-sentiment` (the customer's closing turns fall short of a warm close).
 
 use crate::analyse::{Analysis, TurnText};
-use crate::detect::lexicons::Ending;
+use crate::detect::lexicons::{Ending, Thanks};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::lexicon::PhraseMatch;
@@ -94,8 +94,14 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             continue;
         }
         let text = &analysis.texts[i];
+        // Thanks close a resolved contact, but "thanks anyway" and "thanks for nothing" give
+        // up on it.
         if turn.role == Role::Customer
             && (text.norm.contains(" thank ") || text.norm.contains(" thanks "))
+            && !cx.hits[i]
+                .thanks
+                .iter()
+                .any(|m| cx.lexicons.thanks.tag(m) == Thanks::Hollow)
         {
             last_resolved = Some(i);
         }
