@@ -32,6 +32,9 @@ pub struct CustomerName {
     pub source: NameSource,
     /// Lowercase single-word forms to look for (first name, last name).
     pub forms: Vec<String>,
+    /// Lowercase forms that are also common words ("Will", "May"): a mention only where the
+    /// agent writes them with a capital as a name, not as the verb (see [`mentions`]).
+    pub word_forms: Vec<String>,
 }
 
 /// Capitalised words that start sentences or fill greetings and are never names.
@@ -98,6 +101,18 @@ pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|title| title[0] == word)
 }
 
+/// The words of a name that are also stop words ("will" of "Will Turner"), which
+/// [`forms_of`] leaves out.
+fn word_forms_of(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 2 && is_stop_word(w) && !is_title(w))
+        .collect()
+}
+
 fn forms_of(name: &str) -> Vec<String> {
     let mut forms: Vec<String> = name
         .split_whitespace()
@@ -125,6 +140,7 @@ pub fn customer_name(
                 display: given.trim().to_string(),
                 source: NameSource::Given,
                 forms,
+                word_forms: word_forms_of(given),
             });
         }
     }
@@ -151,6 +167,7 @@ pub fn customer_name(
     let found = |name: String| {
         Some(CustomerName {
             forms: forms_of(&name),
+            word_forms: Vec::new(),
             display: name,
             source: NameSource::Inferred,
         })
@@ -213,10 +230,20 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
         return Vec::new();
     };
     let mut found = Vec::new();
-    for (i, _, text) in analysis.turns_of(Role::Agent) {
+    for (i, turn, text) in analysis.turns_of(Role::Agent) {
+        // "Sure Will, …", "I've fixed it, Will." name him; "I will check" and "Will you…?"
+        // do not: a capital, and at the start of a sentence a comma after it.
+        let written_as_name = |t: usize, token: &Token| {
+            let raw = &turn.text;
+            raw[token.start..].starts_with(|c: char| c.is_uppercase())
+                && (!text.sentences.iter().any(|s| s.tokens.start == t)
+                    || raw[token.end..].starts_with(','))
+        };
         let mut previous: Option<usize> = None;
         for (t, token) in text.tokens.iter().enumerate() {
-            if token.kind == TokenKind::Word && name.forms.iter().any(|f| *f == token.norm) {
+            let is_name = name.forms.iter().any(|f| *f == token.norm)
+                || (name.word_forms.iter().any(|f| *f == token.norm) && written_as_name(t, token));
+            if token.kind == TokenKind::Word && is_name {
                 // "Ravi Patel" said in full is one mention, not two.
                 if previous != Some(t.wrapping_sub(1)) {
                     found.push((i, t));
