@@ -135,6 +135,35 @@ fn supplies(analysis: &Analysis, turn: usize, item: Info) -> bool {
     }
 }
 
+/// Whether the agent asks for a different item of the same kind ("is there another account
+/// number, for the business?", "what's the new address?"), not the one already given.
+fn is_another(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
+    text.tokens[..m.tokens.start]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == TokenKind::Word)
+        .find(|t| !matches!(t.norm.as_str(), "the" | "your" | "an" | "a"))
+        .is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "another"
+                    | "other"
+                    | "second"
+                    | "different"
+                    | "new"
+                    | "alternative"
+                    | "additional"
+                    | "old"
+                    | "previous"
+                    | "joint"
+                    | "business"
+                    | "partner's"
+                    | "husband's"
+                    | "wife's"
+            )
+        })
+}
+
 /// Whether an item is named as where something goes or what the customer can reach ("send a
 /// photo to the email we have on file", "do you still have access to the email address?")
 /// rather than asked for.
@@ -217,7 +246,11 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             r.tokens.start >= sentence.tokens.start
                                 && r.tokens.start <= m.tokens.start
                         });
-                    if !requested || confirms_by_reading_back() || is_destination(text, m) {
+                    if !requested
+                        || confirms_by_reading_back()
+                        || is_destination(text, m)
+                        || is_another(text, m)
+                    {
                         continue;
                     }
                     if let Some(&at) = given.get(&item) {
