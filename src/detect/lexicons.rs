@@ -941,6 +941,7 @@ const FELT: &[&str] = &[
     "[i am|im|] sorry [that|this|it] [happened|is happening|has happened] [to you|]",
     "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for|sad for|so sad for] you",
     "my heart [goes out|breaks|sank|aches]",
+    "[my|our] [sincere|sincerest|deepest|heartfelt|] condolences",
     "i [am|was|have been] [so|really|very|] [worried|concerned] [about|for] you",
     "i am [so|really|very|truly|] [sad|saddened|heartbroken|gutted] [to hear|about|for] [that|this|you]",
 ];
