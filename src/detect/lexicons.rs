@@ -572,7 +572,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     (
-        "[oh no|oh dear|oh god|oh my|oh man|ugh|yikes]",
+        "[oh no|oh dear|oh god|oh my|oh man|ugh|yikes|oh goodness|oh gosh|oh heavens|oh crikey|oh bless|aw bless|aww bless]",
         Mechanism::Reaction,
     ),
     (
@@ -593,6 +593,23 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     (
         "what a [nightmare|pain|shame|hassle|rough|horrible|terrible|mess|ordeal]",
+        Mechanism::Reaction,
+    ),
+    // British understatement and sympathy: "that's not ideal", "that's rotten luck".
+    (
+        "[that is|that's|thats] [really|definitely|certainly|] not ideal",
+        Mechanism::Reaction,
+    ),
+    (
+        "[that is|that's|thats|what] [rotten|bad|hard|terrible|awful|such bad|really bad] luck",
+        Mechanism::Reaction,
+    ),
+    (
+        "[that is|that's|thats] [a|such a|a real] [pain|nuisance|hassle]",
+        Mechanism::Reaction,
+    ),
+    (
+        "[that is|that's|thats|it is|it's] the last thing you [need|needed|want|wanted]",
         Mechanism::Reaction,
     ),
     (
