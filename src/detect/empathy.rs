@@ -244,6 +244,12 @@ const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
     (" is that alright ", QuestionPhrase::Procedure),
     (" is that all right ", QuestionPhrase::Procedure),
     (" is that fine ", QuestionPhrase::Procedure),
+    // Agreeing to an arrangement: "is everyone okay with Tuesday?".
+    (" okay with ", QuestionPhrase::Procedure),
+    (" ok with ", QuestionPhrase::Procedure),
+    (" alright with ", QuestionPhrase::Procedure),
+    (" all right with ", QuestionPhrase::Procedure),
+    (" happy with ", QuestionPhrase::Procedure),
     (" does that work ", QuestionPhrase::Procedure),
     (" does that sound ", QuestionPhrase::Procedure),
     (" anything else ", QuestionPhrase::Procedure),

@@ -802,6 +802,22 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     // The customer's circumstances and what the problem costs them: welfare and impact.
     (
+        "[is|are] [everyone|everybody|you all|you both|the baby|the kids|the children|your family|the family|your little one|the little one|your mum|your dad|your mother|your father|your husband|your wife|your partner|your son|your daughter] [okay|ok|alright|all right|safe|well|warm|hurt|coping|keeping warm]",
+        Mechanism::Exploration,
+    ),
+    (
+        "are you and [the|your] [baby|kids|children|family|little one|partner|husband|wife|mum|dad] [okay|ok|alright|all right|safe|warm|keeping warm|managing|coping]",
+        Mechanism::Exploration,
+    ),
+    (
+        "[how is|how's|hows|how are] [the|your] [little one|baby|kids|children|family|mum|dad|mother|father|husband|wife|partner|son|daughter] [doing|getting on|coping|keeping|feeling|holding up|managing]",
+        Mechanism::Exploration,
+    ),
+    (
+        "do you have [somewhere|anywhere|a place] [to stay|to go|warm|safe]",
+        Mechanism::Exploration,
+    ),
+    (
         "[problems|trouble|difficulties|difficulty|hardship] [with cash flow|with money|paying|with the bills|with your bills|at home]",
         Mechanism::Exploration,
     ),
