@@ -802,7 +802,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     // The customer's circumstances and what the problem costs them: welfare and impact.
     (
-        "[is|are] [everyone|everybody|you all|you both|the baby|the kids|the children|your family|the family|your little one|the little one|your mum|your dad|your mother|your father|your husband|your wife|your partner|your son|your daughter] [okay|ok|alright|all right|safe|well|warm|hurt|coping|keeping warm]",
+        "[is|are] [everyone|everybody|you all|you both|the baby|the kids|the children|your family|the little one] [okay|ok|alright|all right|safe|warm|hurt|coping]",
         Mechanism::Exploration,
     ),
     (
@@ -810,7 +810,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     (
-        "[how is|how's|hows|how are] [the|your] [little one|baby|kids|children|family|mum|dad|mother|father|husband|wife|partner|son|daughter] [doing|getting on|coping|keeping|feeling|holding up|managing]",
+        "[how is|how's|how are] [the|your] [little one|baby|kids|children|family|mum|dad|husband|wife|partner] [doing|getting on|coping|holding up]",
         Mechanism::Exploration,
     ),
     (
@@ -1254,7 +1254,7 @@ const REPETITION: &[&str] = &[
     "i [just|literally|already] [told|said|gave|answered] [you|that|it|this]",
     "i told [you|the last|the other|your colleague|the previous|them]",
     // Details given to someone earlier in the contact: re-explaining after a transfer.
-    "i [gave|have given|read out|spelled out] [it|that|them|this|all this|all that|all of this|all of that|my details|everything] to [the last person|the last agent|the last guy|the last lady|the other person|the other agent|the other guy|the other lady|the previous agent|the previous person|the first person|the first agent|your colleague|the bot|the chatbot|the assistant|someone else|the person before|the agent before]",
+    "i [gave|have given] [it|that|them|all that|all of that|my details|everything] to [the last|the other|the previous|the first|your colleague|the bot|the chatbot|someone else]",
     "for the [second|third|fourth|fifth|sixth|tenth|hundredth|nth|umpteenth|last] time",
     "how many times [do|have|must|will|should] i",
     "i [keep|kept] [telling|saying|explaining|repeating]",
