@@ -48,6 +48,7 @@ const NEGATIONS: &[&str] = &[
     " not going to",
     " cannot",
     " unable to",
+    " do not want to",
 ];
 
 /// Whether the words just before token `start` of `text` negate what follows.

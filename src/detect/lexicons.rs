@@ -1448,7 +1448,7 @@ const EVENTS: &[(&str, Event)] = &[
         Event::RepeatContact,
     ),
     (
-        "[speak|talk|speaking|talking] [to|with] [a|your|the|] [manager|supervisor|superior|team leader|team lead|someone senior|someone more senior|someone in charge|someone higher up|boss]",
+        "[speak|talk|speaking|talking] [to|with] [a|your|the|] [manager|supervisor|superior|team leader|team lead|someone senior|someone more senior|someone in charge|person in charge|someone higher up|boss]",
         Event::Escalation,
     ),
     (
@@ -1469,12 +1469,15 @@ const EVENTS: &[(&str, Event)] = &[
         Event::Escalation,
     ),
     ("escalate [this|it|my|the|me|our]", Event::Escalation),
+    ("who [do|can|should] [i|we] complain to", Event::Escalation),
     (
         "[want|need|would like] [this|it|my complaint|the case] escalated",
         Event::Escalation,
     ),
+    // Another channel sending the customer here; a person ("my manager asked me to call") is
+    // not one.
     (
-        "[told|asked|advised|directed|sent] [me|us] to [call|ring|phone|contact|speak to]",
+        "[chat|app|website|site|shop|store|branch|bot|chatbot|email|text|letter|they] [told|asked|advised|sent] [me|us] to [call|ring|phone|contact]",
         Event::ChannelSwitch,
     ),
     (
