@@ -1417,6 +1417,25 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
         })
 }
 
+/// Whether a restatement checks what the customer asks for ("let me make sure I've got this
+/// right: you want the delivery moved to Saturday?", "so you'd like…") rather than what has
+/// happened to them: checking a request is not an interpretation.
+fn restates_a_request(
+    text: &TurnText,
+    sentence: &Sentence,
+    m: &crate::lexicon::PhraseMatch,
+) -> bool {
+    text.tokens[m.tokens.end.min(sentence.tokens.end)..sentence.tokens.end]
+        .iter()
+        .take(3)
+        .any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "want" | "wanted" | "wants" | "like" | "need" | "needed" | "prefer" | "wish"
+            )
+        })
+}
+
 /// Whether a hope is about the answer or the fix working ("I hope that helps", "hopefully
 /// this resolves it"), not about the customer: a courtesy of the service, as EPITOME's
 /// annotators mostly read "hope that helps" too.
@@ -1611,7 +1630,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if tone == Tone::Probe && is_work_talk(text, sentence) {
                     continue;
                 }
-                if tone == Tone::Restatement && shared() == 0 {
+                if tone == Tone::Restatement
+                    && (shared() == 0 || restates_a_request(text, sentence, m))
+                {
                     continue;
                 }
                 // "It sounds like your router needs replacing" diagnoses; "it sounds like your

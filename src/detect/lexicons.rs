@@ -921,7 +921,13 @@ const RESTATEMENTS: &[&str] = &[
     "so you [have|had|are|were|did|would|went|got|paid|ordered|booked|called|tried|lost|spent]",
     "so [this|it|that] is about",
     "so [every time|each time|whenever] you",
-    "you [have] been [without|waiting|trying|dealing|going|left|stuck|chasing|sat]",
+    "you [have] been [without|waiting|trying|dealing|going|left|stuck|chasing|sat|charged|billed|overcharged|cut off|kept waiting|passed around|messed around|let down]",
+    // Checking understanding before restating: "so just to make sure I've understood, you…".
+    "[just|] to make sure i have [understood|got this right|got that right|got it right]",
+    "let me make sure i have [understood|got this right|got that right|got it right]",
+    "if i have understood [you|] [correctly|right]",
+    "so what [has happened|happened] is",
+    "just so i [understand|am clear]",
     "that [throws|puts|leaves|must leave|must mean] you",
     "[it|that] sounds like [you|your]",
 ];
