@@ -135,50 +135,49 @@ fn supplies(analysis: &Analysis, turn: usize, item: Info) -> bool {
     }
 }
 
-/// Whether the agent asks for a different item of the same kind ("is there another account
-/// number, for the business?", "what's the new address?"), not the one already given.
-fn is_another(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
+/// The first word before an item, past the words in `skipped`.
+fn word_before<'t>(
+    text: &'t crate::analyse::TurnText,
+    m: &crate::lexicon::PhraseMatch,
+    skipped: &[&str],
+) -> Option<&'t str> {
     text.tokens[..m.tokens.start]
         .iter()
         .rev()
         .filter(|t| t.kind == TokenKind::Word)
-        .find(|t| !matches!(t.norm.as_str(), "the" | "your" | "an" | "a"))
-        .is_some_and(|t| {
-            matches!(
-                t.norm.as_str(),
-                "another"
-                    | "other"
-                    | "second"
-                    | "different"
-                    | "new"
-                    | "alternative"
-                    | "additional"
-                    | "old"
-                    | "previous"
-                    | "joint"
-                    | "business"
-                    | "partner's"
-                    | "husband's"
-                    | "wife's"
-            )
-        })
+        .map(|t| t.norm.as_str())
+        .find(|w| !skipped.contains(w))
+}
+
+/// Whether the agent asks for a different item of the same kind ("is there another account
+/// number, for the business?", "what's the new address?"), not the one already given.
+fn is_another(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
+    word_before(text, m, &["the", "your", "an", "a"]).is_some_and(|w| {
+        matches!(
+            w,
+            "another"
+                | "other"
+                | "second"
+                | "different"
+                | "new"
+                | "alternative"
+                | "additional"
+                | "old"
+                | "previous"
+                | "joint"
+                | "business"
+                | "partner's"
+                | "husband's"
+                | "wife's"
+        )
+    })
 }
 
 /// Whether an item is named as where something goes or what the customer can reach ("send a
 /// photo to the email we have on file", "do you still have access to the email address?")
 /// rather than asked for.
 fn is_destination(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
-    text.tokens[..m.tokens.start]
-        .iter()
-        .rev()
-        .filter(|t| t.kind == TokenKind::Word)
-        .find(|t| {
-            !matches!(
-                t.norm.as_str(),
-                "the" | "your" | "that" | "this" | "an" | "a"
-            )
-        })
-        .is_some_and(|t| t.norm == "to")
+    word_before(text, m, &["the", "your", "that", "this", "an", "a"]) == Some("to")
 }
 
 fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
