@@ -134,7 +134,7 @@ pub const RULES: &[Rule] = &[
         weight: 15.0,
         cap: 15.0,
         description: "The customer says this is not their first contact about the issue.",
-        threshold: "phrase such as \"this is my third call\", \"I called yesterday\"",
+        threshold: "phrase such as \"this is my third call\", \"I called yesterday\", \"I've been passed from pillar to post\"",
     },
     Rule {
         id: "channel-switch",
@@ -158,7 +158,7 @@ pub const RULES: &[Rule] = &[
         weight: 20.0,
         cap: 20.0,
         description: "The conversation ends without a resolution.",
-        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\"), or a problem was raised and nothing resolves it",
+        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\"), or a problem was raised and nothing resolves it (a fix reported, the agent undertaking it — \"I'll refund it now\" — or the customer's thanks)",
     },
     Rule {
         id: "correction",

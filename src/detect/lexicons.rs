@@ -179,6 +179,10 @@ pub enum Ending {
     /// Somebody will come back to the customer: not solved, unless it is to arrange what was
     /// done ("they'll be in touch to confirm the time").
     Deferred,
+    /// The speaker undertakes the work that solves it ("I'll refund the £40 now", "I'm
+    /// sending a replacement today"): a resolution when the agent says it; from the customer
+    /// ("I'll book it online then") it says nothing of the service.
+    Committed,
 }
 
 /// What a phrase of the correction lexicon says about a customer turn.
@@ -1453,6 +1457,21 @@ const EVENTS: &[(&str, Event)] = &[
         "[still|] waiting for [a|the|your] [call back|callback|reply|response] [you|that|i was|we were]",
         Event::RepeatContact,
     ),
+    // Being passed from person to person before this one: contacts about the same issue,
+    // whoever made them ("I was transferred to you by billing" alone is not a complaint).
+    (
+        "[i|we] [have been|have just been|have already been|keep getting|keep being|got|was|were] [transferred|passed|put through|bounced|shunted|pushed|fobbed off] [around|about|from pillar to post|back and forth|between departments|from department to department|from one department to another|twice|three times|four times|several times|multiple times|so many times|again and again]",
+        Event::RepeatContact,
+    ),
+    ("pillar to post", Event::RepeatContact),
+    (
+        "[you|you lot|you people|they|your staff|your colleagues] keep [transferring|passing|bouncing|putting|fobbing] me",
+        Event::RepeatContact,
+    ),
+    (
+        "[second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|umpteenth] [person|agent|advisor|adviser|department] [i have|i] [spoken to|talked to|dealt with|explained this to|been passed to|been transferred to|been put through to]",
+        Event::RepeatContact,
+    ),
     (
         "[speak|talk|speaking|talking] [to|with] [a|your|the|] [manager|supervisor|superior|team leader|team lead|someone senior|someone more senior|someone in charge|person in charge|someone higher up|boss]",
         Event::Escalation,
@@ -1532,7 +1551,7 @@ const PROBLEM: &[&str] = &[
     "damaged",
     "lost",
     "no signal",
-    "keeps dropping",
+    "[keeps|kept|keep] [dropping|dropping out|restarting|rebooting|crashing|freezing|cutting out|disconnecting|switching off|turning off|going off|buffering|failing|logging me out|tripping]",
     "dropped",
     "disconnected",
     "[charged me|was charged|were charged|been charged] [for|twice|again|a fee|an early termination fee|a late fee|a fee of]",
@@ -1621,6 +1640,15 @@ const ENDING: &[(&str, Ending)] = &[
     (
         "[it|everything|that|the line|the connection|the app] should be [working|stable|fine|back|okay|ok|sorted] [now|again|from now on]",
         Ending::Resolved,
+    ),
+    // Not "cancel": "I'll cancel" is as often the customer's threat (below).
+    (
+        "[i will|we will|i am going to|we are going to|i am gonna] [just|now|also|] [book|rebook|send|resend|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|dispatch|order|post|upgrade|extend]",
+        Ending::Committed,
+    ),
+    (
+        "[i am|we are] [now|just|] [booking|rebooking|sending|resending|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|dispatching|ordering|posting]",
+        Ending::Committed,
     ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
     ("[you're|you are] welcome", Ending::Resolved),

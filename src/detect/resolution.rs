@@ -108,6 +108,8 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         for m in &cx.hits[i].ending {
             match cx.lexicons.ending.tag(m) {
                 Ending::Resolved => last_resolved = Some(i),
+                Ending::Committed if turn.role == Role::Agent => last_resolved = Some(i),
+                Ending::Committed => {}
                 Ending::Deferred if arranges_what_was_done(&analysis.texts[i], m) => {}
                 Ending::Unresolved | Ending::Deferred => {
                     last_unresolved = Some((i, m.span.clone(), cx.lexicons.ending.said(m)))
