@@ -110,7 +110,7 @@ pub const RULES: &[Rule] = &[
         weight: 10.0,
         cap: 30.0,
         description: "The agent asks again for information the customer already gave (account or order number, e-mail, phone, postcode, date of birth, name, address).",
-        threshold: "a request for an item already requested and answered, or already volunteered",
+        threshold: "a request for an item already requested (by the agent or a bot) and answered, or already volunteered",
     },
     Rule {
         id: "transfer",

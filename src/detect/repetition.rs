@@ -224,7 +224,9 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     }
                 }
             }
-            Role::Agent => {
+            // A bot's request counts as asked (the customer's answer is then given), so that an
+            // agent asking for it again after the hand-over is found; only agents are flagged.
+            Role::Agent | Role::Bot => {
                 let requests = &cx.hits[i].request;
                 // Worked out only for a request: most agent turns ask for nothing.
                 let confirms_by_reading_back = || {
@@ -252,7 +254,7 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     {
                         continue;
                     }
-                    if let Some(&at) = given.get(&item) {
+                    if let Some(&at) = given.get(&item).filter(|_| turn.role == Role::Agent) {
                         // Numbers go by many names ("policy number", "workspace ID"): the
                         // agent's own words say which.
                         let what = match item {
@@ -276,7 +278,7 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     asked.insert(item, i);
                 }
             }
-            Role::Bot | Role::System => {}
+            Role::System => {}
         }
     }
     // One finding per request sentence, even when it names several items.
