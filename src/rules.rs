@@ -94,7 +94,7 @@ pub const RULES: &[Rule] = &[
         weight: -15.0,
         cap: 45.0,
         description: "The customer voices distress and the agent's next turn ignores it.",
-        threshold: "distress phrase not negated (\"I'm not worried\" is none; \"died\" of a person, not of a device), a complaint typed in capitals, or VADER compound <= `distress_sentiment` in a customer turn that speaks of the customer (I, my, we) and neither thanks nor politely declines; next agent turn has no empathy",
+        threshold: "distress phrase not negated (\"I'm not worried\" is none; \"died\" of a person, not of a device), a complaint typed in capitals, or VADER compound <= `distress_sentiment` in a customer turn that speaks of the customer (I, my, we), neither thanks nor politely declines, and stays so without the fault's own words (\"payment failed\"); next agent turn has no empathy",
     },
     Rule {
         id: "repeated-explanation",

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet;
 
+use crate::analyse::sentiment;
 use crate::analyse::text::TurnText;
 use crate::analyse::{Analysis, Sentence};
 use crate::detect::lexicons::{Mechanism, Thanks, Tone};
@@ -30,11 +31,29 @@ impl Mechanism {
     }
 }
 
-/// Whether customer turn `turn` voices distress, and the evidence span.
+/// Whether customer turn `turn` voices distress, and the evidence span. Negative sentiment
+/// is distress only when it is not all in the words of the fault ("payment failed").
 pub fn distress(
     analysis: &Analysis,
     cx: &Context,
     turn: usize,
+) -> Option<(std::ops::Range<usize>, String)> {
+    negativity(analysis, cx, turn, false)
+}
+
+/// Whether customer turn `turn` raises trouble: a problem, distress, or a report made negative
+/// by the fault's own words ("my claim was rejected") — trouble whose feeling an agent may
+/// name, though the customer voiced none.
+fn raises_trouble(analysis: &Analysis, cx: &Context, turn: usize) -> bool {
+    !cx.hits[turn].problem.is_empty() || negativity(analysis, cx, turn, true).is_some()
+}
+
+/// [`distress`], counting the fault's own words in the sentiment when `fault_words_count`.
+fn negativity(
+    analysis: &Analysis,
+    cx: &Context,
+    turn: usize,
+    fault_words_count: bool,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let text = &analysis.texts[turn];
     if let Some(m) = cx.hits[turn].distress.first() {
@@ -88,7 +107,11 @@ pub fn distress(
         return None;
     }
     let sentiment = analysis.sentiment(turn)?;
-    if sentiment <= cx.policy.distress_sentiment {
+    if sentiment <= cx.policy.distress_sentiment
+        && (fault_words_count
+            || without_fault_words(analysis, turn)
+                .is_none_or(|rest| sentiment::compound(&rest) <= cx.policy.distress_sentiment))
+    {
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
         return Some((
             span,
@@ -96,6 +119,87 @@ pub fn distress(
         ));
     }
     None
+}
+
+/// Words VADER scores negative that name the fault or the facts of the case, not a feeling:
+/// "the app keeps saying payment failed", "a claim after an accident". Not "stuck" or "no",
+/// which are as often the customer's plight ("now I'm stuck", "a newborn and no heating").
+const FAULT_WORDS: &[&str] = &[
+    "failed",
+    "failing",
+    "fail",
+    "fails",
+    "failure",
+    "error",
+    "errors",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "broken",
+    "accident",
+    "leak",
+    "leaking",
+    "damage",
+    "damaged",
+    "lost",
+    "missing",
+    "wrong",
+    "fault",
+    "faulty",
+    "crash",
+    "crashed",
+    "crashing",
+    "delayed",
+    "charged",
+    "overcharged",
+    "cancelled",
+    "canceled",
+    "declined",
+    "outage",
+    "disconnected",
+    "dropped",
+    "dropping",
+    "late",
+    "stolen",
+    "fraud",
+    "debt",
+    "arrears",
+    "rejected",
+    "refused",
+    "denied",
+    "crushed",
+    "smashed",
+    "cracked",
+    "suspended",
+    "blocked",
+    "penalty",
+    "warning",
+    "scam",
+    "cancel",
+    "mistake",
+    "mistakes",
+];
+
+/// The turn's text with its fault words put as "it", when it has any: a customer is in
+/// distress when what they say is negative without the fault's own words too. `None` when
+/// the turn names no fault word.
+fn without_fault_words(analysis: &Analysis, turn: usize) -> Option<String> {
+    let raw = &analysis.conversation.turns[turn].text;
+    let text = &analysis.texts[turn];
+    let mut rest = String::with_capacity(raw.len());
+    let mut from = 0;
+    for token in &text.tokens {
+        if FAULT_WORDS.contains(&token.norm.as_str()) {
+            rest.push_str(&raw[from..token.start]);
+            rest.push_str("it");
+            from = token.end;
+        }
+    }
+    (from > 0).then(|| {
+        rest.push_str(&raw[from..]);
+        rest
+    })
 }
 
 /// Whether a turn is typed in capitals: at least a dozen letters, nearly all upper case.
@@ -1757,9 +1861,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 // The feeling must be the customer's: their last turn voiced a problem or
                 // distress ("it's a sad film" in chit-chat infers nothing).
                 let customer_troubled = || {
-                    analysis.previous_of(i, Role::Customer).is_some_and(|c| {
-                        !cx.hits[c].problem.is_empty() || distress(analysis, cx, c).is_some()
-                    })
+                    analysis
+                        .previous_of(i, Role::Customer)
+                        .is_some_and(|c| raises_trouble(analysis, cx, c))
                 };
                 if inferred_feeling(cx, i, text, sentence) && customer_troubled() {
                     best[Mechanism::Interpretation as usize] = Some((

@@ -1210,6 +1210,8 @@ const DISTRESS: &[&str] = &[
     "funeral",
     "in hospital",
     "in the hospital",
+    "[into|to] hospital",
+    "in bits",
     "lost my job",
     "emergency",
     "crying",
@@ -1244,6 +1246,11 @@ const DISTRESS: &[&str] = &[
     "[tired|sick|fed up] of [this|it|waiting|chasing|calling|ringing|being|asking|all this]",
     "wasted [my|a|the|another|an|a whole|my whole|the whole] [day|morning|afternoon|evening|hour|week|day off]",
     "took [a|the] day off [work|] for nothing",
+    "[lost|losing] [a|one|two|three|four|five|several|] [day|days|days'|hour|hours|week|weeks|week's|day's] [of work|of pay|of wages|pay|wages|work]",
+    "[lost|losing] [work|income|earnings|wages] [because|over|due]",
+    "[stressing|stresses|stressed] me out",
+    "[i feel|i felt|feeling|i am feeling|honestly] sick",
+    "done something wrong",
     "[i am|im] [registered disabled|disabled|housebound|registered blind|partially sighted|hard of hearing|a full time carer|terminally ill]",
 ];
 
