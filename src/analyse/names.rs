@@ -241,7 +241,10 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
         };
         let mut previous: Option<usize> = None;
         for (t, token) in text.tokens.iter().enumerate() {
-            let is_name = name.forms.iter().any(|f| *f == token.norm)
+            let is_name = name
+                .forms
+                .iter()
+                .any(|f| *f == token.norm && (!is_everyday_word(f) || written_as_name(t, token)))
                 || (name.word_forms.iter().any(|f| *f == token.norm) && written_as_name(t, token));
             if token.kind == TokenKind::Word && is_name {
                 // "Ravi Patel" said in full is one mention, not two.
@@ -253,6 +256,21 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
         }
     }
     found
+}
+
+/// Given names that are everyday words of a service call ("your bill", "I hope", "a grace
+/// period", "mark it as paid"): said by the agent they are the customer's name only when
+/// written as one (see [`mentions`]).
+const EVERYDAY_WORD_NAMES: &[&str] = &[
+    "bill", "hope", "grace", "mark", "faith", "joy", "rose", "frank", "april", "june", "dawn",
+    "chase", "penny", "sky", "summer", "ray", "drew", "guy", "max", "miles", "dale", "lance",
+    "patience", "charity", "mercy", "holly", "ruby", "amber", "crystal", "robin", "sandy", "cliff",
+    "pat", "sue", "don", "rich", "dean", "gene", "art", "bob", "sunny", "jack",
+];
+
+/// Whether a name form is also an everyday word ([`EVERYDAY_WORD_NAMES`]).
+fn is_everyday_word(form: &str) -> bool {
+    EVERYDAY_WORD_NAMES.contains(&form)
 }
 
 /// Word sequences after which the customer says their own name.
