@@ -1593,7 +1593,7 @@ const THANKS: &[(&str, Thanks)] = &[
         Thanks::Declined,
     ),
     (
-        "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but]",
+        "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but|a lot for nothing|for wasting|a lot for wasting|so much for wasting]",
         Thanks::Hollow,
     ),
 ];
@@ -1676,7 +1676,7 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     (
-        "[waste|wasted|waste of] [of|] [my|] time",
+        "[waste|wasted|wasting|waste of] [of|] [my|our|] time",
         Ending::Unresolved,
     ),
     (

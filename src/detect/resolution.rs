@@ -111,6 +111,8 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 Ending::Committed if turn.role == Role::Agent => last_resolved = Some(i),
                 Ending::Committed => {}
                 Ending::Deferred if arranges_what_was_done(&analysis.texts[i], m) => {}
+                // "Thanks for not wasting my time".
+                Ending::Unresolved | Ending::Deferred if denied(&analysis.texts[i], m) => {}
                 Ending::Unresolved | Ending::Deferred => {
                     last_unresolved = Some((i, m.span.clone(), cx.lexicons.ending.said(m)))
                 }
@@ -167,6 +169,12 @@ fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
             text.word(m.tokens.end + 1),
             "confirm" | "arrange" | "book" | "schedule" | "agree"
         )
+}
+
+/// Whether the word just before a phrase denies it ("not wasting my time"). Only "not" and
+/// "never": "no, nothing has changed" confirms what follows.
+fn denied(text: &TurnText, m: &PhraseMatch) -> bool {
+    m.tokens.start > 0 && matches!(text.word(m.tokens.start - 1), "not" | "never")
 }
 
 /// Whether a problem word is the "can't" of eagerness or praise ("I can't wait to see it",
