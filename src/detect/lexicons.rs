@@ -694,6 +694,18 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Interpretation,
     ),
     (
+        "[that is|it is|this is|that is all|it is all] [completely|totally|perfectly|so|very|really|entirely|quite|] understandable",
+        Mechanism::Interpretation,
+    ),
+    (
+        "i know [that|it|this] [is not|is never|has not been|cannot be|can not be|is] [easy|hard|difficult|tough]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "[that is|it is|this is|that must be|it must be|that has been|it has been] [such|] [a lot of|so much] [pressure|stress|worry|responsibility|uncertainty]",
+        Mechanism::Interpretation,
+    ),
+    (
         "you must [feel|be feeling|have been|be]",
         Mechanism::Interpretation,
     ),
@@ -1212,6 +1224,10 @@ const DISTRESS: &[&str] = &[
     "in the hospital",
     "[into|to] hospital",
     "in bits",
+    "stuck [at the airport|at the station|abroad|overseas|overnight]",
+    "[the kids|the children|my kids|my children|the baby|my baby|the little ones|my little one] [are|is] [exhausted|hungry|freezing|cold|scared|crying|upset|ill|sick|distressed|starving]",
+    "[nowhere|no where|no place|nowhere safe] to [sleep|stay|go|live]",
+    "where [are we|am i] [supposed|meant] to [sleep|stay|go]",
     "lost my job",
     "emergency",
     "crying",
@@ -1650,11 +1666,11 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     // Not "cancel": "I'll cancel" is as often the customer's threat (below).
     (
-        "[i will|we will|i am going to|we are going to|i am gonna] [just|now|also|] [book|rebook|send|resend|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|dispatch|order|post|upgrade|extend]",
+        "[i will|we will|i am going to|we are going to|i am gonna] [just|now|also|] [book|rebook|send|resend|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|dispatch|order|post|upgrade|extend|pause|freeze|suspend|stop|write off]",
         Ending::Committed,
     ),
     (
-        "[i am|we are] [now|just|] [booking|rebooking|sending|resending|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|dispatching|ordering|posting]",
+        "[i am|we are] [now|just|] [booking|rebooking|sending|resending|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|dispatching|ordering|posting|pausing|freezing|suspending|stopping]",
         Ending::Committed,
     ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
