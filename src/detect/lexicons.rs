@@ -1754,6 +1754,14 @@ const CORRECTION: &[(&str, Correction)] = &[
         Correction::Marker,
     ),
     ("[no|not] that one", Correction::Marker),
+    (
+        "did i [ask|tell] you to [book|cancel|change|order|send|do|add|remove|buy|reserve]",
+        Correction::Marker,
+    ),
+    (
+        "[i am|i am so|i am really|now i am] confused",
+        Correction::Marker,
+    ),
     ("are you sure", Correction::Marker),
     (
         "[can|could|would|will] you [please|] [check|search|look|try|try searching|look it up] [it|that|this|] [again|once more]",
