@@ -1275,6 +1275,9 @@ fn governs_a_clause(words: &[&str], at: usize) -> bool {
                 | "sorry"
                 | "glad"
                 | "happy"
+                | "pleased"
+                | "delighted"
+                | "thrilled"
                 | "sure"
                 | "mean"
                 | "suppose"
@@ -1327,6 +1330,10 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
                     | "fully"
                     | "absolutely"
                     | "definitely"
+                    | "more"
+                    | "than"
+                    | "quite"
+                    | "extremely"
             )
         });
     let next = rest.next().unwrap_or("");
@@ -1357,6 +1364,9 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
                 | "sure"
                 | "glad"
                 | "happy"
+                | "pleased"
+                | "delighted"
+                | "thrilled"
                 | "afraid"
                 | "gonna"
                 | "here"
@@ -1374,6 +1384,8 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
                     after,
                     "it" | "that" | "this" | "you" | "why" | "how" | "what"
                 ))
+            // "I'm always happy to help" is a courtesy; "I'm always here" may be a life.
+            || (next == "always" && matches!(after, "happy" | "glad" | "pleased" | "delighted"))
             // "I'm going to…" is an intention; "I'm going through…" the speaker's own life.
             || (next == "going" && after != "through")
             || (next == "feel"

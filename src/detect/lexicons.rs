@@ -500,7 +500,10 @@ const CANNED: &[(&str, Canned)] = &[
         "[i am|we are] sorry for [any|the] inconvenience [caused|this may have caused|]",
         Canned::Apology,
     ),
-    ("sorry for the inconvenience", Canned::Apology),
+    (
+        "[sorry|apologies|my apologies|our apologies] for [any|the] inconvenience",
+        Canned::Apology,
+    ),
     (
         "i apologi[z|s]e for [the|your] [wait|delay]",
         Canned::Apology,
@@ -558,6 +561,15 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Filler,
     ),
     ("rest assured", Canned::Filler),
+    (
+        "i am more than [happy|glad] to [help|assist]",
+        Canned::Filler,
+    ),
+    (
+        "i can [certainly|definitely|absolutely] [help|assist] you with [that|this]",
+        Canned::Filler,
+    ),
+    ("[great|excellent] question", Canned::Filler),
     (
         "i [will|would] [definitely|certainly|] be [able|happy] to assist",
         Canned::Filler,
