@@ -144,11 +144,20 @@ pub fn customer_name(
             });
         }
     }
-    let agent_forms: Vec<String> = conversation
+    // The agent's name as given, and as the agent introduces themselves ("Northwave, Owen
+    // speaking"), so that "Hi, Northwave, Owen speaking" does not name the customer.
+    let mut agent_forms: Vec<String> = conversation
         .agent_name
         .as_deref()
         .map(forms_of)
         .unwrap_or_default();
+    for (turn, text) in conversation.turns.iter().zip(texts) {
+        if turn.role == Role::Agent {
+            for name in agent_self_names(&turn.text, text) {
+                agent_forms.extend(forms_of(&name));
+            }
+        }
+    }
     let acceptable = |candidate: &str| -> Option<String> {
         let words: Vec<&str> = candidate
             .split_whitespace()
@@ -192,7 +201,12 @@ pub fn customer_name(
         // Capitals first; a turn typed all in lowercase has none, so its forms come second.
         let introduced = SELF_INTRO
             .iter()
-            .find_map(|cue| name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)))
+            .find_map(|cue| {
+                name_after(&turn.text, text, cue, 2)
+                    // "I'm Tom." introduces; "I'm British Gas's customer" does not.
+                    .filter(|n| cue[0] != "i'm" || ends_an_introduction(&turn.text, n))
+                    .and_then(|n| acceptable(&n))
+            })
             .or_else(|| lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n)));
         if let Some(name) = introduced {
             let mut known = found(name)?;
@@ -280,6 +294,7 @@ const SELF_INTRO: &[&[&str]] = &[
     &["name", "is"],
     &["this", "is"],
     &["it's"],
+    &["i'm"],
 ];
 /// Titles the agent puts before the customer's surname.
 const TITLES: &[&[&str]] = &[&["mr"], &["mrs"], &["ms"], &["miss"], &["mx"], &["dr"]];
@@ -348,6 +363,55 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
         }
     }
     None
+}
+
+/// Whether the name `name`, said after "I'm", ends the clause: "I'm Tom.", "I'm Tom, from
+/// flat 4", "I'm Tom and…".
+fn ends_an_introduction(raw: &str, name: &str) -> bool {
+    raw.match_indices(name).any(|(at, _)| {
+        let rest = &raw[at + name.len()..];
+        rest.trim().is_empty()
+            || rest.starts_with(['.', ',', '!', '?', ';'])
+            || rest.starts_with(" and ")
+            || rest.starts_with(" from ")
+            || rest.starts_with(" here")
+    })
+}
+
+/// Word sequences after which agents say their own name.
+const AGENT_INTRO: &[&[&str]] = &[
+    &["my", "name", "is"],
+    &["my", "name's"],
+    &["this", "is"],
+    &["you're", "speaking", "to"],
+    &["you're", "speaking", "with"],
+    &["you're", "talking", "to"],
+    &["you're", "through", "to"],
+    &["you're", "chatting", "with"],
+    &["you", "are", "speaking", "to"],
+    &["you", "are", "through", "to"],
+    &["i'm"],
+];
+
+/// The names an agent gives as their own in a turn: after an introduction ("my name is
+/// Owen", "you're speaking to Owen") or before "speaking" ("Owen speaking").
+fn agent_self_names(raw: &str, text: &TurnText) -> Vec<String> {
+    let mut names: Vec<String> = AGENT_INTRO
+        .iter()
+        .filter_map(|cue| name_after(raw, text, cue, 2))
+        .collect();
+    let tokens = &text.tokens;
+    for k in 1..tokens.len() {
+        let before = &tokens[k - 1];
+        if tokens[k].norm == "speaking"
+            && before.kind == TokenKind::Word
+            && raw[before.start..].starts_with(|c: char| c.is_uppercase())
+            && !is_not_a_name(&raw[before.start..before.end])
+        {
+            names.push(raw[before.start..before.end].to_string());
+        }
+    }
+    names
 }
 
 /// The name in an all-lowercase self-introduction, as customers type in chat: "my name is
