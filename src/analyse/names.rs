@@ -145,19 +145,26 @@ pub fn customer_name(
         }
     }
     // The agent's name as given, and as the agent introduces themselves ("Northwave, Owen
-    // speaking"), so that "Hi, Northwave, Owen speaking" does not name the customer.
-    let mut agent_forms: Vec<String> = conversation
-        .agent_name
-        .as_deref()
-        .map(forms_of)
-        .unwrap_or_default();
-    for (turn, text) in conversation.turns.iter().zip(texts) {
-        if turn.role == Role::Agent {
-            for name in agent_self_names(&turn.text, text) {
-                agent_forms.extend(forms_of(&name));
+    // speaking"), so that "Hi, Northwave, Owen speaking" does not name the customer. Worked
+    // out only when there is a candidate to check.
+    let agent_forms = std::cell::OnceCell::new();
+    let agent_forms = || {
+        agent_forms.get_or_init(|| {
+            let mut forms: Vec<String> = conversation
+                .agent_name
+                .as_deref()
+                .map(forms_of)
+                .unwrap_or_default();
+            for (turn, text) in conversation.turns.iter().zip(texts) {
+                if turn.role == Role::Agent {
+                    for name in agent_self_names(&turn.text, text) {
+                        forms.extend(forms_of(&name));
+                    }
+                }
             }
-        }
-    }
+            forms
+        })
+    };
     let acceptable = |candidate: &str| -> Option<String> {
         let words: Vec<&str> = candidate
             .split_whitespace()
@@ -168,7 +175,7 @@ pub fn customer_name(
         }
         let name = words.join(" ");
         let forms = forms_of(&name);
-        if forms.is_empty() || forms.iter().any(|f| agent_forms.contains(f)) {
+        if forms.is_empty() || forms.iter().any(|f| agent_forms().contains(f)) {
             return None;
         }
         Some(name)
