@@ -181,10 +181,19 @@ pub fn mechanics_counted(
     let mut holds: Vec<usize> = hold_turns.to_vec();
     holds.sort_unstable();
     holds.dedup();
+    // A hold lasts from the last word said after the announcement (the customer's "sure",
+    // not a platform's "[hold started]") until the agent speaks again.
     let hold_s: f64 = holds
         .iter()
-        .filter_map(|&h| Some((intervals.get(h)?.1, intervals.get(h + 1)?.0)))
-        .map(|(end, next)| (next - end).max(0.0))
+        .filter_map(|&h| {
+            let announced_end = intervals.get(h)?.1;
+            let back = (h + 1..turns.len()).find(|&j| turns[j].role == Role::Agent)?;
+            let last_word = (h + 1..back)
+                .filter(|&k| turns[k].role != Role::System)
+                .map(|k| intervals[k].1)
+                .fold(announced_end, f64::max);
+            Some((intervals[back].0 - last_word).max(0.0))
+        })
         // A fold from +0.0: `sum` of nothing is −0.0, which prints as "-0.0".
         .fold(0.0, |total, gap| total + gap);
 
@@ -280,6 +289,29 @@ mod tests {
         assert_eq!(m.non_talk_s, Some(49.5));
         assert_eq!(m.overtalk, Some(1));
         assert_eq!(m.hold_s, Some(48.0));
+    }
+
+    #[test]
+    fn a_hold_runs_from_the_customer_s_reply_to_the_agent_s_return() {
+        // Announcement 10–12, the customer's "sure" 12–13, platform notices at 13 and 250
+        // (not speech), the agent back at 250: 237 s on hold.
+        let held = conv(vec![
+            turn(Role::Customer, "My router is down.", Some(0.0), Some(5.0)),
+            turn(
+                Role::Agent,
+                "Can I put you on hold?",
+                Some(10.0),
+                Some(12.0),
+            ),
+            turn(Role::Customer, "Sure.", Some(12.0), Some(13.0)),
+            turn(Role::System, "[hold started]", Some(13.0), Some(13.0)),
+            turn(Role::System, "[hold ended]", Some(250.0), Some(250.0)),
+            turn(Role::Agent, "Thanks for holding.", Some(250.0), Some(252.0)),
+        ]);
+        assert_eq!(mechanics(&held, &[1]).hold_s, Some(237.0));
+        // No agent comes back: no hold is measured.
+        let left = conv(held.turns[..4].to_vec());
+        assert_eq!(mechanics(&left, &[1]).hold_s, Some(0.0));
     }
 
     #[test]
