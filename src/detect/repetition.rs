@@ -45,6 +45,7 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .repetition
                 .iter()
                 .find_map(|m| match cx.lexicons.repetition.tag(m) {
+                    Repetition::Said if said_to_someone_else(text, m) => None,
                     Repetition::Said => {
                         Some((m, "the customer says they are repeating themselves"))
                     }
@@ -106,6 +107,16 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// suggestion or instructions rather than a question whether it was done: "have you restarted
 /// it?" — "yes, I've already done that" is a plain answer. An agent turn before the customer
 /// first spoke (a greeting) suggests nothing.
+/// Whether a "said" marker goes on to someone outside the contact ("as I said to my wife,
+/// …"): the customer is not repeating themselves to the service.
+fn said_to_someone_else(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
+    text.word(m.tokens.end) == "to"
+        && matches!(
+            text.word(m.tokens.end + 1),
+            "my" | "his" | "her" | "their" | "our"
+        )
+}
+
 fn pushes_back_on_a_suggestion(analysis: &Analysis, j: usize) -> bool {
     let Some(a) = analysis.previous_of(j, Role::Agent) else {
         return false;
