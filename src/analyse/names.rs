@@ -403,6 +403,16 @@ const AGENT_INTRO: &[&[&str]] = &[
 /// The names an agent gives as their own in a turn: after an introduction ("my name is
 /// Owen", "you're speaking to Owen") or before "speaking" ("Owen speaking").
 fn agent_self_names(raw: &str, text: &TurnText) -> Vec<String> {
+    // Most agent turns introduce no one: one pass over the words rules them out.
+    let may_introduce = text.tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "speaking" | "name" | "name's" | "this" | "through" | "talking" | "chatting" | "i'm"
+        )
+    });
+    if !may_introduce {
+        return Vec::new();
+    }
     let mut names: Vec<String> = AGENT_INTRO
         .iter()
         .filter_map(|cue| name_after(raw, text, cue, 2))

@@ -1274,7 +1274,7 @@ const DISTRESS: &[&str] = &[
     "[tired|sick|fed up] of [this|it|waiting|chasing|calling|ringing|being|asking|all this]",
     "wasted [my|a|the|another|an|a whole|my whole|the whole] [day|morning|afternoon|evening|hour|week|day off]",
     "took [a|the] day off [work|] for nothing",
-    "[lost|losing] [a|one|two|three|four|five|several|] [day|days|days'|hour|hours|week|weeks|week's|day's] [of work|of pay|of wages|pay|wages|work]",
+    "[lost|losing] [a|two|three|several] [day's|days'|days|day|week's|weeks] [pay|wages|work|of work|of pay]",
     "[lost|losing] [work|income|earnings|wages] [because|over|due]",
     "[stressing|stresses|stressed] me out",
     "[i feel|i felt|feeling|i am feeling|honestly] sick",
@@ -1495,7 +1495,7 @@ const EVENTS: &[(&str, Event)] = &[
     // Being passed from person to person before this one: contacts about the same issue,
     // whoever made them ("I was transferred to you by billing" alone is not a complaint).
     (
-        "[i|we] [have been|have just been|have already been|keep getting|keep being|got|was|were] [transferred|passed|put through|bounced|shunted|pushed|fobbed off] [around|about|from pillar to post|back and forth|between departments|from department to department|from one department to another|twice|three times|four times|several times|multiple times|so many times|again and again]",
+        "i [have been|have just been|have already been|keep getting|keep being|got|was] [transferred|passed|put through|bounced|pushed|fobbed off] [around|about|back and forth|between departments|twice|three times|several times|multiple times|so many times]",
         Event::RepeatContact,
     ),
     ("pillar to post", Event::RepeatContact),
@@ -1678,11 +1678,11 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     // Not "cancel": "I'll cancel" is as often the customer's threat (below).
     (
-        "[i will|we will|i am going to|we are going to|i am gonna] [just|now|also|] [book|rebook|send|resend|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|dispatch|order|post|upgrade|extend|pause|freeze|suspend|stop|write off]",
+        "[i will|we will|i am going to] [just|now|] [book|rebook|send|resend|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|dispatch|order|post|upgrade|extend|pause|freeze|suspend|stop|write off]",
         Ending::Committed,
     ),
     (
-        "[i am|we are] [now|just|] [booking|rebooking|sending|resending|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|dispatching|ordering|posting|pausing|freezing|suspending|stopping]",
+        "[i am|we are] [now|] [booking|rebooking|sending|resending|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|dispatching|ordering|posting|pausing|freezing|suspending|stopping]",
         Ending::Committed,
     ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
