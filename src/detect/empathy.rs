@@ -983,10 +983,33 @@ fn reacts_to_customer(
         && !someone_to_turn_to;
     // The cue's own words do not count: "message me" offers, it does not tell; nor does a
     // "my friend" said to the customer anywhere in the sentence ("Be strong my friend, …").
+    // "I'm sure it'll all work out", "I know it will get better": the speaker's opinion
+    // frames the comfort, it does not make it about the speaker.
+    let frames_an_opinion = |k: usize| {
+        let next = tokens[k + 1..sentence.tokens.end]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .find(|w| !matches!(*w, "am" | "really" | "just" | "so" | "very" | "do"));
+        matches!(
+            next,
+            Some(
+                "sure"
+                    | "think"
+                    | "believe"
+                    | "know"
+                    | "bet"
+                    | "promise"
+                    | "reckon"
+                    | "expect"
+                    | "confident"
+                    | "certain"
+            )
+        )
+    };
     let own = !addresses_customer(text, sentence)
         && before_vocative(text, sentence)
             .filter(|k| !m.tokens.contains(k) && !is_vocative(text, *k))
-            .any(|k| first_person(tokens[k].norm.as_str()));
+            .any(|k| first_person(tokens[k].norm.as_str()) && !frames_an_opinion(k));
     !general && !own
 }
 
@@ -1362,6 +1385,8 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
                 | "need"
                 | "sorry"
                 | "sure"
+                | "confident"
+                | "certain"
                 | "glad"
                 | "happy"
                 | "pleased"

@@ -1076,6 +1076,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[best|my best|best of|warm|warmest] wishes",
     // Alluding to the feeling without naming it: comfort, solidarity, an offer to listen.
     "[it|everything|things|it all] [will|is going to|are going to|is gonna|are gonna|gonna] be [okay|ok|alright|all right|fine]",
+    "[it|everything|things|it all] [will|is going to|are going to] [all|] [work out|turn out fine|turn out okay|sort itself out|come right]",
     "[that|it|this|which] [really|totally|just|must|] [sucks|suck]",
     "you [are|'re] not [a failure|worthless|stupid|weak|broken|crazy|a bad person|the only one|a burden|a fraud]",
     "[i am|im] [right|still|always|] here [if you|whenever you|for you|for ya|for u|with you]",
