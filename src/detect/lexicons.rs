@@ -1428,6 +1428,10 @@ const EVENTS: &[(&str, Event)] = &[
     ),
     ("[you|] holding while i", Event::Hold),
     (
+        "[can you|could you|would you|if you could] hold while i",
+        Event::Hold,
+    ),
+    (
         "[can you|could you|if you could|would you] hold on [a|one|just a|for a|for one] [moment|minute|second|sec|tick]",
         Event::Hold,
     ),
