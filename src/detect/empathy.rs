@@ -328,6 +328,9 @@ enum QuestionPhrase {
     /// device or an account follows ("have you tried restarting the router?"), a question
     /// about the customer's life otherwise ("have you tried talking to your GP?").
     TriedYet,
+    /// "Anything else…": the closing offer ("is there anything else I can help with?"),
+    /// unless a worry follows ("is there anything else worrying you?").
+    AnythingElse,
     /// "How many…", "how much…": counting and pricing, the facts of the case ("how many
     /// invoices are you exporting?"), unless it asks what the trouble does to the customer
     /// ("how much has this affected your business?", "how much is it worrying you?").
@@ -356,7 +359,7 @@ const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
     (" happy with ", QuestionPhrase::Procedure),
     (" does that work ", QuestionPhrase::Procedure),
     (" does that sound ", QuestionPhrase::Procedure),
-    (" anything else ", QuestionPhrase::Procedure),
+    (" anything else ", QuestionPhrase::AnythingElse),
     (" which ", QuestionPhrase::Procedure),
     // Intake: asking for the case, not about the customer's experience of it.
     (" what's the issue ", QuestionPhrase::Procedure),
@@ -443,6 +446,13 @@ fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm
             QuestionPhrase::TriedYet => {
                 let next = norm[m.end()..].split(' ').next().unwrap_or("");
                 procedure |= is_troubleshooting_step(next);
+            }
+            QuestionPhrase::AnythingElse => {
+                let next = norm[m.end()..].split(' ').next().unwrap_or("");
+                procedure |= !matches!(
+                    next,
+                    "worrying" | "bothering" | "troubling" | "concerning" | "upsetting" | "on"
+                );
             }
             QuestionPhrase::WhyDontYou => {
                 let next = norm[m.end()..].split(' ').next().unwrap_or("");

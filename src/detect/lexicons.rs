@@ -799,6 +799,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     ("have you been able to", Mechanism::Exploration),
     (
+        "[is there|is] [anything|something] [else|] [worrying|bothering|troubling|concerning|upsetting|on your mind|weighing on you]",
+        Mechanism::Exploration,
+    ),
+    (
         "[is|was|has] [it|that|this] [affecting|affected|been affecting]",
         Mechanism::Exploration,
     ),
