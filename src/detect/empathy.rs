@@ -1986,7 +1986,21 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             if !sympathy || question {
                 continue;
             }
-            if !specific() && !interprets_the_situation {
+            // "Sorry to hear about your dad" names the customer's own (a person, a loss);
+            // "sorry about your situation" does not.
+            let names_theirs = || {
+                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                    cx.lexicons.empathy.tag(m).1 == Tone::Felt
+                        && text.tokens[m.tokens.clone()].windows(2).any(|pair| {
+                            matches!(pair[0].norm.as_str(), "your" | "ur")
+                                && !matches!(
+                                    pair[1].norm.as_str(),
+                                    "situation" | "news" | "trouble" | "experience"
+                                )
+                        })
+                })
+            };
+            if !specific() && !interprets_the_situation && !names_theirs() {
                 out.push(finding(
                     analysis,
                     "generic-empathy",
