@@ -1029,7 +1029,7 @@ const COMFORT: &[&str] = &[
 /// Joy the speaker names for the customer ("I'm so glad to hear that", "proud of you"): a
 /// positive reaction that is strong when it is about what the customer said.
 const JOYS: &[&str] = &[
-    "i am [so|really|very|] [glad|happy|relieved|pleased] [to hear|that|you|for you]",
+    "i am [so|really|very|] [glad|happy|relieved|pleased|delighted|thrilled] [to hear|that|you|for you|it|the|your]",
     "[i am|we are] proud of you",
 ];
 
