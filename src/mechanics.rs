@@ -182,8 +182,9 @@ pub fn mechanics_counted(
     holds.sort_unstable();
     holds.dedup();
     // A hold lasts from the last word said after the announcement (the customer's "sure",
-    // not a platform's "[hold started]") until the agent speaks again.
-    let hold_s: f64 = holds
+    // not a platform's "[hold started]") until the agent speaks again; two announcements of
+    // one hold (the agent's, then the platform's) end at the same return and count once.
+    let mut by_return: Vec<(usize, f64)> = holds
         .iter()
         .filter_map(|&h| {
             let announced_end = intervals.get(h)?.1;
@@ -192,8 +193,14 @@ pub fn mechanics_counted(
                 .filter(|&k| turns[k].role != Role::System)
                 .map(|k| intervals[k].1)
                 .fold(announced_end, f64::max);
-            Some((intervals[back].0 - last_word).max(0.0))
+            Some((back, (intervals[back].0 - last_word).max(0.0)))
         })
+        .collect();
+    by_return.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    by_return.dedup_by_key(|(back, _)| *back);
+    let hold_s: f64 = by_return
+        .iter()
+        .map(|(_, gap)| gap)
         // A fold from +0.0: `sum` of nothing is −0.0, which prints as "-0.0".
         .fold(0.0, |total, gap| total + gap);
 
@@ -309,6 +316,8 @@ mod tests {
             turn(Role::Agent, "Thanks for holding.", Some(250.0), Some(252.0)),
         ]);
         assert_eq!(mechanics(&held, &[1]).hold_s, Some(237.0));
+        // The platform's notice of the same hold ends at the same return: counted once.
+        assert_eq!(mechanics(&held, &[1, 3]).hold_s, Some(237.0));
         // No agent comes back: no hold is measured.
         let left = conv(held.turns[..4].to_vec());
         assert_eq!(mechanics(&left, &[1]).hold_s, Some(0.0));

@@ -991,8 +991,6 @@ fn reacts_to_customer(
             "you" | "your" | "yours" | "yourself" | "u" | "ya"
         )
         && !someone_to_turn_to;
-    // The cue's own words do not count: "message me" offers, it does not tell; nor does a
-    // "my friend" said to the customer anywhere in the sentence ("Be strong my friend, …").
     // "I'm sure it'll all work out", "I know it will get better": the speaker's opinion
     // frames the comfort, it does not make it about the speaker.
     let frames_an_opinion = |k: usize| {
@@ -1016,6 +1014,8 @@ fn reacts_to_customer(
             )
         )
     };
+    // The cue's own words do not count: "message me" offers, it does not tell; nor does a
+    // "my friend" said to the customer anywhere in the sentence ("Be strong my friend, …").
     let own = !addresses_customer(text, sentence)
         && before_vocative(text, sentence)
             .filter(|k| !m.tokens.contains(k) && !is_vocative(text, *k))

@@ -103,10 +103,6 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     out
 }
 
-/// Whether customer turn `j`, saying it has already done something, answers an agent's
-/// suggestion or instructions rather than a question whether it was done: "have you restarted
-/// it?" — "yes, I've already done that" is a plain answer. An agent turn before the customer
-/// first spoke (a greeting) suggests nothing.
 /// Whether a "said" marker goes on to someone outside the contact ("as I said to my wife,
 /// …"): the customer is not repeating themselves to the service.
 fn said_to_someone_else(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
@@ -117,6 +113,10 @@ fn said_to_someone_else(text: &crate::analyse::TurnText, m: &crate::lexicon::Phr
         )
 }
 
+/// Whether customer turn `j`, saying it has already done something, answers an agent's
+/// suggestion or instructions rather than a question whether it was done: "have you restarted
+/// it?" — "yes, I've already done that" is a plain answer. An agent turn before the customer
+/// first spoke (a greeting) suggests nothing.
 fn pushes_back_on_a_suggestion(analysis: &Analysis, j: usize) -> bool {
     let Some(a) = analysis.previous_of(j, Role::Agent) else {
         return false;
