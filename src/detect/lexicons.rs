@@ -1685,13 +1685,18 @@ const ENDING: &[(&str, Ending)] = &[
         "[it|everything|that|the line|the connection|the app] should be [working|stable|fine|back|okay|ok|sorted] [now|again|from now on]",
         Ending::Resolved,
     ),
-    // Not "cancel": "I'll cancel" is as often the customer's threat (below).
+    // Not "cancel": "I'll cancel" is as often the customer's threat (below). Sending counts
+    // only for a remedy: "I'll send you some troubleshooting tips" fixes nothing.
     (
-        "[i will|we will|i am going to] [just|now|] [book|rebook|send|resend|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|dispatch|order|post|upgrade|extend|pause|freeze|suspend|stop|write off]",
+        "[i will|we will|i am going to] [just|now|] [book|rebook|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|upgrade|extend|pause|freeze|suspend|stop|write off]",
         Ending::Committed,
     ),
     (
-        "[i am|we are] [now|] [booking|rebooking|sending|resending|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|dispatching|ordering|posting|pausing|freezing|suspending|stopping]",
+        "[i am|we are] [now|] [booking|rebooking|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|pausing|freezing|suspending|stopping]",
+        Ending::Committed,
+    ),
+    (
+        "[i will|we will|i am going to|i am|we are] [just|now|] [send|resend|post|dispatch|order|sending|posting|dispatching|ordering] [you|] [a replacement|the replacement|a new|an engineer|a technician|a refund|the refund|a voucher|out a|out the]",
         Ending::Committed,
     ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
