@@ -1685,18 +1685,23 @@ const ENDING: &[(&str, Ending)] = &[
         "[it|everything|that|the line|the connection|the app] should be [working|stable|fine|back|okay|ok|sorted] [now|again|from now on]",
         Ending::Resolved,
     ),
-    // Not "cancel": "I'll cancel" is as often the customer's threat (below). Sending counts
-    // only for a remedy: "I'll send you some troubleshooting tips" fixes nothing.
+    // Not "cancel": "I'll cancel" is as often the customer's threat (below). Sending,
+    // arranging and raising count only for a remedy: "I'll send you some troubleshooting
+    // tips", "I'll raise it with the team", "I'll arrange for someone to call" fix nothing.
     (
-        "[i will|we will|i am going to] [just|now|] [book|rebook|issue|refund|credit|process|arrange|raise|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|put through|set up|upgrade|extend|pause|freeze|suspend|stop|write off]",
+        "[i will|we will|i am going to] [just|now|] [book|rebook|issue|refund|credit|process|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|set up|upgrade|extend|pause|freeze|suspend|stop|write off]",
         Ending::Committed,
     ),
     (
-        "[i am|we are] [now|] [booking|rebooking|issuing|refunding|crediting|processing|arranging|raising|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|putting through|setting up|pausing|freezing|suspending|stopping]",
+        "[i am|we are] [now|] [booking|rebooking|issuing|refunding|crediting|processing|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|setting up|pausing|freezing|suspending|stopping]",
         Ending::Committed,
     ),
     (
         "[i will|we will|i am going to|i am|we are] [just|now|] [send|resend|post|dispatch|order|sending|posting|dispatching|ordering] [you|] [a replacement|the replacement|a new|an engineer|a technician|a refund|the refund|a voucher|out a|out the]",
+        Ending::Committed,
+    ),
+    (
+        "[i will|we will|i am going to|i am|we are] [just|now|] [arrange|arranging|raise|raising|put through|putting through] [a|an|the] [engineer|technician|refund|replacement|redelivery|collection|visit|complaint|credit|temporary credit|claim|new]",
         Ending::Committed,
     ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
