@@ -158,7 +158,7 @@ pub const RULES: &[Rule] = &[
         weight: 20.0,
         cap: 20.0,
         description: "The conversation ends without a resolution.",
-        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\"), or a problem was raised and nothing resolves it (a fix reported, the agent undertaking it — \"I'll refund it now\" — or the customer's thanks)",
+        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\", \"I'll book you a callback\"), or a problem was raised and nothing resolves it (a fix reported, the agent undertaking it — \"I'll refund it now\" — or the customer's thanks)",
     },
     Rule {
         id: "correction",

@@ -88,7 +88,7 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let turns = &analysis.conversation.turns;
     let first_closing = turns.len().saturating_sub(CLOSING_TURNS);
     let mut last_resolved: Option<usize> = None;
-    let mut last_unresolved: Option<(usize, std::ops::Range<usize>, &str)> = None;
+    let mut last_unresolved: Option<(usize, std::ops::Range<usize>, String)> = None;
     for (i, turn) in turns.iter().enumerate().skip(first_closing) {
         if turn.role == Role::System {
             continue;
@@ -108,13 +108,25 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         for m in &cx.hits[i].ending {
             match cx.lexicons.ending.tag(m) {
                 Ending::Resolved => last_resolved = Some(i),
-                Ending::Committed if turn.role == Role::Agent => last_resolved = Some(i),
+                Ending::Committed if turn.role == Role::Agent => {
+                    // "I'll book you a callback" defers the problem like "someone will call
+                    // you back".
+                    match callback_after(text, m) {
+                        Some(end) => {
+                            let said = cx.lexicons.ending.said(m);
+                            last_unresolved =
+                                Some((i, m.span.start..end, format!("{said} … a call back")))
+                        }
+                        None => last_resolved = Some(i),
+                    }
+                }
                 Ending::Committed => {}
                 Ending::Deferred if arranges_what_was_done(&analysis.texts[i], m) => {}
                 // "Thanks for not wasting my time".
                 Ending::Unresolved | Ending::Deferred if denied(&analysis.texts[i], m) => {}
                 Ending::Unresolved | Ending::Deferred => {
-                    last_unresolved = Some((i, m.span.clone(), cx.lexicons.ending.said(m)))
+                    last_unresolved =
+                        Some((i, m.span.clone(), cx.lexicons.ending.said(m).to_string()))
                 }
             }
         }
@@ -169,6 +181,21 @@ fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
             text.word(m.tokens.end + 1),
             "confirm" | "arrange" | "book" | "schedule" | "agree"
         )
+}
+
+/// Where the call back ends when what the agent undertakes is one ("I'll book you a
+/// callback", "set up a call back from a manager"): a promise to come back to the customer,
+/// not the fix. A byte offset in the turn's text.
+fn callback_after(text: &TurnText, m: &PhraseMatch) -> Option<usize> {
+    (m.tokens.end..(m.tokens.end + 4).min(text.tokens.len())).find_map(|k| {
+        if matches!(text.word(k), "callback" | "call-back") {
+            Some(text.tokens[k].end)
+        } else if text.word(k) == "call" && text.word(k + 1) == "back" {
+            Some(text.tokens[k + 1].end)
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether the word just before a phrase denies it ("not wasting my time"). Only "not" and
