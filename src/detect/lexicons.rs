@@ -1697,11 +1697,11 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Committed,
     ),
     (
-        "[i will|we will|i am going to|i am|we are] [just|now|] [send|resend|post|dispatch|order|sending|posting|dispatching|ordering] [you|] [a replacement|the replacement|a new|an engineer|a technician|a refund|the refund|a voucher|out a|out the]",
+        "[i will|we will|i am] [send|dispatch|order|sending|dispatching|ordering] [you|] [a replacement|the replacement|a new|an engineer|a technician|a refund|the refund|a voucher|out an]",
         Ending::Committed,
     ),
     (
-        "[i will|we will|i am going to|i am|we are] [just|now|] [arrange|arranging|raise|raising|put through|putting through] [a|an|the] [engineer|technician|refund|replacement|redelivery|collection|visit|complaint|credit|temporary credit|claim|new]",
+        "[i will|we will|i am] [arrange|arranging|raise|raising|put through|putting through] [a|an|the] [engineer|refund|replacement|redelivery|visit|complaint|credit|temporary credit|claim]",
         Ending::Committed,
     ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
