@@ -437,25 +437,22 @@ fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm
     let mut rhetoric = false;
     let mut quantity = false;
     for m in QUESTION_AUTOMATON.find_overlapping_iter(norm) {
+        // The word after the phrase, which decides the phrases below that depend on it.
+        let next = norm[m.end()..].split(' ').next().unwrap_or("");
         match QUESTION_PHRASES[m.pattern().as_usize()].1 {
             QuestionPhrase::Procedure => procedure = true,
             QuestionPhrase::Rhetoric => rhetoric = true,
-            // "Why don't you try the other cable?" proposes; "why don't you like horror
-            // films?" asks for a reason.
             QuestionPhrase::Quantity => quantity = true,
-            QuestionPhrase::TriedYet => {
-                let next = norm[m.end()..].split(' ').next().unwrap_or("");
-                procedure |= is_troubleshooting_step(next);
-            }
+            QuestionPhrase::TriedYet => procedure |= is_troubleshooting_step(next),
             QuestionPhrase::AnythingElse => {
-                let next = norm[m.end()..].split(' ').next().unwrap_or("");
                 procedure |= !matches!(
                     next,
                     "worrying" | "bothering" | "troubling" | "concerning" | "upsetting" | "on"
                 );
             }
+            // "Why don't you try the other cable?" proposes; "why don't you like horror
+            // films?" asks for a reason.
             QuestionPhrase::WhyDontYou => {
-                let next = norm[m.end()..].split(' ').next().unwrap_or("");
                 rhetoric |= !matches!(
                     next,
                     "like"
