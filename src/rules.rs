@@ -142,7 +142,7 @@ pub const RULES: &[Rule] = &[
         weight: 10.0,
         cap: 10.0,
         description: "The customer already tried another channel (app, website, chat, e-mail, store).",
-        threshold: "phrase such as \"I tried the app already\", \"the chat told me to call\"",
+        threshold: "phrase such as \"I tried the app already\", \"the chat told me to call\"; a bot that took part in this conversation is not another channel",
     },
     Rule {
         id: "escalation-request",
@@ -158,7 +158,7 @@ pub const RULES: &[Rule] = &[
         weight: 20.0,
         cap: 20.0,
         description: "The conversation ends without a resolution.",
-        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\", \"I'll book you a callback\"), or a problem was raised and nothing resolves it (a fix reported, the agent undertaking it — \"I'll refund it now\" — or the customer's thanks)",
+        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\", \"I'll book you a callback\"), or open an investigation, or the agent's last word on it is that it cannot be done (\"I'm unable to replace it\") with no fix in the same turn, or a problem was raised and nothing resolves it (a fix reported, the agent undertaking it — \"I'll refund it now\", not \"if it isn't found, we'll refund you\" — or the customer's thanks; a fix after the customer's last problem counts though it came before the closing turns)",
     },
     Rule {
         id: "correction",
@@ -181,8 +181,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 30.0,
         cap: 30.0,
-        description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall; the finding sits on the least warm of those turns.",
-        threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`",
+        description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall; the finding sits on the least warm of those turns. Sarcastic praise beside a complaint (\"We don't even have a green bin. Brilliant.\") and a shrug (\"Fine. Whatever.\") count as negative as VADER finds them positive.",
+        threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`, a sarcastic or dismissive turn counted as negative",
     },
     Rule {
         id: "customer-thanks",

@@ -940,6 +940,13 @@ const SERVICE_WORDS: &[&str] = &[
     "bundle",
     "roaming",
     "active",
+    // "I've marked it as a vulnerable customer so it's prioritised" is the agent at work.
+    "customer",
+    "customers",
+    "marked",
+    "prioritised",
+    "prioritized",
+    "priority",
 ];
 
 /// [`SERVICE_WORDS`] as a set: looked up for nearly every word of an agent's sentences.
@@ -1624,7 +1631,8 @@ fn hopes_for_the_fix(
 
 /// Whether the sentence calls what it describes a heavy load: "sorting your mother's
 /// appointments on your own while she's in hospital is a lot; I'll keep this simple", "…is a
-/// lot to juggle", "three days without internet when you work from home is a long time". The
+/// lot to juggle", "three days without internet when you work from home is a long time",
+/// "three days without heating with a newborn is really hard". The
 /// load must end its clause or take a verb of coping or waiting, so that "is a lot cheaper",
 /// "it's a lot of data", "there is a lot to check" and "is a long time ago" are not read as
 /// sympathy.
@@ -1661,8 +1669,18 @@ fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
                     | "be"
             )
     };
-    // Where the load phrase begins: "a lot", "a long time", "a long wait", with "such" before.
+    // Where the load phrase begins: "a lot", "a long time", "a long wait", with "such" before;
+    // "(really) hard", "tough", "difficult" ("three days without heating with a newborn is
+    // really hard").
     let load_from = |k: usize| -> Option<usize> {
+        if matches!(word(k), "hard" | "tough" | "difficult") {
+            let intensified = k > range.start
+                && matches!(
+                    word(k - 1),
+                    "really" | "so" | "very" | "incredibly" | "genuinely" | "pretty" | "quite"
+                );
+            return Some(if intensified { k - 1 } else { k });
+        }
         let mut from = match word(k) {
             "lot" => k.checked_sub(1)?,
             "time" | "wait" if k >= range.start + 2 && word(k - 1) == "long" => k - 2,

@@ -65,6 +65,13 @@ pub(crate) fn negated(text: &crate::analyse::TurnText, start: usize) -> bool {
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.events;
     let mut out: Vec<Finding> = Vec::new();
+    // A bot that is part of this contact is the first step of it, not another channel: "I
+    // already gave it to the bot" in the chat the bot handed over is not a channel switch.
+    let bot_in_contact = analysis
+        .conversation
+        .turns
+        .iter()
+        .any(|t| t.role == Role::Bot);
     for (i, turn, text) in analysis.turns() {
         let mut found: Vec<(Event, std::ops::Range<usize>, String)> = cx.hits[i]
             .events
@@ -87,7 +94,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .iter()
                 .zip(&cx.hits[i].cooccurrences)
             {
-                if let Some(span) = cooccurs(co, hits, text) {
+                if let Some(span) = cooccurs(co, hits, text, bot_in_contact) {
                     found.push((co.event, span, "two cues in one sentence".to_string()));
                 }
             }
@@ -120,10 +127,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 
 /// The span of a sentence where both vocabularies of `co` occur (and its context word, if any,
 /// occurs somewhere in the turn).
+/// A channel-switch cue naming a bot counts only when no bot took part in this conversation.
 fn cooccurs(
     co: &crate::detect::lexicons::Cooccurrence,
     (first, second, context): &(Vec<PhraseMatch>, Vec<PhraseMatch>, bool),
     text: &crate::analyse::TurnText,
+    bot_in_contact: bool,
 ) -> Option<std::ops::Range<usize>> {
     if !context || first.is_empty() {
         return None;
@@ -148,10 +157,16 @@ fn cooccurs(
         {
             continue;
         }
-        if let Some(b) = second
-            .iter()
-            .find(|b| text.sentence_of(b.tokens.start) == Some(sentence) && b.tokens != a.tokens)
-        {
+        let this_contacts_bot = |b: &PhraseMatch| {
+            bot_in_contact
+                && co.event == Event::ChannelSwitch
+                && matches!(co.second.said(b), "bot" | "chatbot" | "virtual assistant")
+        };
+        if let Some(b) = second.iter().find(|b| {
+            text.sentence_of(b.tokens.start) == Some(sentence)
+                && b.tokens != a.tokens
+                && !this_contacts_bot(b)
+        }) {
             if negated(text, a.tokens.start.min(b.tokens.start)) {
                 continue;
             }

@@ -83,31 +83,45 @@ fn corrections(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     out
 }
 
+/// The failure phrase of an agent or bot turn that says it cannot find or do what was asked:
+/// not negated, not a condition ("if it is not available, …"), not said of someone else.
+pub(crate) fn failure_in<'a>(
+    analysis: &Analysis,
+    cx: &'a Context,
+    i: usize,
+) -> Option<&'a crate::lexicon::PhraseMatch> {
+    if !matches!(analysis.conversation.turns[i].role, Role::Agent | Role::Bot) {
+        return None;
+    }
+    let text = &analysis.texts[i];
+    let conditional = |start: usize| {
+        text.norm_words
+            .iter()
+            .find(|(_, t)| *t == start)
+            .is_some_and(|&(at, _)| {
+                text.norm[..at]
+                    .split_whitespace()
+                    .rev()
+                    .take(4)
+                    .any(|w| w == "if" || w == "unless" || w == "whether")
+            })
+    };
+    // "Invoices you can't send" is the customer's plight, not the agent's failure.
+    let someone_else = |start: usize| {
+        start > 0 && matches!(text.word(start - 1), "you" | "u" | "they" | "he" | "she")
+    };
+    cx.hits[i].failure.iter().find(|m| {
+        !negated(text, m.tokens.start)
+            && !conditional(m.tokens.start)
+            && !someone_else(m.tokens.start)
+    })
+}
+
 /// One `agent-failure` per agent or bot turn that says it cannot find or do what was asked.
 fn failures(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, turn, text) in analysis.turns() {
-        if !matches!(turn.role, Role::Agent | Role::Bot) {
-            continue;
-        }
-        // "if it is not available, …" is a condition, not a failure.
-        let conditional = |start: usize| {
-            text.norm_words
-                .iter()
-                .find(|(_, t)| *t == start)
-                .is_some_and(|&(at, _)| {
-                    text.norm[..at]
-                        .split_whitespace()
-                        .rev()
-                        .take(4)
-                        .any(|w| w == "if" || w == "unless" || w == "whether")
-                })
-        };
-        let hit = cx.hits[i]
-            .failure
-            .iter()
-            .find(|m| !negated(text, m.tokens.start) && !conditional(m.tokens.start));
-        if let Some(m) = hit {
+    for (i, turn, _) in analysis.turns() {
+        if let Some(m) = failure_in(analysis, cx, i) {
             out.push(finding(
                 analysis,
                 "agent-failure",

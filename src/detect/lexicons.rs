@@ -1601,6 +1601,9 @@ const PROBLEM: &[&str] = &[
     "[charged me|was charged|were charged|been charged] [for|twice|again|a fee|an early termination fee|a late fee|a fee of]",
     "[timing|times|timed] out",
     "not what i [was told|ordered|asked for|paid for|expected]",
+    // Supply gone: "we've been without heating for three days", "the gas hasn't come back on".
+    "without [heating|heat|power|gas|electricity|water|hot water|internet|broadband|wifi|a connection|phone signal]",
+    "[hasn't|has not|haven't|have not] come back",
 ];
 
 const THANKS: &[(&str, Thanks)] = &[
@@ -1674,7 +1677,7 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Resolved,
     ),
     (
-        "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|escalated|reversed|moved|set up|switched]",
+        "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|escalated|reversed|moved|set up|switched|reserved|dispatched|ordered]",
         Ending::Resolved,
     ),
     (
@@ -1688,6 +1691,16 @@ const ENDING: &[(&str, Ending)] = &[
     // Not "cancel": "I'll cancel" is as often the customer's threat (below). Sending,
     // arranging and raising count only for a remedy: "I'll send you some troubleshooting
     // tips", "I'll raise it with the team", "I'll arrange for someone to call" fix nothing.
+    // An investigation or a trace is the start of finding out, not the fix: the outcome comes
+    // days later.
+    (
+        "[i will|we will|i am going to|i have|we have|i am|we are|and] [just|now|] [open|opened|opening|raise|raised|raising|start|started|starting|launch|launched|log|logged|put in|lodge|lodged] [an|a] [investigation|trace|enquiry with|inquiry with|missing parcel claim|lost parcel claim]",
+        Ending::Deferred,
+    ),
+    (
+        "[i will|we will|i am going to] investigate [this|it|that|the matter|further]",
+        Ending::Deferred,
+    ),
     (
         "[i will|we will|i am going to] [just|now|] [book|rebook|issue|refund|credit|process|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|set up|upgrade|extend|pause|freeze|suspend|stop|write off]",
         Ending::Committed,
@@ -1826,7 +1839,7 @@ const FAILURE: &[&str] = &[
     "no [results|matches|availability|options|slots|appointments] [found|available|match|matching|left]",
     "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
     "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
-    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to|weren't able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|do that|do this|help with that|get that|get you]",
+    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to|weren't able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|do that|do this|help with that|get that|get you]",
     "[is|are|was|were] [not available|unavailable|fully booked|sold out|out of stock|all booked|booked up|no longer available|not possible]",
     "[isn't|aren't|wasn't|weren't] available",
     "[booking|reservation|payment|transaction|request|order|refund|attempt|search] [failed|was unsuccessful|did not go through|didn't go through|was declined|was rejected]",

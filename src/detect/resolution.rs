@@ -25,7 +25,8 @@ fn mean_sentiment(closing: &[(usize, f64)]) -> Option<f64> {
         .then(|| closing.iter().map(|(_, s)| s).sum::<f64>() / closing.len() as f64)
 }
 
-/// The customer's closing turns that [`closing_sentiment`] averages, each with its sentiment.
+/// The customer's closing turns that [`closing_sentiment`] averages, each with its sentiment;
+/// a [`sarcastic`] turn counts as negative as VADER finds it positive.
 fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<(usize, f64)> {
     let customer: Vec<usize> = analysis
         .turns_of(Role::Customer)
@@ -34,8 +35,105 @@ fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<(usize, f64)> {
     let from = usize::from(customer.len() > 1).max(customer.len().saturating_sub(turns.max(1)));
     customer[from..]
         .iter()
-        .filter_map(|&i| analysis.sentiment(i).map(|s| (i, s)))
+        .filter_map(|&i| {
+            let s = analysis.sentiment(i)?;
+            let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i]);
+            Some((i, if sarcasm { -s.abs() } else { s }))
+        })
         .collect()
+}
+
+/// Praise words that, said alone next to a complaint, are sarcasm ("We don't even have a green
+/// bin. Brilliant. Just brilliant.").
+const BARE_PRAISE: &[&str] = &[
+    "brilliant",
+    "great",
+    "perfect",
+    "fantastic",
+    "wonderful",
+    "marvellous",
+    "marvelous",
+    "lovely",
+    "superb",
+    "excellent",
+    "amazing",
+    "terrific",
+    "awesome",
+];
+
+/// Words that may stand with bare praise without making it a statement: "just brilliant",
+/// "oh great", "great service", "what a fantastic job".
+const PRAISE_COMPANIONS: &[&str] = &[
+    "just",
+    "oh",
+    "so",
+    "really",
+    "absolutely",
+    "well",
+    "that's",
+    "what",
+    "a",
+    "how",
+    "service",
+    "job",
+    "stuff",
+    "news",
+    "customer",
+];
+
+/// Words of a complaint that make praise beside it sarcastic: the same thing again, still,
+/// another one, not even.
+const GRIEVANCE_WORDS: &[&str] = &[
+    "even", "again", "still", "another", "never", "nothing", "yet",
+];
+
+/// Whether a customer turn is sarcastic or dismissive: a sentence of bare praise ("Brilliant.",
+/// "Great service.") beside a grievance in the same turn (a word of [`GRIEVANCE_WORDS`] or a
+/// question before it: "Five days? So I just wait again. Great service."), or a shrug ("Fine.
+/// Whatever.", "If you say so."). Thanks anywhere in the turn make the praise sincere.
+/// `raw` is the turn's text, which `text` analyses.
+pub fn sarcastic(raw: &str, text: &TurnText) -> bool {
+    let words = |s: &crate::analyse::Sentence| s.tokens.clone().map(|k| text.word(k));
+    if text.tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "thank" | "thanks" | "cheers" | "thx" | "ta" | "appreciate"
+        )
+    }) {
+        return false;
+    }
+    let shrug = text.sentences.iter().any(|s| {
+        let all: Vec<&str> = words(s).collect();
+        all == ["if", "you", "say", "so"]
+            || (all.contains(&"whatever")
+                && all.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "whatever" | "fine" | "ok" | "okay" | "yeah" | "sure" | "oh" | "well"
+                    )
+                }))
+    });
+    if shrug {
+        return true;
+    }
+    text.sentences.iter().enumerate().any(|(n, s)| {
+        let len = s.tokens.len();
+        let bare = (1..=4).contains(&len)
+            && words(s).any(|w| BARE_PRAISE.contains(&w))
+            && words(s).all(|w| BARE_PRAISE.contains(&w) || PRAISE_COMPANIONS.contains(&w));
+        if !bare {
+            return false;
+        }
+        let asked_before = text.sentences[..n]
+            .iter()
+            .any(|q| raw[q.start..q.end].ends_with('?'));
+        asked_before
+            || text
+                .sentences
+                .iter()
+                .enumerate()
+                .any(|(m, other)| m != n && words(other).any(|w| GRIEVANCE_WORDS.contains(&w)))
+    })
 }
 
 /// Both ending rules.
@@ -62,6 +160,11 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
         s.start..text.sentences.last().map_or(s.end, |l| l.end)
     });
     let n = closing.len();
+    let sarcasm: Vec<String> = closing
+        .iter()
+        .filter(|(i, _)| sarcastic(&analysis.conversation.turns[*i].text, &analysis.texts[*i]))
+        .map(|(i, _)| i.to_string())
+        .collect();
     let detail = if n == 1 {
         format!(
             "the customer's closing turn has sentiment {mean:+.2}, below a warm close ({:+.2})",
@@ -71,6 +174,14 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
         format!(
             "mean sentiment of the customer's last {n} turns is {mean:+.2}, below a warm close ({:+.2}); this turn is the least warm ({lowest:+.2})",
             cx.policy.closing_sentiment_anchor
+        )
+    };
+    let detail = if sarcasm.is_empty() {
+        detail
+    } else {
+        format!(
+            "{detail}; sarcastic or dismissive, so counted as negative: turn {}",
+            sarcasm.join(", ")
         )
     };
     Some(finding(
@@ -105,9 +216,18 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             last_resolved = Some(i);
         }
+        // "I'm unable to replace it without the original packaging" at the close, with no fix
+        // offered in the same turn, leaves the problem where it was.
+        if let Some(m) = crate::detect::friction::failure_in(analysis, cx, i)
+            && !reports_a_fix(analysis, cx, i)
+        {
+            last_unresolved = Some((i, m.span.clone(), cx.lexicons.failure.said(m).to_string()));
+        }
         for m in &cx.hits[i].ending {
             match cx.lexicons.ending.tag(m) {
                 Ending::Resolved => last_resolved = Some(i),
+                // "If the parcel isn't found we'll arrange a refund" promises nothing yet.
+                Ending::Committed if conditional(text, m) => {}
                 Ending::Committed if turn.role == Role::Agent => {
                     // "I'll book you a callback" defers the problem like "someone will call
                     // you back".
@@ -146,6 +266,17 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     if last_resolved.is_some() {
         return Vec::new();
     }
+    // A fix reported or undertaken after the customer's last problem resolves it, though it
+    // came before the closing turns ("I've moved the credit across; the gas should come back
+    // on", then an app plug and "no, that's it").
+    let last_problem = analysis
+        .turns_of(Role::Customer)
+        .filter(|(i, _, text)| cx.hits[*i].problem.iter().any(|m| !is_eagerness(text, m)))
+        .map(|(i, _, _)| i)
+        .last();
+    if last_problem.is_some_and(|p| (p..first_closing).any(|i| reports_a_fix(analysis, cx, i))) {
+        return Vec::new();
+    }
     let problem = analysis.turns_of(Role::Customer).find_map(|(i, _, text)| {
         cx.hits[i]
             .problem
@@ -173,6 +304,26 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     )]
 }
 
+/// Whether turn `i` reports a fix ("I've moved the credit across", "it's working now") or
+/// the agent undertakes one, unconditionally and not as a call back.
+fn reports_a_fix(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    let role = analysis.conversation.turns[i].role;
+    let text = &analysis.texts[i];
+    role != Role::System
+        && cx.hits[i]
+            .ending
+            .iter()
+            .any(|m| match cx.lexicons.ending.tag(m) {
+                Ending::Resolved => true,
+                Ending::Committed => {
+                    role == Role::Agent
+                        && !conditional(text, m)
+                        && callback_after(text, m).is_none()
+                }
+                _ => false,
+            })
+}
+
 /// Whether somebody coming back to the customer does so to arrange what was done ("the
 /// engineer is booked; they'll be in touch to confirm the time"), not to solve the problem.
 fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
@@ -195,6 +346,15 @@ fn callback_after(text: &TurnText, m: &PhraseMatch) -> Option<usize> {
         } else {
             None
         }
+    })
+}
+
+/// Whether an undertaking depends on something yet to happen: an "if" or "unless" earlier in
+/// its sentence ("if it hasn't turned up by Friday, I'll send a replacement").
+fn conditional(text: &TurnText, m: &PhraseMatch) -> bool {
+    text.sentence_of(m.tokens.start).is_some_and(|s| {
+        (text.sentences[s].tokens.start..m.tokens.start)
+            .any(|k| matches!(text.word(k), "if" | "unless"))
     })
 }
 
