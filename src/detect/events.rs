@@ -126,8 +126,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 }
 
 /// The span of a sentence where both vocabularies of `co` occur (and its context word, if any,
-/// occurs somewhere in the turn).
-/// A channel-switch cue naming a bot counts only when no bot took part in this conversation.
+/// occurs somewhere in the turn). A channel-switch cue naming a bot counts only when no bot
+/// took part in this conversation.
 fn cooccurs(
     co: &crate::detect::lexicons::Cooccurrence,
     (first, second, context): &(Vec<PhraseMatch>, Vec<PhraseMatch>, bool),

@@ -92,7 +92,7 @@ const GRIEVANCE_WORDS: &[&str] = &[
 /// question before it: "Five days? So I just wait again. Great service."), or a shrug ("Fine.
 /// Whatever.", "If you say so."). Thanks anywhere in the turn make the praise sincere.
 /// `raw` is the turn's text, which `text` analyses.
-pub fn sarcastic(raw: &str, text: &TurnText) -> bool {
+fn sarcastic(raw: &str, text: &TurnText) -> bool {
     let words = |s: &crate::analyse::Sentence| s.tokens.clone().map(|k| text.word(k));
     if text.tokens.iter().any(|t| {
         matches!(
