@@ -93,8 +93,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Empathy),
         weight: -15.0,
         cap: 45.0,
-        description: "The customer voices distress and the agent's next turn ignores it.",
-        threshold: "distress phrase not negated (\"I'm not worried\" is none; \"died\" of a person, not of a device), a complaint typed in capitals, or VADER compound <= `distress_sentiment` in a customer turn that speaks of the customer (I, my, we), neither thanks nor politely declines, and stays so without the fault's own words (\"payment failed\"); next agent turn has no empathy",
+        description: "The customer voices distress and the agent's next turn ignores it, or answers it only with an empathy line said before (\"I understand.\" again, then the next security question).",
+        threshold: "distress phrase not negated (\"I'm not worried\" is none; \"died\" of a person, not of a device), a complaint typed in capitals, or VADER compound <= `distress_sentiment` in a customer turn that speaks of the customer (I, my, we), neither thanks nor politely declines, and stays so without the fault's own words (\"payment failed\"); next agent turn has no empathy, or only lines it said before",
     },
     Rule {
         id: "repeated-explanation",

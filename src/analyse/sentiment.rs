@@ -18,17 +18,77 @@ thread_local! {
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
+/// Given names that VADER's lexicon reads as words ("Thank you so much Rob" scores −0.34 for
+/// "rob", −2.6), and the car maker Kia, which it reads as "killed in action" (−3.2).
+const NAMES_VADER_READS_AS_WORDS: &[&str] = &[
+    "rob", "hope", "joy", "faith", "grace", "bliss", "merry", "precious", "sunny", "liberty",
+    "glory", "charity", "harmony", "mercy", "rich", "justice", "earnest", "dick", "hardy", "kia",
+];
+
+/// Names that stay names at the start of a sentence ("Kia said…", "Rob's been great").
+const NAMES_AT_ANY_POSITION: &[&str] = &["kia", "rob"];
+
+/// `text` with the names of [`NAMES_VADER_READS_AS_WORDS`] put as "them", when it has any: a
+/// capitalised word (not all capitals) inside a sentence, or at its start when followed by a
+/// comma ("Hope, thanks") or when it is always a name there. "Hope you're well" keeps its
+/// hope. A pure function of the text, so the score stays one per text.
+fn names_put_aside(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_alphabetic() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        let word = &text[start..k];
+        let title_case = word.len() >= 3
+            && word.as_bytes()[0].is_ascii_uppercase()
+            && word.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        // A letter run glued to a digit or another script is not a word of its own.
+        let glued =
+            start > 0 && !bytes[start - 1].is_ascii() && !bytes[start - 1].is_ascii_whitespace();
+        if !title_case || glued {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        if !NAMES_VADER_READS_AS_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let before = text[..start].trim_end();
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+        let vocative = bytes.get(k) == Some(&b',');
+        if sentence_start && !vocative && !NAMES_AT_ANY_POSITION.contains(&lower.as_str()) {
+            continue;
+        }
+        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        masked.push_str(&text[copied..start]);
+        masked.push_str("them");
+        copied = k;
+    }
+    out.map(|mut masked| {
+        masked.push_str(&text[copied..]);
+        masked
+    })
+}
+
 /// VADER's compound score of `text`, from −1 (most negative) to 1 (most positive), at the
-/// reference implementation's precision (4 decimals).
+/// reference implementation's precision (4 decimals), with the names VADER reads as words
+/// put aside ([`names_put_aside`]).
 pub fn compound(text: &str) -> f64 {
     if text.len() > CACHED_TEXT_BYTES {
-        return ANALYZER.polarity_scores(text).compound;
+        return vader(text);
     }
     CACHE.with(|cache| {
         if let Some(&score) = cache.borrow().get(text) {
             return score;
         }
-        let score = ANALYZER.polarity_scores(text).compound;
+        let score = vader(text);
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
@@ -36,6 +96,14 @@ pub fn compound(text: &str) -> f64 {
         cache.insert(text.into(), score);
         score
     })
+}
+
+/// VADER's compound score of `text` with [`names_put_aside`].
+fn vader(text: &str) -> f64 {
+    match names_put_aside(text) {
+        Some(masked) => ANALYZER.polarity_scores(&masked).compound,
+        None => ANALYZER.polarity_scores(text).compound,
+    }
 }
 
 #[cfg(test)]
@@ -69,5 +137,31 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(compound(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn names_vader_reads_as_words_are_put_aside() {
+        assert_eq!(
+            names_put_aside("Thank you so much Rob.").as_deref(),
+            Some("Thank you so much them.")
+        );
+        assert_eq!(
+            names_put_aside("I've got a Kia Niro and the app won't pair.").as_deref(),
+            Some("I've got a them Niro and the app won't pair.")
+        );
+        assert_eq!(
+            names_put_aside("Hope, thanks for that.").as_deref(),
+            Some("them, thanks for that.")
+        );
+        // The verb at a sentence's start, the word in lower case and shouted capitals stay.
+        assert_eq!(names_put_aside("Hope you're well. I hope so."), None);
+        assert_eq!(names_put_aside("they rob you blind"), None);
+        assert_eq!(names_put_aside("THANK YOU ROB"), None);
+        assert_eq!(
+            compound("Thank you so much Rob."),
+            compound("Thank you so much.")
+        );
+        assert!(compound("Thank you so much Rob.") > 0.0);
+        assert!(compound("they rob you blind") < 0.0);
     }
 }

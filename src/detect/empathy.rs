@@ -1736,6 +1736,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen_lines: HashMap<String, usize> = HashMap::new();
     let mut empathic_turns = vec![false; analysis.texts.len()];
+    let mut recycled_turns = vec![false; analysis.texts.len()];
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         // Empathy answers something the customer shared: a greeting's "what's up?" or "what's
         // going on?" before the customer has said anything explores nothing.
@@ -1997,8 +1998,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             if !any {
                 continue;
             }
-            empathic_turns[i] = true;
             if !sympathy || question {
+                empathic_turns[i] = true;
                 continue;
             }
             // "Sorry to hear about your dad" names the customer's own (a person, a loss);
@@ -2029,6 +2030,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 sentence,
                 analysis.customer_name.as_ref().map_or(&[], |n| &n.forms),
             );
+            // A line said before answers nothing new: a reply whose only empathy is a repeat
+            // ("I understand." again, then the next security question) leaves distress unmet.
             if let Some(first) = seen_lines.get(&key) {
                 out.push(finding(
                     analysis,
@@ -2037,12 +2040,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     sentence.start..sentence.end,
                     format!("the same empathy line was said in turn {first}"),
                 ));
+                recycled_turns[i] = true;
             } else {
                 seen_lines.insert(key, i);
+                empathic_turns[i] = true;
             }
         }
     }
-    // Missed opportunities: distress followed by an agent turn with no empathy at all.
+    // Missed opportunities: distress followed by an agent turn with no empathy at all, or only
+    // empathy lines it had said before.
     for (i, _, _) in analysis.turns_of(Role::Customer) {
         let Some(reply) = analysis.next_of(i, Role::Agent) else {
             continue;
@@ -2061,12 +2067,17 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         };
         let text = &analysis.texts[reply];
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
+        let reply_does = if recycled_turns[reply] {
+            "this reply only repeats an empathy line said before"
+        } else {
+            "this reply does not acknowledge it"
+        };
         out.push(finding(
             analysis,
             "missed-empathy",
             reply,
             span,
-            format!("the customer voiced distress in turn {i} ({evidence}); this reply does not acknowledge it"),
+            format!("the customer voiced distress in turn {i} ({evidence}); {reply_does}"),
         ));
     }
     out

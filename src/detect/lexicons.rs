@@ -1300,7 +1300,7 @@ const REPETITION: &[&str] = &[
     "as i [said|mentioned|explained|told you|already said|already mentioned|stated|just said|wrote|noted]",
     "like i [said|mentioned|told you|already said|just said|explained]",
     "i [have|] already [told|explained|said|gave|given|provided|mentioned|answered]",
-    "i [have|] [told|explained] [this|that|it] [already|before|twice|three times|to]",
+    "i [have|] [told|explained] [this|that|it] [already|before|twice|three times|several times|so many times|to]",
     "i [just|literally|already|literally just|only just|just now] [told|said|gave|answered|explained|typed|entered] [you|that|it|this]",
     "i told [you|the last|the other|your colleague|the previous|them]",
     // Details given to someone earlier in the contact: re-explaining after a transfer.
@@ -1308,7 +1308,7 @@ const REPETITION: &[&str] = &[
     "for the [second|third|fourth|fifth|sixth|tenth|hundredth|nth|umpteenth|last] time",
     "how many times [do|have|must|will|should] i",
     "i [keep|kept] [telling|saying|explaining|repeating]",
-    "i [have|] said [this|that|it] [before|already|twice]",
+    "i [have|] said [this|that|it] [before|already|twice|three times|four times|several times|a few times|so many times|multiple times]",
     "i repeat",
     "once again i",
     "again i [said|asked|told|need]",
@@ -1319,6 +1319,9 @@ const REPETITION: &[&str] = &[
     "that's not what i [said|asked|meant|wanted]",
     "you [are not|aren't|'re not] listening",
     "did you [not|even] [read|hear|listen]",
+    // The customer feeling unheard has said it already: "Did you hear what I said?"
+    "did you [hear|read|listen to] what i [said|wrote|just said|told you|just told you]",
+    "are you [even|] listening [to me|]",
     "i [have|] explained [this|it|everything] to [the|your|three|two|every]",
     "[start|starting] [all|] over again",
     "repeat [myself|everything|my story|the whole]",
@@ -1508,6 +1511,10 @@ const EVENTS: &[(&str, Event)] = &[
         Event::RepeatContact,
     ),
     ("pillar to post", Event::RepeatContact),
+    (
+        "[explained|told|said] [this|it|that|] to [two|three|four|five|several|multiple|so many] [different|] [people|agents|advisors|advisers|departments|teams|people already]",
+        Event::RepeatContact,
+    ),
     (
         "[you|you lot|you people|they|your staff|your colleagues] keep [transferring|passing|bouncing|putting|fobbing] me",
         Event::RepeatContact,

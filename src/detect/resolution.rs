@@ -13,8 +13,9 @@ const CLOSING_TURNS: usize = 4;
 
 /// Mean VADER compound of the customer's last `turns` turns (`sentiment` as in
 /// [`Analysis::sentiment`]), leaving out the customer's first turn when there are others: the
-/// opening states the problem, the close is the customer's verdict. Only those turns' sentiment
-/// is worked out. `None` without customer turns.
+/// opening states the problem, the close is the customer's verdict. Turns of only figures or
+/// codes are left out, and sarcasm counts as negative.
+/// Only those turns' sentiment is worked out. `None` without customer turns.
 pub fn closing_sentiment(analysis: &Analysis, turns: usize) -> Option<f64> {
     mean_sentiment(&closing_turns(analysis, turns))
 }
@@ -28,8 +29,15 @@ fn mean_sentiment(closing: &[(usize, f64)]) -> Option<f64> {
 /// The customer's closing turns that [`closing_sentiment`] averages, each with its sentiment;
 /// a [`sarcastic`] turn counts as negative as VADER finds it positive.
 fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<(usize, f64)> {
+    // A turn of only figures or codes ("04417.", "PW44817263GB") answers a question and says
+    // nothing of the customer's mood.
     let customer: Vec<usize> = analysis
         .turns_of(Role::Customer)
+        .filter(|(_, _, text)| {
+            text.tokens
+                .iter()
+                .any(|t| t.kind == crate::analyse::TokenKind::Word)
+        })
         .map(|(i, _, _)| i)
         .collect();
     let from = usize::from(customer.len() > 1).max(customer.len().saturating_sub(turns.max(1)));
@@ -37,8 +45,15 @@ fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<(usize, f64)> {
         .iter()
         .filter_map(|&i| {
             let s = analysis.sentiment(i)?;
-            let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i]);
-            Some((i, if sarcasm { -s.abs() } else { s }))
+            let text = &analysis.texts[i];
+            Some((
+                i,
+                if sarcastic(&analysis.conversation.turns[i].text, text) {
+                    -s.abs()
+                } else {
+                    s
+                },
+            ))
         })
         .collect()
 }
