@@ -38,11 +38,13 @@ fn names_put_aside(text: &str) -> Option<String> {
     let mut copied = 0;
     let mut k = 0;
     while k < bytes.len() {
-        if !bytes[k].is_ascii_alphabetic() {
+        // Only a capital that begins a word can begin a name: most bytes are passed over here.
+        if !bytes[k].is_ascii_uppercase() || (k > 0 && bytes[k - 1].is_ascii_alphabetic()) {
             k += 1;
             continue;
         }
         let start = k;
+        k += 1;
         while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
             k += 1;
         }

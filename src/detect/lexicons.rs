@@ -1701,7 +1701,7 @@ const ENDING: &[(&str, Ending)] = &[
     // An investigation or a trace is the start of finding out, not the fix: the outcome comes
     // days later.
     (
-        "[i will|we will|i am going to|i have|we have|i am|we are|and] [just|now|] [open|opened|opening|raise|raised|raising|start|started|starting|launch|launched|log|logged|put in|lodge|lodged] [an|a] [investigation|trace|enquiry with|inquiry with|missing parcel claim|lost parcel claim]",
+        "[open|opened|opening|raise|raised|raising|start|started|starting|launch|launched|log|logged|lodge|lodged|put in] [an|a] [investigation|trace]",
         Ending::Deferred,
     ),
     (

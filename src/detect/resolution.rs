@@ -108,6 +108,13 @@ const GRIEVANCE_WORDS: &[&str] = &[
 /// Whatever.", "If you say so."). Thanks anywhere in the turn make the praise sincere.
 /// `raw` is the turn's text, which `text` analyses.
 fn sarcastic(raw: &str, text: &TurnText) -> bool {
+    // Most turns hold neither praise nor a shrug: one pass over the words settles them.
+    if !text.tokens.iter().any(|t| {
+        let w = t.norm.as_str();
+        BARE_PRAISE.contains(&w) || w == "whatever" || w == "say"
+    }) {
+        return false;
+    }
     let words = |s: &crate::analyse::Sentence| s.tokens.clone().map(|k| text.word(k));
     if text.tokens.iter().any(|t| {
         matches!(
