@@ -234,6 +234,13 @@ pub fn customer_name(
     if let Some(name) = titled(true) {
         return found(name);
     }
+    if let Some(name) = turns()
+        .filter(|(t, _)| t.role == Role::Agent)
+        .find_map(|(turn, text)| lowercase_titled(&turn.text, text))
+        .and_then(|n| acceptable(&n))
+    {
+        return found(name);
+    }
     for (turn, text) in turns().filter(|(t, _)| t.role == Role::Agent) {
         for cue in ADDRESS {
             if let Some(name) = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)) {
@@ -304,7 +311,16 @@ const SELF_INTRO: &[&[&str]] = &[
     &["i'm"],
 ];
 /// Titles the agent puts before the customer's surname.
-const TITLES: &[&[&str]] = &[&["mr"], &["mrs"], &["ms"], &["miss"], &["mx"], &["dr"]];
+const TITLES: &[&[&str]] = &[
+    &["mr"],
+    &["mrs"],
+    &["ms"],
+    &["miss"],
+    &["mx"],
+    &["dr"],
+    &["mister"],
+    &["missus"],
+];
 /// Words after which the agent addresses the customer by name.
 const ADDRESS: &[&[&str]] = &[
     &["thank", "you"],
@@ -451,6 +467,30 @@ fn lowercase_intro(raw: &str, text: &TurnText) -> Option<String> {
     (name.chars().all(char::is_alphabetic) && !is_not_a_name(name)).then(|| name.to_string())
 }
 
+/// The name after a title in an all-lowercase turn, as speech recognition writes it: "okay
+/// mister patel", "thanks mrs okafor". The title makes it a name without capitals ("miss
+/// the deadline" is not one: a stop word or a common word after it names no one).
+fn lowercase_titled(raw: &str, text: &TurnText) -> Option<String> {
+    if raw.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    words.windows(2).find_map(|pair| {
+        let [title, name] = pair else { return None };
+        (is_title(title)
+            && *title != "miss"
+            && *title != "dr"
+            && name.chars().all(char::is_alphabetic)
+            && !is_not_a_name(name))
+        .then(|| format!("{title} {name}"))
+    })
+}
+
 /// Whether a token of `text` may have the normal form `word` (a lowercase word of at most 22
 /// bytes): the turn's normal form holds every token's word between spaces, contractions
 /// expanded ("it's" as "it is"). One substring search instead of a comparison per token;
@@ -509,6 +549,36 @@ mod tests {
         }
         for word in ["thanks", "ms", "na", "ada's"] {
             assert!(!may_hold_word(&text, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_title_names_the_customer_in_a_lowercase_transcript() {
+        for (said, expected) in [
+            (
+                "okay mister patel i can see the fault",
+                Some("mister patel"),
+            ),
+            ("thanks mrs okafor that's all done", Some("mrs okafor")),
+            // "miss" and "dr" are as often a verb and the customer's doctor.
+            ("you won't miss the engineer, he'll ring first", None),
+            ("has dr sandhu seen the results", None),
+            // With capitals, the capitalised name after the title, as for "Mr. Patel".
+            ("Okay Mister Patel, I can see the fault", Some("Patel")),
+        ] {
+            let c = conv(
+                &[
+                    (Role::Customer, "hi my internet is down"),
+                    (Role::Agent, said),
+                ],
+                None,
+                None,
+            );
+            assert_eq!(
+                name_of(&c).map(|n| n.display).as_deref(),
+                expected,
+                "{said:?}"
+            );
         }
     }
 

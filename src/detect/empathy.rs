@@ -1258,7 +1258,7 @@ fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
     // seen it" say what the speaker thinks, not what they lived.
     let mut story = false;
     for at in subjects {
-        if !is_opinion(&words, at) {
+        if !is_opinion(&words, at) && !is_case_action(&words, at) {
             story = true;
             break;
         }
@@ -1332,6 +1332,104 @@ fn governs_a_clause(words: &[&str], at: usize) -> bool {
                 | "imagine"
         )
     })
+}
+
+/// Whether the first-person word at `at` reports something done to the case: "I've asked them
+/// to collect it", "I've marked it as…", "I've put your actual reading on" — a participle and
+/// then the thing acted on. Participles of living through something ("I've been through it",
+/// "I've had the same", "I've tried the meds") tell the speaker's own story.
+fn is_case_action(words: &[&str], at: usize) -> bool {
+    let mut k = match words[at] {
+        "i've" | "ive" => at + 1,
+        "i" if words.get(at + 1) == Some(&"have") => at + 2,
+        _ => return false,
+    };
+    while words
+        .get(k)
+        .is_some_and(|w| matches!(*w, "just" | "also" | "now" | "already" | "since"))
+    {
+        k += 1;
+    }
+    let Some(participle) = words.get(k) else {
+        return false;
+    };
+    let experienced = matches!(
+        *participle,
+        "been"
+            | "had"
+            | "felt"
+            | "gone"
+            | "lived"
+            | "experienced"
+            | "struggled"
+            | "suffered"
+            | "dealt"
+            | "seen"
+            | "tried"
+            | "learned"
+            | "learnt"
+            | "realised"
+            | "realized"
+            | "noticed"
+            | "found"
+            | "lost"
+            | "loved"
+            | "hated"
+            | "known"
+            | "heard"
+            | "thought"
+            | "wondered"
+            | "wanted"
+            | "needed"
+            | "done"
+            | "started"
+            | "stopped"
+            | "quit"
+            | "begun"
+            | "watched"
+            | "enjoyed"
+            | "liked"
+            | "played"
+            | "visited"
+            | "survived"
+            | "overcome"
+            | "managed"
+    ) || (*participle == "made"
+        && words.get(k + 1) == Some(&"it")
+        && words
+            .get(k + 2)
+            .is_some_and(|w| matches!(*w, "through" | "out" | "past")));
+    let participle_form = participle.ends_with("ed")
+        || matches!(
+            *participle,
+            "put"
+                | "set"
+                | "sent"
+                | "made"
+                | "told"
+                | "given"
+                | "got"
+                | "spoken"
+                | "taken"
+                | "left"
+        );
+    !experienced
+        && participle_form
+        && words.get(k + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "it" | "them"
+                    | "the"
+                    | "your"
+                    | "you"
+                    | "this"
+                    | "that"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+            )
+        })
 }
 
 /// Whether the first-person word at `at` opens an opinion, advice or promise ("I think…",
