@@ -181,7 +181,7 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 30.0,
         cap: 30.0,
-        description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall; the finding sits on the least warm of those turns. Sarcastic praise beside a complaint (\"We don't even have a green bin. Brilliant.\") and a shrug (\"Fine. Whatever.\") count as negative as VADER finds them positive.",
+        description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall; the finding sits on the least warm of those turns. Sarcastic praise beside a complaint (\"We don't even have a green bin. Brilliant.\", \"Oh great, another form to fill in.\") and a shrug (\"Fine. Whatever.\") count as negative as VADER finds them positive.",
         threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`, a sarcastic or dismissive turn counted as negative",
     },
     Rule {

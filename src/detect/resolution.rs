@@ -102,9 +102,22 @@ const GRIEVANCE_WORDS: &[&str] = &[
     "even", "again", "still", "another", "never", "nothing", "yet",
 ];
 
+/// Whether the words `from..to` of a turn hold a [`GRIEVANCE_WORDS`] word. "Never … again"
+/// is as often relief ("I'll never have to call again") as grievance, so the pair counts as
+/// neither.
+fn grieves(text: &TurnText, from: usize, to: usize) -> bool {
+    let has = |word: &str| (from..to).any(|k| text.word(k) == word);
+    let relief = has("never") && has("again");
+    (from..to).any(|k| {
+        let w = text.word(k);
+        GRIEVANCE_WORDS.contains(&w) && !(relief && matches!(w, "never" | "again"))
+    })
+}
+
 /// Whether a customer turn is sarcastic or dismissive: a sentence of bare praise ("Brilliant.",
 /// "Great service.") beside a grievance in the same turn (a word of [`GRIEVANCE_WORDS`] or a
-/// question before it: "Five days? So I just wait again. Great service."), or a shrug ("Fine.
+/// question before it: "Five days? So I just wait again. Great service."), praise opening a
+/// sentence of grievance ("Oh great, another form to fill in."), or a shrug ("Fine.
 /// Whatever.", "If you say so."). Thanks anywhere in the turn make the praise sincere.
 /// `raw` is the turn's text, which `text` analyses.
 fn sarcastic(raw: &str, text: &TurnText) -> bool {
@@ -138,6 +151,21 @@ fn sarcastic(raw: &str, text: &TurnText) -> bool {
     if shrug {
         return true;
     }
+    // "Oh great, another form to fill in.", "Brilliant, so it still doesn't work": praise
+    // opening a sentence, a comma, and the grievance after it.
+    let praise_then_grievance = |s: &crate::analyse::Sentence| {
+        let mut k = s.tokens.start;
+        while k < s.tokens.end && matches!(text.word(k), "oh" | "well" | "just") {
+            k += 1;
+        }
+        k + 1 < s.tokens.end
+            && BARE_PRAISE.contains(&text.word(k))
+            && raw[text.tokens[k].end..text.tokens[k + 1].start].contains(',')
+            && grieves(text, k + 1, s.tokens.end)
+    };
+    if text.sentences.iter().any(praise_then_grievance) {
+        return true;
+    }
     text.sentences.iter().enumerate().any(|(n, s)| {
         let len = s.tokens.len();
         let bare = (1..=4).contains(&len)
@@ -154,7 +182,7 @@ fn sarcastic(raw: &str, text: &TurnText) -> bool {
                 .sentences
                 .iter()
                 .enumerate()
-                .any(|(m, other)| m != n && words(other).any(|w| GRIEVANCE_WORDS.contains(&w)))
+                .any(|(m, other)| m != n && grieves(text, other.tokens.start, other.tokens.end))
     })
 }
 
