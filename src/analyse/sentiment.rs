@@ -49,12 +49,9 @@ fn names_put_aside(text: &str) -> Option<String> {
             k += 1;
         }
         let word = &text[start..k];
-        let title_case = word.len() >= 3
-            && word.as_bytes()[0].is_ascii_uppercase()
-            && word.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
-        // A letter run glued to a digit or another script is not a word of its own.
-        let glued =
-            start > 0 && !bytes[start - 1].is_ascii() && !bytes[start - 1].is_ascii_whitespace();
+        let title_case = word.len() >= 3 && word.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
+        // Letters glued to another script's letters ("éRob") are not a word of their own.
+        let glued = start > 0 && !bytes[start - 1].is_ascii();
         if !title_case || glued {
             continue;
         }
