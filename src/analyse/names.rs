@@ -447,47 +447,48 @@ fn agent_self_names(raw: &str, text: &TurnText) -> Vec<String> {
     names
 }
 
+/// The words of a turn typed or transcribed all in lowercase, in normal form; `None` when the
+/// turn has a capital, by which names are found otherwise.
+fn lowercase_words<'t>(raw: &str, text: &'t TurnText) -> Option<Vec<&'t str>> {
+    if raw.chars().any(char::is_uppercase) {
+        return None;
+    }
+    Some(
+        text.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.norm.as_str())
+            .collect(),
+    )
+}
+
+/// Whether a lowercase word found where a name goes may be one: letters only, and not a word
+/// that names no one.
+fn may_be_a_name(word: &str) -> bool {
+    word.chars().all(char::is_alphabetic) && !is_not_a_name(word)
+}
+
 /// The name in an all-lowercase self-introduction, as customers type in chat: "my name is
 /// james", "this is james speaking" or "this is james here". Without capitals to go by, only
 /// these forms count ("this is ridiculous" names no one).
 fn lowercase_intro(raw: &str, text: &TurnText) -> Option<String> {
-    if raw.chars().any(char::is_uppercase) {
-        return None;
-    }
-    let words: Vec<&str> = text
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.norm.as_str())
-        .collect();
+    let words = lowercase_words(raw, text)?;
     let name = words.windows(4).find_map(|w| match w {
         ["my", "name", "is", name] | ["this", "is", name, "speaking" | "here"] => Some(*name),
         _ => None,
     })?;
-    (name.chars().all(char::is_alphabetic) && !is_not_a_name(name)).then(|| name.to_string())
+    may_be_a_name(name).then(|| name.to_string())
 }
 
 /// The name after a title in an all-lowercase turn, as speech recognition writes it: "okay
-/// mister patel", "thanks mrs okafor". The title makes it a name without capitals ("miss
-/// the deadline" is not one: a stop word or a common word after it names no one).
+/// mister patel", "thanks mrs okafor". Not after "miss" or "dr", which are as often a verb
+/// ("you won't miss the engineer") and the customer's doctor.
 fn lowercase_titled(raw: &str, text: &TurnText) -> Option<String> {
-    if raw.chars().any(char::is_uppercase) {
-        return None;
-    }
-    let words: Vec<&str> = text
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.norm.as_str())
-        .collect();
+    let words = lowercase_words(raw, text)?;
     words.windows(2).find_map(|pair| {
         let [title, name] = pair else { return None };
-        (is_title(title)
-            && *title != "miss"
-            && *title != "dr"
-            && name.chars().all(char::is_alphabetic)
-            && !is_not_a_name(name))
-        .then(|| format!("{title} {name}"))
+        (is_title(title) && !matches!(*title, "miss" | "dr") && may_be_a_name(name))
+            .then(|| format!("{title} {name}"))
     })
 }
 
