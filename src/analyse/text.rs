@@ -89,6 +89,8 @@ pub struct TurnText {
     /// The mechanics' word count of the text, computed when first asked for (see
     /// [`TurnText::spoken_words`]).
     spoken_words: std::cell::OnceCell<usize>,
+    /// Which words that begin a name cue the text holds (see [`TurnText::name_cue_words`]).
+    name_cue_words: std::cell::OnceCell<u32>,
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -270,6 +272,7 @@ pub fn analyse_text(text: &str) -> TurnText {
         content,
         sentiment: std::cell::OnceCell::new(),
         spoken_words: std::cell::OnceCell::new(),
+        name_cue_words: std::cell::OnceCell::new(),
     }
 }
 
@@ -711,6 +714,15 @@ impl TurnText {
         *self
             .sentiment
             .get_or_init(|| crate::analyse::sentiment::compound(text) + 0.0)
+    }
+
+    /// Which of the words that begin a name cue ("my name is…", "Mr…", "thanks…") the text
+    /// holds, one bit each ([`crate::analyse::names`]); worked out once, so that each cue
+    /// tried on the turn costs one test.
+    pub fn name_cue_words(&self) -> u32 {
+        *self
+            .name_cue_words
+            .get_or_init(|| crate::analyse::names::cue_words(self))
     }
 
     /// [`crate::mechanics::words`] of `text`, which must be the text this analysis was made
