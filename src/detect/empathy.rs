@@ -1834,7 +1834,6 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen_lines: HashMap<String, usize> = HashMap::new();
     let mut empathic_turns = vec![false; analysis.texts.len()];
-    let mut recycled_turns = vec![false; analysis.texts.len()];
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         // Empathy answers something the customer shared: a greeting's "what's up?" or "what's
         // going on?" before the customer has said anything explores nothing.
@@ -2138,7 +2137,6 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     sentence.start..sentence.end,
                     format!("the same empathy line was said in turn {first}"),
                 ));
-                recycled_turns[i] = true;
             } else {
                 seen_lines.insert(key, i);
                 empathic_turns[i] = true;
@@ -2165,7 +2163,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         };
         let text = &analysis.texts[reply];
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
-        let reply_does = if recycled_turns[reply] {
+        let recycled = out
+            .iter()
+            .any(|f| f.turn == reply && f.rule == "repeated-empathy");
+        let reply_does = if recycled {
             "this reply only repeats an empathy line said before"
         } else {
             "this reply does not acknowledge it"

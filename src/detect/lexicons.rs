@@ -1695,9 +1695,6 @@ const ENDING: &[(&str, Ending)] = &[
         "[it|everything|that|the line|the connection|the app] should be [working|stable|fine|back|okay|ok|sorted] [now|again|from now on]",
         Ending::Resolved,
     ),
-    // Not "cancel": "I'll cancel" is as often the customer's threat (below). Sending,
-    // arranging and raising count only for a remedy: "I'll send you some troubleshooting
-    // tips", "I'll raise it with the team", "I'll arrange for someone to call" fix nothing.
     // An investigation or a trace is the start of finding out, not the fix: the outcome comes
     // days later.
     (
@@ -1708,6 +1705,9 @@ const ENDING: &[(&str, Ending)] = &[
         "[i will|we will|i am going to] investigate [this|it|that|the matter|further]",
         Ending::Deferred,
     ),
+    // Not "cancel": "I'll cancel" is as often the customer's threat (below). Sending,
+    // arranging and raising count only for a remedy: "I'll send you some troubleshooting
+    // tips", "I'll raise it with the team", "I'll arrange for someone to call" fix nothing.
     (
         "[i will|we will|i am going to] [just|now|] [book|rebook|issue|refund|credit|process|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|set up|upgrade|extend|pause|freeze|suspend|stop|write off]",
         Ending::Committed,

@@ -14,21 +14,25 @@ const CLOSING_TURNS: usize = 4;
 /// Mean VADER compound of the customer's last `turns` turns (`sentiment` as in
 /// [`Analysis::sentiment`]), leaving out the customer's first turn when there are others: the
 /// opening states the problem, the close is the customer's verdict. Turns of only figures or
-/// codes are left out, and sarcasm counts as negative.
-/// Only those turns' sentiment is worked out. `None` without customer turns.
+/// codes are left out, and sarcasm counts as negative. Only those turns' sentiment is worked
+/// out. `None` without customer turns.
 pub fn closing_sentiment(analysis: &Analysis, turns: usize) -> Option<f64> {
     mean_sentiment(&closing_turns(analysis, turns))
 }
 
+/// A customer turn of the close: its index, its sentiment as counted, and whether it was
+/// read as [`sarcastic`].
+type ClosingTurn = (usize, f64, bool);
+
 /// The mean of the sentiments of `closing`; `None` when it is empty.
-fn mean_sentiment(closing: &[(usize, f64)]) -> Option<f64> {
+fn mean_sentiment(closing: &[ClosingTurn]) -> Option<f64> {
     (!closing.is_empty())
-        .then(|| closing.iter().map(|(_, s)| s).sum::<f64>() / closing.len() as f64)
+        .then(|| closing.iter().map(|(_, s, _)| s).sum::<f64>() / closing.len() as f64)
 }
 
 /// The customer's closing turns that [`closing_sentiment`] averages, each with its sentiment;
 /// a [`sarcastic`] turn counts as negative as VADER finds it positive.
-fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<(usize, f64)> {
+fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<ClosingTurn> {
     // A turn of only figures or codes ("04417.", "PW44817263GB") answers a question and says
     // nothing of the customer's mood.
     let customer: Vec<usize> = analysis
@@ -45,15 +49,8 @@ fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<(usize, f64)> {
         .iter()
         .filter_map(|&i| {
             let s = analysis.sentiment(i)?;
-            let text = &analysis.texts[i];
-            Some((
-                i,
-                if sarcastic(&analysis.conversation.turns[i].text, text) {
-                    -s.abs()
-                } else {
-                    s
-                },
-            ))
+            let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i]);
+            Some((i, if sarcasm { -s.abs() } else { s }, sarcasm))
         })
         .collect()
 }
@@ -202,7 +199,7 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
     }
-    let &(coolest, lowest) = closing
+    let &(coolest, lowest, _) = closing
         .iter()
         .min_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
     let text = &analysis.texts[coolest];
@@ -212,8 +209,8 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     let n = closing.len();
     let sarcasm: Vec<String> = closing
         .iter()
-        .filter(|(i, _)| sarcastic(&analysis.conversation.turns[*i].text, &analysis.texts[*i]))
-        .map(|(i, _)| i.to_string())
+        .filter(|(_, _, sarcastic)| *sarcastic)
+        .map(|(i, _, _)| i.to_string())
         .collect();
     let detail = if n == 1 {
         format!(
