@@ -110,10 +110,17 @@ pub(crate) fn failure_in<'a>(
     let someone_else = |start: usize| {
         start > 0 && matches!(text.word(start - 1), "you" | "u" | "they" | "he" | "she")
     };
+    // "I've flagged your record so it can't be cancelled" is a safeguard put in place.
+    let purpose = |start: usize| {
+        start >= 2
+            && matches!(text.word(start - 1), "it" | "they" | "this" | "that")
+            && matches!(text.word(start - 2), "so" | "that")
+    };
     cx.hits[i].failure.iter().find(|m| {
         !negated(text, m.tokens.start)
             && !conditional(m.tokens.start)
             && !someone_else(m.tokens.start)
+            && !purpose(m.tokens.start)
     })
 }
 

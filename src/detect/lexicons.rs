@@ -1592,7 +1592,8 @@ const PROBLEM: &[&str] = &[
     "canceled",
     "delayed",
     "late",
-    "down",
+    // "The site is down", not "I've written it down".
+    "[is|are|was|were|been|be|went|gone|goes|going|still|it's|that's|they're|everything's|site's|website's|app's|system's|server's|network's|line's|internet's|wifi's|broadband's|service's|phone's|signal's] down",
     "outage",
     "failed",
     "stuck",
@@ -1615,7 +1616,8 @@ const PROBLEM: &[&str] = &[
 
 const THANKS: &[(&str, Thanks)] = &[
     (
-        "[thank you|thank u|thank ya|thank|thanks|thanx|thx|ty|cheers]",
+        // With the slips of fast typing: "thnaks", "tahnk you".
+        "[thank you|thank u|thank ya|thank|thanks|thanx|thx|ty|cheers|tahnks|thnaks|thakns|thansk|tahnk|thnak|thakn|tahnk you|thnak you|thakn you|thank yuo|thank oyu]",
         Thanks::Given,
     ),
     (
@@ -1676,15 +1678,15 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     ("[all|you're all|you are all] set", Ending::Resolved),
     (
-        "[great|perfect|wonderful|awesome|brilliant|excellent|lovely|fantastic|cheers] [thank|thanks|that|cheers]",
+        "[great|perfect|wonderful|awesome|brilliant|excellent|lovely|fantastic|cheers] [thank|thanks|that|cheers|tahnks|thnaks|thakns|thansk|tahnk|thnak|thakn]",
         Ending::Resolved,
     ),
     (
-        "[has been|have been|is being|was|is now|are now|is] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|accepted|reserved|arranged|escalated|reversed|moved]",
+        "[has been|have been|is being|was|is now|are now|is] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|accepted|reserved|arranged|escalated|reversed|moved|released|removed|applied|corrected|lifted|unblocked|cleared|renewed|activated|enabled|transferred|amended|changed|upgraded|extended|repaired|authorised|authorized]",
         Ending::Resolved,
     ),
     (
-        "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|escalated|reversed|moved|set up|switched|reserved|dispatched|ordered]",
+        "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|escalated|reversed|moved|set up|switched|reserved|dispatched|ordered|released|removed|applied|corrected|lifted|unblocked|cleared|renewed|activated|enabled|transferred|amended|changed|upgraded|extended|refreshed|pushed|authorised|authorized|repaired|sorted|sorted out|put through|taken off|resent|re-sent]",
         Ending::Resolved,
     ),
     (
@@ -1693,6 +1695,15 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     (
         "[it|everything|that|the line|the connection|the app] should be [working|stable|fine|back|okay|ok|sorted] [now|again|from now on]",
+        Ending::Resolved,
+    ),
+    // The customer confirming the fix: "Yes, it's back.", "Pages are loading fine now."
+    (
+        "[yes|yep|yeah|ok|okay|oh] [it's|it is|that's|that is|everything's] [back|working|fixed|sorted|gone through]",
+        Ending::Resolved,
+    ),
+    (
+        "[loading|working|connecting|going through|coming through] [fine|properly|normally|okay|ok] [now|again]",
         Ending::Resolved,
     ),
     // An investigation or a trace is the start of finding out, not the fix: the outcome comes
@@ -1846,7 +1857,8 @@ const FAILURE: &[&str] = &[
     "no [results|matches|availability|options|slots|appointments] [found|available|match|matching|left]",
     "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
     "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
-    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to|weren't able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|do that|do this|help with that|get that|get you]",
+    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to|weren't able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
+    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|weren't able to|were not able to] be [made|booked|reserved|purchased|bought|scheduled|processed|completed|confirmed|placed|arranged|found|located|fixed|resolved|refunded|cancelled|canceled|changed|issued|delivered|repaired|replaced|restored|approved]",
     "[is|are|was|were] [not available|unavailable|fully booked|sold out|out of stock|all booked|booked up|no longer available|not possible]",
     "[isn't|aren't|wasn't|weren't] available",
     "[booking|reservation|payment|transaction|request|order|refund|attempt|search] [failed|was unsuccessful|did not go through|didn't go through|was declined|was rejected]",

@@ -240,6 +240,12 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     ))
 }
 
+/// The words of a thanks that closes a contact, as typed in a hurry too ("thnaks"); "cheers"
+/// or "appreciate it" alone are pleasantries as often as thanks for a fix.
+const THANK_WORDS: &[&str] = &[
+    "thank", "thanks", "tahnks", "thnaks", "thakns", "thansk", "tahnk", "thnak", "thakn",
+];
+
 /// Fires when the closing turns say it is not solved, or when a problem was raised and
 /// nothing in the closing turns resolves it.
 fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
@@ -253,13 +259,13 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         let text = &analysis.texts[i];
         // Thanks close a resolved contact, but "thanks anyway" and "thanks for nothing" give
-        // up on it.
+        // up on it, and "no thanks" only declines the next offer.
         if turn.role == Role::Customer
-            && (text.norm.contains(" thank ") || text.norm.contains(" thanks "))
+            && (0..text.tokens.len()).any(|k| THANK_WORDS.contains(&text.word(k)))
             && !cx.hits[i]
                 .thanks
                 .iter()
-                .any(|m| cx.lexicons.thanks.tag(m) == Thanks::Hollow)
+                .any(|m| matches!(cx.lexicons.thanks.tag(m), Thanks::Hollow | Thanks::Declined))
         {
             last_resolved = Some(i);
         }
