@@ -150,7 +150,7 @@ pub const RULES: &[Rule] = &[
         weight: 14.0,
         cap: 28.0,
         description: "The customer asks for a supervisor or manager, to escalate, or to complain formally.",
-        threshold: "escalation phrase in a customer turn",
+        threshold: "escalation phrase in a customer turn (a manager, a person instead of the bot, a formal complaint)",
     },
     Rule {
         id: "unresolved",
@@ -182,7 +182,7 @@ pub const RULES: &[Rule] = &[
         weight: 30.0,
         cap: 30.0,
         description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall; the finding sits on the least warm of those turns. Sarcastic praise beside a complaint (\"We don't even have a green bin. Brilliant.\", \"Oh great, another form to fill in.\") and a shrug (\"Fine. Whatever.\") count as negative as VADER finds them positive.",
-        threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`, a sarcastic or dismissive turn counted as negative",
+        threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`, a sarcastic or dismissive turn counted as negative, a datum handed over when asked (\"ochen.\") left out",
     },
     Rule {
         id: "customer-thanks",

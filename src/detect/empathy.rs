@@ -947,6 +947,17 @@ const SERVICE_WORDS: &[&str] = &[
     "prioritised",
     "prioritized",
     "priority",
+    // What a customer is asked for to be identified: "what's your username?" is procedure.
+    "username",
+    "postcode",
+    "zip",
+    "address",
+    "birth",
+    "surname",
+    "pin",
+    "serial",
+    "passport",
+    "membership",
 ];
 
 /// [`SERVICE_WORDS`] as a set: looked up for nearly every word of an agent's sentences.
@@ -1767,7 +1778,8 @@ fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
                     | "be"
             )
     };
-    // Where the load phrase begins: "a lot", "a long time", "a long wait", with "such" before;
+    // Where the load phrase begins: "a lot", "a long time", "a long wait", "a (big) hit", with
+    // "such" before;
     // "(really) hard", "tough", "difficult" ("three days without heating with a newborn is
     // really hard").
     let load_from = |k: usize| -> Option<usize> {
@@ -1781,6 +1793,15 @@ fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
         }
         let mut from = match word(k) {
             "lot" => k.checked_sub(1)?,
+            // "a big hit", "a real blow", "a shock".
+            "hit" | "blow" | "shock" | "jump" => {
+                let before = k.checked_sub(1)?;
+                if matches!(word(before), "big" | "huge" | "massive" | "real" | "nasty") {
+                    before.checked_sub(1)?
+                } else {
+                    before
+                }
+            }
             "time" | "wait" if k >= range.start + 2 && word(k - 1) == "long" => k - 2,
             _ => return None,
         };

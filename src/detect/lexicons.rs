@@ -739,6 +739,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "it is [completely|totally|perfectly|so|only|] [understandable|normal|natural] that",
         Mechanism::Interpretation,
     ),
+    // A worry allowed as a common one: "that's a really common worry at the moment".
+    (
+        "[that is|it is|this is] [a|such a] [really|very|completely|perfectly|totally|] [common|natural|normal|understandable|real|valid|fair] [worry|concern|fear|feeling|reaction]",
+        Mechanism::Interpretation,
+    ),
     (
         "[anyone|anybody] would [be|feel]",
         Mechanism::Interpretation,
@@ -1285,6 +1290,14 @@ const DISTRESS: &[&str] = &[
     "[i feel|i felt|feeling|i am feeling|honestly] sick",
     "done something wrong",
     "[i am|im] [registered disabled|disabled|housebound|registered blind|partially sighted|hard of hearing|a full time carer|terminally ill]",
+    // Someone's health at stake: "she's asthmatic and can't breathe in that room".
+    "[can't|cannot|can not|couldn't|struggling to] breathe",
+    "[coughing|wheezing|been sick|throwing up|been up] [all night|every night|at night|all week|constantly]",
+    "[asthma attack|asthma attacks|chest infection]",
+    "[it's|it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|poorly|worse|unwell]",
+    "[she's|he's|she is|he is|they're|they are] [asthmatic|poorly|unwell|in pain|getting worse]",
+    "[i'm|i am|we're|we are] starving",
+    "[i|we] [don't|do not|dont] know how [i'll|we'll|i'm going to|we're going to|i am going to|we are going to|i will|we will|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
 ];
 
 /// The customer has already done what the agent suggests; "that", "all of that" refer to the
@@ -1294,6 +1307,7 @@ const ALREADY_DONE: &[&str] = &[
     "i [have|] [done|tried|followed|read] [that|this|all that|all of that|all this|all of this|those|those steps|these steps|them|both|everything] already",
     "[did|done|tried] [that|this|all that|all of that|those|both] already",
     "already [did|done|tried] [that|this|all that|all of that|those|both]",
+    "i [have|] [restarted|rebooted|reset|unplugged|reinstalled|uninstalled|cleared|updated|turned off and on|switched off and on] [it|that|them|the router|the phone|the app|the laptop|everything] [twice|three times|several times|a few times|already|twice already|three times already|before i called|before i rang]",
 ];
 
 const REPETITION: &[&str] = &[
@@ -1309,6 +1323,7 @@ const REPETITION: &[&str] = &[
     "how many times [do|have|must|will|should] i",
     "i [keep|kept] [telling|saying|explaining|repeating]",
     "i [have|] said [this|that|it] [before|already|twice|three times|four times|several times|a few times|so many times|multiple times]",
+    "i [have|] said [twice|three times|four times|several times|a few times|so many times|multiple times] [now|already]",
     "i repeat",
     "once again i",
     "again i [said|asked|told|need]",
@@ -1533,6 +1548,23 @@ const EVENTS: &[(&str, Event)] = &[
     ),
     (
         "[i want|i'd like|i would like|i need|can i have|let me speak to|give me] [a|your|the] [manager|supervisor]",
+        Event::Escalation,
+    ),
+    // Asking a bot for a person is the same step up: "talk to a human", "real person please".
+    (
+        "[speak|talk|speaking|talking|chat] [to|with] [a|an|] [human|real person|actual person|real human|live agent|live person|human agent|human being|person not a bot|real agent]",
+        Event::Escalation,
+    ),
+    (
+        "[get|put|transfer|connect|pass] me [to|through to|with] [a|an] [human|real person|actual person|real human|live agent|human agent|agent|advisor|adviser]",
+        Event::Escalation,
+    ),
+    (
+        "[i want|i'd like|i would like|i need|can i have|give me|let me talk to|let me speak to] [a|an] [human|real person|actual person|real human|live agent|human agent]",
+        Event::Escalation,
+    ),
+    (
+        "[human|real person|live agent|actual person] please",
         Event::Escalation,
     ),
     (

@@ -34,13 +34,14 @@ fn mean_sentiment(closing: &[ClosingTurn]) -> Option<f64> {
 /// a [`sarcastic`] turn counts as negative as VADER finds it positive.
 fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<ClosingTurn> {
     // A turn of only figures or codes ("04417.", "PW44817263GB") answers a question and says
-    // nothing of the customer's mood.
+    // nothing of the customer's mood; nor does a datum handed over when asked ("ochen.").
     let customer: Vec<usize> = analysis
         .turns_of(Role::Customer)
-        .filter(|(_, _, text)| {
+        .filter(|(i, _, text)| {
             text.tokens
                 .iter()
                 .any(|t| t.kind == crate::analyse::TokenKind::Word)
+                && !hands_over_datum(analysis, *i)
         })
         .map(|(i, _, _)| i)
         .collect();
@@ -53,6 +54,53 @@ fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<ClosingTurn> {
             Some((i, if sarcasm { -s.abs() } else { s }, sarcasm))
         })
         .collect()
+}
+
+/// Short replies that answer a question with the customer's own stance, not a datum.
+const RESPONSE_WORDS: &[&str] = &[
+    "yes", "yeah", "yep", "yup", "no", "nope", "nah", "okay", "ok", "sure", "fine", "right",
+    "correct", "exactly", "alright", "cheers", "thanks", "please", "nothing", "none", "all",
+];
+
+/// Words that frame a datum without saying anything: "It's 4471.", "my PIN's 4471".
+const DATUM_FRAME: &[&str] = &["it's", "it", "is", "its", "that's", "my", "the", "a"];
+
+/// Whether a customer turn only hands over a datum that the agent's question before it asked
+/// for ("ochen.", "Biscuit.", "It's 4471."): at most four tokens, figures or one word besides
+/// the framing ones, no reply of the customer's own ("Fine.", "No, that's it."), and no
+/// sentiment.
+fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
+    let text = &analysis.texts[i];
+    if text.tokens.len() > 4 {
+        return false;
+    }
+    let figures = text
+        .tokens
+        .iter()
+        .any(|t| t.kind != crate::analyse::TokenKind::Word);
+    let words: Vec<&crate::analyse::Token> = text
+        .tokens
+        .iter()
+        .filter(|t| {
+            t.kind == crate::analyse::TokenKind::Word && !DATUM_FRAME.contains(&t.norm.as_str())
+        })
+        .collect();
+    let datum = words
+        .iter()
+        .all(|t| !t.stop && !RESPONSE_WORDS.contains(&t.norm.as_str()))
+        && if figures {
+            words.is_empty()
+        } else {
+            words.len() == 1
+        };
+    let asked = analysis.conversation.turns[..i]
+        .iter()
+        .rev()
+        .find(|t| t.role != Role::System)
+        .is_some_and(|t| {
+            matches!(t.role, Role::Agent | Role::Bot) && t.text.trim_end().ends_with('?')
+        });
+    datum && asked && analysis.sentiment(i) == Some(0.0)
 }
 
 /// Praise words that, said alone next to a complaint, are sarcasm ("We don't even have a green
