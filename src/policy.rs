@@ -31,6 +31,11 @@ pub struct Policy {
     pub restatement_overlap: f64,
     /// Fewest shared content words for a restatement.
     pub restatement_min_shared: usize,
+    /// The overlap from which a customer turn after a transfer restates one before it: the
+    /// customer telling the new agent what they told the last one uses fewer of the same words.
+    pub restatement_overlap_after_transfer: f64,
+    /// Fewest shared content words for a restatement after a transfer.
+    pub restatement_min_shared_after_transfer: usize,
     /// A customer turn at or below this VADER compound voices distress, when it speaks of the
     /// customer (I, my, we) and neither thanks nor politely declines.
     pub distress_sentiment: f64,
@@ -71,6 +76,8 @@ impl Default for Policy {
             name_overuse_rate: 0.5,
             restatement_overlap: 0.6,
             restatement_min_shared: 4,
+            restatement_overlap_after_transfer: 0.4,
+            restatement_min_shared_after_transfer: 3,
             distress_sentiment: -0.5,
             empathy_neutral: 70.0,
             empathy_base: 40.0,
@@ -113,9 +120,14 @@ impl Policy {
     /// Every value within the range it makes sense in, so that a typo cannot turn the scores
     /// into NaN or push them out of 0–100 unnoticed.
     pub fn check(&self) -> Result<(), String> {
-        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 11] = [
+        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 12] = [
             ("name_overuse_rate", self.name_overuse_rate, 0.0..=1.0),
             ("restatement_overlap", self.restatement_overlap, 0.0..=1.0),
+            (
+                "restatement_overlap_after_transfer",
+                self.restatement_overlap_after_transfer,
+                0.0..=1.0,
+            ),
             ("distress_sentiment", self.distress_sentiment, -1.0..=1.0),
             ("empathy_neutral", self.empathy_neutral, 0.0..=100.0),
             ("empathy_base", self.empathy_base, 0.0..=100.0),
@@ -157,6 +169,10 @@ impl Policy {
         }
         for (name, value) in [
             ("restatement_min_shared", self.restatement_min_shared),
+            (
+                "restatement_min_shared_after_transfer",
+                self.restatement_min_shared_after_transfer,
+            ),
             ("closing_sentiment_turns", self.closing_sentiment_turns),
         ] {
             if value == 0 {
@@ -244,11 +260,38 @@ mod tests {
             ("closing_sentiment_turns = 0\n", "closing_sentiment_turns"),
             ("name_overuse_rate = 1.5\n", "name_overuse_rate"),
             ("empathy_base = nan\n", "empathy_base"),
+            (
+                "restatement_overlap_after_transfer = 2.0\n",
+                "restatement_overlap_after_transfer",
+            ),
+            (
+                "restatement_min_shared_after_transfer = 0\n",
+                "restatement_min_shared_after_transfer",
+            ),
         ] {
             std::fs::write(&path, toml).unwrap();
             let error = Policy::from_file(&path).unwrap_err().to_string();
             assert!(error.contains(named), "{toml}: {error}");
         }
         assert_eq!(Policy::default().check(), Ok(()));
+    }
+
+    /// The policy shown in README.md is one the tool accepts, field for field.
+    #[test]
+    fn the_readme_policy_example_is_valid() {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("```toml\nname_overuse_min_mentions")
+            .expect("README shows a policy file");
+        let body = &readme[start + "```toml\n".len()..];
+        let body = &body[..body.find("```").unwrap()];
+        let policy: Policy = toml::from_str(body).expect("README policy parses");
+        assert_eq!(policy.check(), Ok(()));
+        let defaults = Policy::default();
+        assert_eq!(
+            policy.restatement_overlap_after_transfer,
+            defaults.restatement_overlap_after_transfer
+        );
+        assert_eq!(policy.restatement_overlap, defaults.restatement_overlap);
     }
 }

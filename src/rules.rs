@@ -54,7 +54,7 @@ pub const RULES: &[Rule] = &[
         weight: -8.0,
         cap: 24.0,
         description: "An empathy line that refers to nothing the customer said: no shared content, no specific feeling or situation (EPITOME's weak level, said by rote).",
-        threshold: "empathy phrase in a sentence sharing no content word with the customer's earlier turns",
+        threshold: "empathy phrase in a sentence sharing no content word with the customer's earlier turns and naming no feeling outside a stock line",
     },
     Rule {
         id: "repeated-empathy",
@@ -102,7 +102,7 @@ pub const RULES: &[Rule] = &[
         weight: 14.0,
         cap: 42.0,
         description: "The customer restates what they already explained: explicit markers (also of details given to someone earlier in the contact: \"I gave it to the last person\"), a restatement of an earlier turn (also after a transfer), or the customer saying they have already done what the agent suggests.",
-        threshold: "marker phrase (\"already done all of that\" only in answer to a suggestion, not to \"have you tried…?\"), or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words",
+        threshold: "marker phrase (\"already done all of that\" only in answer to a suggestion, not to \"have you tried…?\"), or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words (>= `restatement_overlap_after_transfer` and `restatement_min_shared_after_transfer` when a transfer came between)",
     },
     Rule {
         id: "repeated-info-request",

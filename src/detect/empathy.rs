@@ -1034,7 +1034,15 @@ fn reacts_to_customer(
     let own = !addresses_customer(text, sentence)
         && before_vocative(text, sentence)
             .filter(|k| !m.tokens.contains(k) && !is_vocative(text, *k))
-            .any(|k| first_person(tokens[k].norm.as_str()) && !frames_an_opinion(k));
+            .any(|k| {
+                first_person(tokens[k].norm.as_str())
+                    && !frames_an_opinion(k)
+                    && !is_formula_my(
+                        k.checked_sub(1).map(|b| tokens[b].norm.as_str()),
+                        &tokens[k].norm,
+                        tokens.get(k + 1).map(|t| t.norm.as_str()),
+                    )
+            });
     !general && !own
 }
 
@@ -1202,6 +1210,28 @@ fn is_service_talk(text: &TurnText, sentence: &Sentence) -> bool {
     figures_or_word(text, sentence, is_service_word)
 }
 
+/// Whether a "my" is part of a formula, not the speaker's own life: the exclamation "oh my
+/// (goodness)" or a courtesy ("my pleasure", "my apologies", "my name is…").
+fn is_formula_my(before: Option<&str>, word: &str, after: Option<&str>) -> bool {
+    word == "my"
+        && (before == Some("oh")
+            || after.is_some_and(|w| {
+                matches!(
+                    w,
+                    "goodness"
+                        | "gosh"
+                        | "god"
+                        | "lord"
+                        | "word"
+                        | "pleasure"
+                        | "apologies"
+                        | "apology"
+                        | "bad"
+                        | "name"
+                )
+            }))
+}
+
 /// Whether the sentence is the speaker telling of their own life: a first-person subject
 /// ("I", "my", not only "me", which is mostly an object: "message me"), at least four words,
 /// nothing addressed to the customer and none of the words of service work ("I hated school
@@ -1242,13 +1272,12 @@ fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
                     )
             })
     };
-    // "Oh my (goodness)" is an exclamation, not the speaker's own life.
     let exclamation = |k: usize| {
-        words[k] == "my"
-            && ((k > 0 && words[k - 1] == "oh")
-                || words
-                    .get(k + 1)
-                    .is_some_and(|w| matches!(*w, "goodness" | "gosh" | "god" | "lord" | "word")))
+        is_formula_my(
+            k.checked_sub(1).map(|b| words[b]),
+            words[k],
+            words.get(k + 1).copied(),
+        )
     };
     let subjects: Vec<usize> = (0..words.len())
         .filter(|&k| first_person(words[k]) && !exclamation(k))
@@ -2134,7 +2163,23 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         })
                 })
             };
-            if !specific() && !interprets_the_situation && !names_theirs() {
+            // A feeling named in the agent's own words ("that sounds really frightening") is
+            // named, though EPITOME grades the phrase weak; one inside a stock line ("I
+            // understand your frustration") is the script's.
+            let names_a_feeling_unscripted = || {
+                feelings.iter().any(|m| {
+                    within(&m.tokens)
+                        && !cx.hits[i]
+                            .canned
+                            .iter()
+                            .any(|c| c.tokens.contains(&m.tokens.start))
+                })
+            };
+            if !specific()
+                && !interprets_the_situation
+                && !names_theirs()
+                && !names_a_feeling_unscripted()
+            {
                 out.push(finding(
                     analysis,
                     "generic-empathy",

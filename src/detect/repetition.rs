@@ -72,15 +72,26 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             analysis.next_of(i, Role::Agent).is_some_and(|a| a < j)
                 && analysis.texts[i].content.len() >= MIN_RESTATEMENT_WORDS
         });
+        let after_transfer = |i: usize| transfers.iter().any(|&t| t > i && t < j);
         let best = earlier
             .map(|i| (i, overlap(&analysis.texts[i].content, &text.content)))
-            .filter(|(_, (ratio, shared))| {
-                *ratio >= cx.policy.restatement_overlap
-                    && *shared >= cx.policy.restatement_min_shared
+            .filter(|&(i, (ratio, shared))| {
+                let (least_ratio, least_shared) = if after_transfer(i) {
+                    (
+                        cx.policy.restatement_overlap_after_transfer,
+                        cx.policy.restatement_min_shared_after_transfer,
+                    )
+                } else {
+                    (
+                        cx.policy.restatement_overlap,
+                        cx.policy.restatement_min_shared,
+                    )
+                };
+                ratio >= least_ratio && shared >= least_shared
             })
             .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)));
         if let Some((i, (ratio, shared))) = best {
-            let after_transfer = transfers.iter().any(|&t| t > i && t < j);
+            let after_transfer = after_transfer(i);
             let span = text.sentences.first().map_or(0..0, |s| {
                 s.start..text.sentences.last().map_or(s.end, |l| l.end)
             });

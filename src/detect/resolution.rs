@@ -66,12 +66,13 @@ const RESPONSE_WORDS: &[&str] = &[
 const DATUM_FRAME: &[&str] = &["it's", "it", "is", "its", "that's", "my", "the", "a"];
 
 /// Whether a customer turn only hands over a datum that the agent's question before it asked
-/// for ("ochen.", "Biscuit.", "It's 4471."): at most four tokens, figures or one word besides
-/// the framing ones, no reply of the customer's own ("Fine.", "No, that's it."), and no
-/// sentiment.
+/// for ("ochen.", "Biscuit.", "It's 4471.", "4 Orchard Way, Kendal, LA9 4QT."): one word
+/// besides the framing ones, or figures among words that are all capitalised (names, places,
+/// months), no reply of the customer's own ("Fine.", "No, that's it."), and no sentiment.
 fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
     let text = &analysis.texts[i];
-    if text.tokens.len() > 4 {
+    let raw = &analysis.conversation.turns[i].text;
+    if text.tokens.len() > 10 {
         return false;
     }
     let figures = text
@@ -89,9 +90,11 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
         .iter()
         .all(|t| !t.stop && !RESPONSE_WORDS.contains(&t.norm.as_str()))
         && if figures {
-            words.is_empty()
+            words
+                .iter()
+                .all(|t| raw[t.start..].starts_with(|c: char| c.is_uppercase()))
         } else {
-            words.len() == 1
+            words.len() == 1 && text.tokens.len() <= 4
         };
     let asked = analysis.conversation.turns[..i]
         .iter()
