@@ -1842,9 +1842,11 @@ fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
         }
         Some(from)
     };
+    // "It's a lot with two little ones": the load and what makes it one.
+    let with_what = |k: usize| k + 1 < range.end && word(k + 1) == "with" && word(k) == "lot";
     (range.start + 2..range.end).any(|k| {
         load_from(k).is_some_and(|from| from > range.start && is_link(from - 1))
-            && (ends_clause(k) || takes_coping(k))
+            && (ends_clause(k) || takes_coping(k) || with_what(k))
     })
 }
 

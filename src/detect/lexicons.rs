@@ -1638,7 +1638,8 @@ const PROBLEM: &[&str] = &[
     "[keeps|kept|keep] [dropping|dropping out|restarting|rebooting|crashing|freezing|cutting out|disconnecting|switching off|turning off|going off|buffering|failing|logging me out|tripping]",
     "dropped",
     "disconnected",
-    "[charged me|was charged|were charged|been charged] [for|twice|again|a fee|an early termination fee|a late fee|a fee of]",
+    "[charged me|was charged|were charged|been charged] [for|twice|again|a|an]",
+    "[nobody|no one|no-one] [told|warned|informed] [me|us]",
     "[timing|times|timed] out",
     "not what i [was told|ordered|asked for|paid for|expected]",
     // Supply gone: "we've been without heating for three days", "the gas hasn't come back on".
@@ -1820,7 +1821,7 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     (
-        "[you will|you would] [need|have] to [call back|call again|contact|go to|visit|try again|wait]",
+        "[you will|you would] [need|have] to [call back|call again|contact|go to|visit|try again|wait|write in|write to us|put it in writing|put that in writing|send a letter|email us]",
         Ending::Unresolved,
     ),
     (
