@@ -68,7 +68,8 @@ const DATUM_FRAME: &[&str] = &["it's", "it", "is", "its", "that's", "my", "the",
 /// Whether a customer turn only hands over a datum that the agent's question before it asked
 /// for ("ochen.", "Biscuit.", "It's 4471.", "4 Orchard Way, Kendal, LA9 4QT."): one word
 /// besides the framing ones, or figures among words that are all capitalised (names, places,
-/// months), no reply of the customer's own ("Fine.", "No, that's it."), and no sentiment.
+/// months) or join them ("of", "and"), no reply of the customer's own ("Fine.", "No, that's
+/// it."), no question, and no sentiment.
 fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
     let text = &analysis.texts[i];
     let raw = &analysis.conversation.turns[i].text;
@@ -86,16 +87,20 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
             t.kind == crate::analyse::TokenKind::Word && !DATUM_FRAME.contains(&t.norm.as_str())
         })
         .collect();
-    let datum = words
-        .iter()
-        .all(|t| !t.stop && !RESPONSE_WORDS.contains(&t.norm.as_str()))
-        && if figures {
-            words
-                .iter()
-                .all(|t| raw[t.start..].starts_with(|c: char| c.is_uppercase()))
-        } else {
-            words.len() == 1 && text.tokens.len() <= 4
-        };
+    let reply = |t: &&crate::analyse::Token| RESPONSE_WORDS.contains(&t.norm.as_str());
+    let capitalised =
+        |t: &&crate::analyse::Token| raw[t.start..].starts_with(|c: char| c.is_uppercase());
+    // "2nd of February 1950": figures with names and the small words between them.
+    let joins = |t: &&crate::analyse::Token| {
+        matches!(t.norm.as_str(), "of" | "the" | "and" | "at" | "on" | "in")
+    };
+    let datum = if figures {
+        words
+            .iter()
+            .all(|t| !reply(t) && (joins(t) || capitalised(t)))
+    } else {
+        matches!(words.as_slice(), [t] if !t.stop && !reply(t)) && text.tokens.len() <= 4
+    };
     let asked = analysis.conversation.turns[..i]
         .iter()
         .rev()
@@ -103,7 +108,9 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
         .is_some_and(|t| {
             matches!(t.role, Role::Agent | Role::Bot) && t.text.trim_end().ends_with('?')
         });
-    datum && asked && analysis.sentiment(i) == Some(0.0)
+    // "How about 12:00?" asks, it does not hand over.
+    let asks = raw.trim_end().ends_with('?');
+    datum && asked && !asks && analysis.sentiment(i) == Some(0.0)
 }
 
 /// Praise words that, said alone next to a complaint, are sarcasm ("We don't even have a green
