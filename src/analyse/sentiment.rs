@@ -97,9 +97,54 @@ pub fn compound(text: &str) -> f64 {
     })
 }
 
-/// VADER's compound score of `text` with [`names_put_aside`].
+/// Figures and codes that VADER's lexicon reads as chat slang: "187" (murder, −3.1), "86"
+/// (−1.6), "143" ("I love you", +3.2), and the "2QT" ("too cute") of a postcode. Slang that
+/// is written as words ("gr8", "m8", "h8") keeps its score.
+const FIGURES_VADER_READS_AS_WORDS: &[&str] = &[
+    "143", "1432", "182", "187", "86", "1337", "14aa41", "2g2b4g", "2g2bt", "2qt", "4col", "4q",
+    "5fs", "8d", "d8", "g1", "n1", "j4f", "j4g", "k4y", "ly4e",
+];
+
+/// `text` with the figures of [`FIGURES_VADER_READS_AS_WORDS`] put as "x0" ("X0" when written
+/// in capitals, so that VADER's emphasis of capitals sees the same), when it has any: "my flat
+/// is 187" tells of an address, not a murder.
+fn figures_put_aside(text: &str) -> Option<String> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut offset = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let start = offset;
+        offset += word.len();
+        let core = word.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+        if !core.bytes().any(|b| b.is_ascii_digit())
+            || !FIGURES_VADER_READS_AS_WORDS.contains(&core.to_ascii_lowercase().as_str())
+        {
+            continue;
+        }
+        let at = start + word.find(core).unwrap_or(0);
+        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        masked.push_str(&text[copied..at]);
+        masked.push_str(if core.bytes().any(|b| b.is_ascii_uppercase()) {
+            "X0"
+        } else {
+            "x0"
+        });
+        copied = at + core.len();
+    }
+    out.map(|mut masked| {
+        masked.push_str(&text[copied..]);
+        masked
+    })
+}
+
+/// VADER's compound score of `text` with [`names_put_aside`] and [`figures_put_aside`].
 fn vader(text: &str) -> f64 {
-    match names_put_aside(text) {
+    let named = names_put_aside(text);
+    let text = named.as_deref().unwrap_or(text);
+    match figures_put_aside(text) {
         Some(masked) => ANALYZER.polarity_scores(&masked).compound,
         None => ANALYZER.polarity_scores(text).compound,
     }
@@ -162,5 +207,25 @@ mod tests {
         );
         assert!(compound("Thank you so much Rob.") > 0.0);
         assert!(compound("they rob you blind") < 0.0);
+    }
+
+    #[test]
+    fn figures_vader_reads_as_slang_are_put_aside() {
+        assert_eq!(
+            figures_put_aside("My flat is 187, by the park.").as_deref(),
+            Some("My flat is x0, by the park.")
+        );
+        assert_eq!(
+            figures_put_aside("It's LS6 2QT").as_deref(),
+            Some("It's LS6 X0")
+        );
+        // Other figures, slang written as words, and emoticons stay.
+        assert_eq!(figures_put_aside("I paid 1870 on the 8th"), None);
+        assert_eq!(figures_put_aside("gr8 service m8"), None);
+        assert_eq!(figures_put_aside("love it <3"), None);
+        assert_eq!(compound("LS6 2QT"), 0.0);
+        assert_eq!(compound("My flat is 187."), compound("My flat is x0."));
+        assert!(compound("My flat is 187.") > -0.05);
+        assert!(compound("gr8 service") > 0.0);
     }
 }
