@@ -1298,6 +1298,8 @@ const DISTRESS: &[&str] = &[
     "[she's|he's|she is|he is|they're|they are] [asthmatic|poorly|unwell|in pain|getting worse]",
     "[i'm|i am|we're|we are] starving",
     "[i|we] [don't|do not|dont] know how [i'll|we'll|i'm going to|we're going to|i am going to|we are going to|i will|we will|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
+    // As typed in a hurry.
+    "[fustrated|frustated|frusterated|frustrted|rediculous|ridiculus|redicilous|dissapointed|disapointed|dissappointed|unacceptible|anoyed]",
 ];
 
 /// The customer has already done what the agent suggests; "that", "all of that" refer to the
