@@ -96,6 +96,27 @@ impl Combined {
     }
 }
 
+/// The normal form of one alternative of a lexicon entry, its contractions expanded ("can't" →
+/// "cannot"), when it is plain lowercase words; `None` for anything else, which is kept as
+/// written.
+fn normal_alternative(alternative: &str) -> Option<String> {
+    if !alternative
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'\'')
+    {
+        return None;
+    }
+    let mut key = String::with_capacity(alternative.len() + 8);
+    for word in alternative.split_whitespace() {
+        let whole = [word];
+        for part in crate::analyse::text::expand_contraction(word).unwrap_or(&whole) {
+            key.push_str(part);
+            key.push(' ');
+        }
+    }
+    Some(key)
+}
+
 /// Expands the alternation syntax of lexicon entries: `[a|b|]` is one of `a`, `b` or nothing.
 /// `"i [completely|totally|] understand"` gives three phrases.
 pub fn expand(pattern: &str) -> Vec<String> {
@@ -108,7 +129,19 @@ pub fn expand(pattern: &str) -> Vec<String> {
             break;
         };
         let head = &rest[..open];
-        let alternatives: Vec<&str> = rest[open + 1..close].split('|').collect();
+        // "[can't|cannot]" and "[i'm|i am]" are one phrase in the normal form: expanded once.
+        let mut seen: Vec<String> = Vec::new();
+        let alternatives: Vec<&str> = rest[open + 1..close]
+            .split('|')
+            .filter(|alt| match normal_alternative(alt) {
+                Some(key) if seen.contains(&key) => false,
+                Some(key) => {
+                    seen.push(key);
+                    true
+                }
+                None => true,
+            })
+            .collect();
         out = out
             .iter()
             .flat_map(|prefix| {
@@ -313,6 +346,18 @@ mod tests {
                 " i understand you ",
                 " i understand "
             ]
+        );
+    }
+
+    #[test]
+    fn alternatives_that_are_one_in_the_normal_form_expand_once() {
+        assert_eq!(
+            expand("[can't|cannot|cant] [help|]"),
+            [" can't help ", " can't "]
+        );
+        assert_eq!(
+            expand("[i'm|i am|we are] sorry"),
+            [" i'm sorry ", " we are sorry "]
         );
     }
 

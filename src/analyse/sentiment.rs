@@ -109,18 +109,27 @@ const FIGURES_VADER_READS_AS_WORDS: &[&str] = &[
 /// in capitals, so that VADER's emphasis of capitals sees the same), when it has any: "my flat
 /// is 187" tells of an address, not a murder.
 fn figures_put_aside(text: &str) -> Option<String> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    let mut offset = 0;
-    for word in text.split_inclusive(char::is_whitespace) {
-        let start = offset;
-        offset += word.len();
-        let core = word.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-        if !core.bytes().any(|b| b.is_ascii_digit())
-            || !FIGURES_VADER_READS_AS_WORDS.contains(&core.to_ascii_lowercase().as_str())
+    let mut k = 0;
+    // Only the words around a digit are looked at: most turns have none, or a few.
+    while let Some(digit) = bytes[k..].iter().position(u8::is_ascii_digit) {
+        let digit = k + digit;
+        let start = bytes[..digit]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1);
+        let end = bytes[digit..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |p| digit + p);
+        k = end;
+        let word = &text[start..end];
+        let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
+        if !FIGURES_VADER_READS_AS_WORDS
+            .iter()
+            .any(|figure| figure.eq_ignore_ascii_case(core))
         {
             continue;
         }

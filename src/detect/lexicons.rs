@@ -741,7 +741,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     // A worry allowed as a common one: "that's a really common worry at the moment".
     (
-        "[that is|it is|this is] [a|such a] [really|very|completely|perfectly|totally|] [common|natural|normal|understandable|real|valid|fair] [worry|concern|fear|feeling|reaction]",
+        "[that is|it is] [a|such a] [really|very|] [common|natural|normal|understandable] [worry|concern|fear|feeling]",
         Mechanism::Interpretation,
     ),
     (
@@ -1294,10 +1294,10 @@ const DISTRESS: &[&str] = &[
     "[can't|cannot|can not|couldn't|struggling to] breathe",
     "[coughing|wheezing|been sick|throwing up|been up] [all night|every night|at night|all week|constantly]",
     "[asthma attack|asthma attacks|chest infection]",
-    "[it's|it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|poorly|worse|unwell]",
+    "[it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|worse]",
     "[she's|he's|she is|he is|they're|they are] [asthmatic|poorly|unwell|in pain|getting worse]",
     "[i'm|i am|we're|we are] starving",
-    "[i|we] [don't|do not|dont] know how [i'll|we'll|i'm going to|we're going to|i am going to|we are going to|i will|we will|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
+    "[i|we] do not know how [i will|we will|i am going to|we are going to|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
     // As typed in a hurry.
     "[fustrated|frustated|frusterated|frustrted|rediculous|ridiculus|redicilous|dissapointed|disapointed|dissappointed|unacceptible|anoyed]",
 ];
@@ -1309,7 +1309,7 @@ const ALREADY_DONE: &[&str] = &[
     "i [have|] [done|tried|followed|read] [that|this|all that|all of that|all this|all of this|those|those steps|these steps|them|both|everything] already",
     "[did|done|tried] [that|this|all that|all of that|those|both] already",
     "already [did|done|tried] [that|this|all that|all of that|those|both]",
-    "i [have|] [restarted|rebooted|reset|unplugged|reinstalled|uninstalled|cleared|updated|turned off and on|switched off and on] [it|that|them|the router|the phone|the app|the laptop|everything] [twice|three times|several times|a few times|already|twice already|three times already|before i called|before i rang]",
+    "i [have|] [restarted|rebooted|reset|unplugged|reinstalled|uninstalled|cleared|updated] [it|that|them|the router|the phone|the app|everything] [twice|three times|already|before i called]",
 ];
 
 const REPETITION: &[&str] = &[
@@ -1554,11 +1554,11 @@ const EVENTS: &[(&str, Event)] = &[
     ),
     // Asking a bot for a person is the same step up: "talk to a human", "real person please".
     (
-        "[speak|talk|speaking|talking|chat] [to|with] [a|an|] [human|real person|actual person|real human|live agent|live person|human agent|human being|person not a bot|real agent]",
+        "[speak|talk|speaking|talking] [to|with] [a|an|] [human|real person|actual person|real human|live agent|human being]",
         Event::Escalation,
     ),
     (
-        "[get|put|transfer|connect|pass] me [to|through to|with] [a|an] [human|real person|actual person|real human|live agent|human agent|agent|advisor|adviser]",
+        "[put|transfer|connect|pass] me [to|through to] [a|an] [human|real person|live agent|human agent|agent|advisor]",
         Event::Escalation,
     ),
     (
@@ -1892,8 +1892,8 @@ const FAILURE: &[&str] = &[
     "no [results|matches|availability|options|slots|appointments] [found|available|match|matching|left]",
     "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
     "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
-    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to|weren't able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
-    "[couldn't|could not|can't|cannot|wasn't able to|was not able to|weren't able to|were not able to] be [made|booked|reserved|purchased|bought|scheduled|processed|completed|confirmed|placed|arranged|found|located|fixed|resolved|refunded|cancelled|canceled|changed|issued|delivered|repaired|replaced|restored|approved]",
+    "[could not|cannot|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
+    "[could not|cannot|was not able to|were not able to] be [made|booked|reserved|purchased|bought|scheduled|processed|completed|confirmed|placed|arranged|found|located|fixed|resolved|refunded|cancelled|canceled|changed|issued|delivered|repaired|replaced|restored|approved]",
     "[is|are|was|were] [not available|unavailable|fully booked|sold out|out of stock|all booked|booked up|no longer available|not possible]",
     "[isn't|aren't|wasn't|weren't] available",
     "[booking|reservation|payment|transaction|request|order|refund|attempt|search] [failed|was unsuccessful|did not go through|didn't go through|was declined|was rejected]",

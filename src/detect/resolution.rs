@@ -80,26 +80,21 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
         .tokens
         .iter()
         .any(|t| t.kind != crate::analyse::TokenKind::Word);
-    let words: Vec<&crate::analyse::Token> = text
-        .tokens
-        .iter()
-        .filter(|t| {
-            t.kind == crate::analyse::TokenKind::Word && !DATUM_FRAME.contains(&t.norm.as_str())
-        })
-        .collect();
-    let reply = |t: &&crate::analyse::Token| RESPONSE_WORDS.contains(&t.norm.as_str());
+    let mut words = text.tokens.iter().filter(|t| {
+        t.kind == crate::analyse::TokenKind::Word && !DATUM_FRAME.contains(&t.norm.as_str())
+    });
+    let reply = |t: &crate::analyse::Token| RESPONSE_WORDS.contains(&t.norm.as_str());
     let capitalised =
-        |t: &&crate::analyse::Token| raw[t.start..].starts_with(|c: char| c.is_uppercase());
+        |t: &crate::analyse::Token| raw[t.start..].starts_with(|c: char| c.is_uppercase());
     // "2nd of February 1950": figures with names and the small words between them.
-    let joins = |t: &&crate::analyse::Token| {
+    let joins = |t: &crate::analyse::Token| {
         matches!(t.norm.as_str(), "of" | "the" | "and" | "at" | "on" | "in")
     };
     let datum = if figures {
-        words
-            .iter()
-            .all(|t| !reply(t) && (joins(t) || capitalised(t)))
+        words.all(|t| !reply(t) && (joins(t) || capitalised(t)))
     } else {
-        matches!(words.as_slice(), [t] if !t.stop && !reply(t)) && text.tokens.len() <= 4
+        text.tokens.len() <= 4
+            && matches!((words.next(), words.next()), (Some(t), None) if !t.stop && !reply(t))
     };
     let asked = analysis.conversation.turns[..i]
         .iter()
