@@ -1677,7 +1677,7 @@ const THANKS: &[(&str, Thanks)] = &[
         Thanks::Declined,
     ),
     (
-        "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but|a lot for nothing|for wasting|a lot for wasting|so much for wasting]",
+        "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but|a lot for nothing|for wasting|a lot for wasting|so much for wasting|i suppose|i guess]",
         Thanks::Hollow,
     ),
 ];
@@ -1873,7 +1873,7 @@ const CORRECTION: &[(&str, Correction)] = &[
         Correction::Marker,
     ),
     (
-        "[i want|i wanted|i need|i needed|i'd like|i would like|i meant|i mean|i said|i asked|i was asking|instead|actually|rather|make it|change it|it should be|it's for|it is for|it needs to be|it has to be|i prefer]",
+        "[i want|i wanted|i need|i needed|i'd like|i would like|i meant|i mean|i said|i asked|i was asking|instead|actually|rather|make it|change it|it should be|it's for|it is for|it needs to be|it has to be|i prefer|i just want|i just need|i only want|i only need]",
         Correction::Restate,
     ),
     (

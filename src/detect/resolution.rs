@@ -51,9 +51,46 @@ fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<ClosingTurn> {
         .filter_map(|&i| {
             let s = analysis.sentiment(i)?;
             let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i]);
-            Some((i, if sarcasm { -s.abs() } else { s }, sarcasm))
+            let s = if sarcasm {
+                -s.abs()
+            } else if relieved(&analysis.texts[i]) {
+                s.abs()
+            } else {
+                s
+            };
+            Some((i, s, sarcasm))
         })
         .collect()
+}
+
+/// Worries that, put in the past beside thanks, are relief: "Thank you, I was dreading this
+/// call", "Thanks. I was panicking."
+const PAST_WORRIES: &[&str] = &[
+    "dreading",
+    "panicking",
+    "worried",
+    "worrying",
+    "terrified",
+    "scared",
+    "frightened",
+    "petrified",
+    "nervous",
+    "anxious",
+    "stressed",
+    "stressing",
+];
+
+/// Whether a turn thanks and puts a worry of the customer's in the past ("I was dreading this
+/// call"): relief, which VADER reads as negative; counted as positive as VADER finds it
+/// negative.
+fn relieved(text: &TurnText) -> bool {
+    let words = text.tokens.len();
+    (0..words).any(|k| THANK_WORDS.contains(&text.word(k)))
+        && (1..words).any(|k| {
+            text.word(k) == "was"
+                && matches!(text.word(k - 1), "i" | "we")
+                && (k + 1..(k + 4).min(words)).any(|j| PAST_WORRIES.contains(&text.word(j)))
+        })
 }
 
 /// Short replies that answer a question with the customer's own stance, not a datum.
