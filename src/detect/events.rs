@@ -49,6 +49,9 @@ const NEGATIONS: &[&str] = &[
     " cannot",
     " unable to",
     " do not want to",
+    " did not want to",
+    " did not need to",
+    " never wanted to",
 ];
 
 /// Whether the words just before token `start` of `text` negate what follows.
