@@ -723,6 +723,49 @@ fn asks_about_customer(text: &TurnText, sentence: &Sentence, open: bool) -> bool
     }) && asks_nothing_of_the_speaker(text, sentence)
 }
 
+/// Whether a sentence works out a figure the customer never gave ("so you've used about 437
+/// units since, which is around £120"): an estimate of the agent's, not the customer's words
+/// taken up. A fact from the record ("so you were referred on 1 March") is not worked out.
+fn works_out_new_figures(
+    analysis: &Analysis,
+    i: usize,
+    text: &TurnText,
+    sentence: &Sentence,
+) -> bool {
+    let range = sentence.tokens.clone();
+    range.clone().any(|k| {
+        let figure = &text.tokens[k];
+        figure.kind == crate::analyse::TokenKind::Number
+            && k > range.start
+            && matches!(
+                text.word(k - 1),
+                "about" | "around" | "roughly" | "approximately" | "nearly" | "almost"
+            )
+            && !analysis
+                .turns_of(Role::Customer)
+                .take_while(|(c, _, _)| *c < i)
+                .any(|(_, _, said)| said.tokens.iter().any(|t| t.norm == figure.norm))
+    })
+}
+
+/// Whether a question asks how someone else is ("Is he okay now?", "Are they safe?", "How's
+/// she doing?"): after the person the customer spoke of, the husband taken ill, the child at
+/// home.
+fn asks_after_someone(text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens[sentence.tokens.clone()];
+    tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "he" | "she" | "they" | "he's" | "she's" | "they're"
+        )
+    }) && tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "okay" | "ok" | "alright" | "safe" | "hurt" | "injured" | "recovering" | "coping"
+        ) || (t.norm == "doing" && tokens.first().is_some_and(|f| f.norm == "how"))
+    }) && asks_nothing_of_the_speaker(text, sentence)
+}
+
 /// No first person (the agent asking leave or offering: "can I place you on hold?") and no
 /// figures (reading back a reference) in a question.
 fn asks_nothing_of_the_speaker(text: &TurnText, sentence: &Sentence) -> bool {
@@ -1947,7 +1990,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 if tone == Tone::Restatement
-                    && (shared() == 0 || restates_a_request(text, sentence, m))
+                    && (shared() == 0
+                        || restates_a_request(text, sentence, m)
+                        || works_out_new_figures(analysis, i, text, sentence))
                 {
                     continue;
                 }
@@ -2060,6 +2105,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         1,
                         sentence.start..sentence.end,
                         "a bare question for the customer's reasons",
+                    ));
+                } else if form.is_some() && asks_after_someone(text, sentence) {
+                    best[Mechanism::Exploration as usize] = Some((
+                        2,
+                        sentence.start..sentence.end,
+                        "a question after someone the customer spoke of",
                     ));
                 }
             }

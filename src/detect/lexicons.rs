@@ -1034,7 +1034,7 @@ const COMFORT: &[&str] = &[
 /// Joy the speaker names for the customer ("I'm so glad to hear that", "proud of you"): a
 /// positive reaction that is strong when it is about what the customer said.
 const JOYS: &[&str] = &[
-    "i am [so|really|very|] [glad|happy|relieved|pleased|delighted|thrilled] [to hear|that|you|for you|it|the|your]",
+    "i am [so|really|very|] [glad|happy|relieved|pleased|delighted|thrilled] [to hear|that|you|for you|it|the|your|he|she|he's|she's|they|his|her|their]",
     "[i am|we are] proud of you",
 ];
 
@@ -1172,6 +1172,7 @@ const FEELINGS: &[&str] = &[
     "unloved",
     "worthless",
     "shocked",
+    "[a|such a|quite a|real] shock",
     "relieved",
     "proud",
     "happy",
@@ -1647,6 +1648,7 @@ const PROBLEM: &[&str] = &[
     // Supply gone: "we've been without heating for three days", "the gas hasn't come back on".
     "without [heating|heat|power|gas|electricity|water|hot water|internet|broadband|wifi|a connection|phone signal]",
     "[hasn't|has not|haven't|have not] come back",
+    "[stopped|has stopped|keeps|kept] [sending|updating|connecting|responding|loading|syncing|charging]",
 ];
 
 const THANKS: &[(&str, Thanks)] = &[

@@ -100,7 +100,9 @@ const RESPONSE_WORDS: &[&str] = &[
 ];
 
 /// Words that frame a datum without saying anything: "It's 4471.", "my PIN's 4471".
-const DATUM_FRAME: &[&str] = &["it's", "it", "is", "its", "that's", "my", "the", "a"];
+const DATUM_FRAME: &[&str] = &[
+    "it's", "it", "is", "its", "that's", "my", "the", "a", "showing", "shows", "says", "reads",
+];
 
 /// Whether a customer turn only hands over a datum that the agent's question before it asked
 /// for ("ochen.", "Biscuit.", "It's 4471.", "4 Orchard Way, Kendal, LA9 4QT."): one word
