@@ -175,7 +175,12 @@ pub fn customer_name(
         }
         let name = words.join(" ");
         let forms = forms_of(&name);
-        if forms.is_empty() || forms.iter().any(|f| agent_forms().contains(f)) {
+        if forms.is_empty()
+            || forms.iter().any(|f| agent_forms().contains(f))
+            || forms
+                .iter()
+                .any(|f| ORGANISATION_WORDS.contains(&f.as_str()))
+        {
             return None;
         }
         Some(name)
@@ -300,6 +305,78 @@ const EVERYDAY_WORD_NAMES: &[&str] = &[
 fn is_everyday_word(form: &str) -> bool {
     EVERYDAY_WORD_NAMES.contains(&form)
 }
+
+/// Words of a company's name, which the agent's greeting puts where a customer's name could
+/// stand ("Hello, Greenleaf Bank, how can I help?").
+const ORGANISATION_WORDS: &[&str] = &[
+    "bank",
+    "banking",
+    "energy",
+    "power",
+    "insurance",
+    "assurance",
+    "airways",
+    "airlines",
+    "air",
+    "telecom",
+    "mobile",
+    "broadband",
+    "fibre",
+    "water",
+    "gas",
+    "electric",
+    "council",
+    "services",
+    "ltd",
+    "limited",
+    "plc",
+    "inc",
+    "llc",
+    "group",
+    "health",
+    "healthcare",
+    "pharmacy",
+    "rentals",
+    "hotels",
+    "hotel",
+    "parcels",
+    "delivery",
+    "deliveries",
+    "travel",
+    "motors",
+    "finance",
+    "credit",
+    "cards",
+    "utilities",
+    "homes",
+    "housing",
+    "rail",
+    "trains",
+    "clinic",
+    "surgery",
+    "vets",
+    "store",
+    "stores",
+    "shop",
+    "online",
+    "direct",
+    "company",
+    "collections",
+    "mortgages",
+    "loans",
+    "lending",
+    "solutions",
+    "systems",
+    "software",
+    "media",
+    "networks",
+    "claims",
+    "helpline",
+    "desk",
+    "centre",
+    "center",
+    "care",
+];
 
 /// Word sequences after which the customer says their own name.
 const SELF_INTRO: &[&[&str]] = &[
