@@ -456,6 +456,11 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
             if names == max_words || !capitalised(t) || !gap_ok(previous_end, t.start) {
                 break;
             }
+            // "This is Tom's dad": the name is someone else's.
+            if raw[..t.end].ends_with("'s") || raw[..t.end].ends_with("\u{2019}s") {
+                names = 0;
+                break;
+            }
             words.push(&raw[t.start..t.end]);
             previous_end = t.end;
             names += 1;

@@ -2203,17 +2203,21 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 continue;
             }
             // "Sorry to hear about your dad" names the customer's own (a person, a loss);
-            // "sorry about your situation" does not.
+            // "sorry about your situation" does not. "I'm so sorry he's been going through
+            // that" is about the son the customer spoke of.
             let names_theirs = || {
                 cues.iter().filter(|m| within(&m.tokens)).any(|m| {
                     cx.lexicons.empathy.tag(m).1 == Tone::Felt
-                        && text.tokens[m.tokens.clone()].windows(2).any(|pair| {
+                        && (text.tokens[m.tokens.clone()].windows(2).any(|pair| {
                             matches!(pair[0].norm.as_str(), "your" | "ur")
                                 && !matches!(
                                     pair[1].norm.as_str(),
                                     "situation" | "news" | "trouble" | "experience"
                                 )
-                        })
+                        }) || text.tokens.get(m.tokens.end).is_some_and(|next| {
+                            m.tokens.end < sentence.tokens.end
+                                && matches!(next.norm.as_str(), "he" | "she" | "he's" | "she's")
+                        }))
                 })
             };
             // A feeling named in the agent's own words ("that sounds really frightening") is
