@@ -955,7 +955,7 @@ const PROBES: &[&str] = &[
 /// Frames that restate the customer's situation; interpretation only when the words that
 /// follow are the customer's own.
 const RESTATEMENTS: &[&str] = &[
-    "so you [have|had|are|were|did|would|went|got|paid|ordered|booked|called|tried|lost|spent]",
+    "so you [have|had|are|were|did|would|went|got|paid|ordered|booked|called|tried|lost|spent|switched|changed|moved|sent|bought|rang|emailed|waited|received|noticed|left|took|gave|made|upgraded|cancelled|returned|reported|missed]",
     "so [this|it|that] is about",
     "so [every time|each time|whenever] you",
     "you [have] been [without|waiting|trying|dealing|going|left|stuck|chasing|sat|charged|billed|overcharged|cut off|kept waiting|passed around|messed around|let down]",
