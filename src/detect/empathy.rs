@@ -1851,9 +1851,8 @@ fn names_the_load(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
             )
     };
     // Where the load phrase begins: "a lot", "a long time", "a long wait", "a (big) hit", with
-    // "such" before;
-    // "(really) hard", "tough", "difficult" ("three days without heating with a newborn is
-    // really hard").
+    // "such" before; "(really) hard", "tough", "difficult" ("three days without heating with
+    // a newborn is really hard").
     let load_from = |k: usize| -> Option<usize> {
         if matches!(word(k), "hard" | "tough" | "difficult") {
             let intensified = k > range.start

@@ -1651,10 +1651,27 @@ const PROBLEM: &[&str] = &[
     "[stopped|has stopped|keeps|kept] [sending|updating|connecting|responding|loading|syncing|charging]",
 ];
 
+/// "Thanks" and "thank" as typed in a hurry, with two letters swapped: one alternation for
+/// the lexicon entries below, and [`TYPED_THANKS`] for the word tests of other rules.
+macro_rules! typed_thanks {
+    () => {
+        "tahnks|thnaks|thakns|thansk|tahnk|thnak|thakn"
+    };
+}
+
+/// The words of [`typed_thanks!`].
+pub(crate) const TYPED_THANKS: &[&str] = &[
+    "tahnks", "thnaks", "thakns", "thansk", "tahnk", "thnak", "thakn",
+];
+
 const THANKS: &[(&str, Thanks)] = &[
     (
         // With the slips of fast typing: "thnaks", "tahnk you".
-        "[thank you|thank u|thank ya|thank|thanks|thanx|thx|ty|cheers|tahnks|thnaks|thakns|thansk|tahnk|thnak|thakn|tahnk you|thnak you|thakn you|thank yuo|thank oyu]",
+        concat!(
+            "[thank you|thank u|thank ya|thank|thanks|thanx|thx|ty|cheers|",
+            typed_thanks!(),
+            "|tahnk you|thnak you|thakn you|thank yuo|thank oyu]"
+        ),
         Thanks::Given,
     ),
     (
@@ -1715,7 +1732,11 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     ("[all|you're all|you are all] set", Ending::Resolved),
     (
-        "[great|perfect|wonderful|awesome|brilliant|excellent|lovely|fantastic|cheers] [thank|thanks|that|cheers|tahnks|thnaks|thakns|thansk|tahnk|thnak|thakn]",
+        concat!(
+            "[great|perfect|wonderful|awesome|brilliant|excellent|lovely|fantastic|cheers] [thank|thanks|that|cheers|",
+            typed_thanks!(),
+            "]"
+        ),
         Ending::Resolved,
     ),
     (
@@ -2151,5 +2172,15 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
 impl Default for Lexicons {
     fn default() -> Self {
         Lexicons::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_thanks_agree_with_their_alternation() {
+        assert_eq!(typed_thanks!().split('|').collect::<Vec<_>>(), TYPED_THANKS);
     }
 }

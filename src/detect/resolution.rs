@@ -85,7 +85,7 @@ const PAST_WORRIES: &[&str] = &[
 /// negative.
 fn relieved(text: &TurnText) -> bool {
     let words = text.tokens.len();
-    (0..words).any(|k| THANK_WORDS.contains(&text.word(k)))
+    (0..words).any(|k| is_thank_word(text.word(k)))
         && (1..words).any(|k| {
             text.word(k) == "was"
                 && matches!(text.word(k - 1), "i" | "we")
@@ -332,11 +332,12 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     ))
 }
 
-/// The words of a thanks that closes a contact, as typed in a hurry too ("thnaks"); "cheers"
-/// or "appreciate it" alone are pleasantries as often as thanks for a fix.
-const THANK_WORDS: &[&str] = &[
-    "thank", "thanks", "tahnks", "thnaks", "thakns", "thansk", "tahnk", "thnak", "thakn",
-];
+/// Whether a word is "thank" or "thanks", as typed in a hurry too ("thnaks"): the thanks that
+/// closes a contact; "cheers" or "appreciate it" alone are pleasantries as often as thanks for
+/// a fix.
+fn is_thank_word(word: &str) -> bool {
+    matches!(word, "thank" | "thanks") || crate::detect::lexicons::TYPED_THANKS.contains(&word)
+}
 
 /// Fires when the closing turns say it is not solved, or when a problem was raised and
 /// nothing in the closing turns resolves it.
@@ -353,7 +354,7 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         // Thanks close a resolved contact, but "thanks anyway" and "thanks for nothing" give
         // up on it, and "no thanks" only declines the next offer.
         if turn.role == Role::Customer
-            && (0..text.tokens.len()).any(|k| THANK_WORDS.contains(&text.word(k)))
+            && (0..text.tokens.len()).any(|k| is_thank_word(text.word(k)))
             && !cx.hits[i]
                 .thanks
                 .iter()
