@@ -85,7 +85,7 @@ pub const RULES: &[Rule] = &[
         score: Some(Empathy),
         weight: 16.0,
         cap: 32.0,
-        description: "Exploration: the agent asks about the customer's experience or feelings (EPITOME). Level 2 when specific.",
+        description: "Exploration: the agent asks about the customer's experience or feelings (EPITOME), or after someone the customer spoke of. Level 2 when specific.",
         threshold: "a question about the customer's experience, not a request for account data; strong when it refers to the customer's words",
     },
     Rule {
@@ -149,7 +149,7 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 14.0,
         cap: 28.0,
-        description: "The customer asks for a supervisor or manager, to escalate, or to complain formally.",
+        description: "The customer asks for a supervisor or manager, for a person instead of the bot, to escalate, or to complain formally.",
         threshold: "escalation phrase in a customer turn (a manager, a person instead of the bot, a formal complaint)",
     },
     Rule {
@@ -165,7 +165,7 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 4.0,
         cap: 12.0,
-        description: "The customer has to correct the agent: says they were misunderstood, rejects what was understood and restates it, or asks for a check to be redone.",
+        description: "The customer has to correct the agent: says they were misunderstood, rejects what was understood or offered and restates it, or asks for a check to be redone.",
         threshold: "correction phrase (\"that's not what I asked\", \"are you sure\", \"can you check again\") or a turn opening with \"no\" followed by what the customer wants (\"no, I need it for four\"), not a polite decline or a plain answer; one per turn",
     },
     Rule {
