@@ -1,5 +1,6 @@
-//! Effort events: `transfer`, `hold` (announced by the agent or the platform) and
-//! `repeat-contact`, `channel-switch`, `escalation-request` (said by the customer).
+//! Effort events: `transfer`, `hold` (announced by the agent or the platform, or a wait nobody
+//! announced: "are you still there?") and `repeat-contact`, `channel-switch`,
+//! `escalation-request` (said by the customer).
 
 use crate::analyse::Analysis;
 use crate::detect::lexicons::Event;
@@ -13,7 +14,7 @@ impl Event {
     pub fn rule(self) -> &'static str {
         match self {
             Event::Transfer => "transfer",
-            Event::Hold => "hold",
+            Event::Hold | Event::LeftWaiting => "hold",
             Event::RepeatContact => "repeat-contact",
             Event::ChannelSwitch => "channel-switch",
             Event::Escalation => "escalation-request",
@@ -27,9 +28,10 @@ impl Event {
             // is how the contact reaches an agent, not a transfer between people.
             Event::Transfer => !matches!(role, Role::Customer | Role::Bot),
             Event::Hold => role != Role::Customer,
-            Event::RepeatContact | Event::ChannelSwitch | Event::Escalation => {
-                role == Role::Customer
-            }
+            Event::LeftWaiting
+            | Event::RepeatContact
+            | Event::ChannelSwitch
+            | Event::Escalation => role == Role::Customer,
         }
     }
 }
@@ -113,7 +115,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && out
                     .iter()
                     .any(|f| f.rule == event.rule() && f.turn + 2 >= i && f.turn < i);
-            if confirms_earlier {
+            // "Are you still there?" during a hold the agent announced is the same hold.
+            let during_a_hold = event == Event::LeftWaiting
+                && out
+                    .iter()
+                    .any(|f| f.rule == "hold" && f.turn + 3 >= i && f.turn < i);
+            if confirms_earlier || during_a_hold {
                 continue;
             }
             out.push(finding(
@@ -183,6 +190,7 @@ fn describe(event: Event) -> &'static str {
     match event {
         Event::Transfer => "transfer announced",
         Event::Hold => "hold announced",
+        Event::LeftWaiting => "an unannounced wait, asked about",
         Event::RepeatContact => "earlier contact about the same issue mentioned",
         Event::ChannelSwitch => "another channel already tried",
         Event::Escalation => "escalation asked for",

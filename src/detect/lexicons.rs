@@ -98,6 +98,9 @@ pub enum Event {
     Transfer,
     /// A hold announced.
     Hold,
+    /// The customer left waiting without a word, asking whether anyone is there: a hold
+    /// nobody announced.
+    LeftWaiting,
     /// The customer says they contacted before.
     RepeatContact,
     /// The customer says they tried another channel.
@@ -1434,6 +1437,10 @@ const EVENTS: &[(&str, Event)] = &[
         Event::Hold,
     ),
     ("[please|kindly] hold [the line|while|for|on|]", Event::Hold),
+    (
+        "[are you still there|are you there|is anyone there|is anybody there|anyone there|hello are you there]",
+        Event::LeftWaiting,
+    ),
     ("[can|may|could] i [place|put] you on hold", Event::Hold),
     (
         "[you|caller|call|chat|customer] [are|is|was|has been|have been|] [placed|put] on hold",
