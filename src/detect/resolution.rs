@@ -127,7 +127,20 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
         |t: &crate::analyse::Token| raw[t.start..].starts_with(|c: char| c.is_uppercase());
     // "2nd of February 1950": figures with names and the small words between them.
     let joins = |t: &crate::analyse::Token| {
-        matches!(t.norm.as_str(), "of" | "the" | "and" | "at" | "on" | "in")
+        matches!(
+            t.norm.as_str(),
+            "of" | "the"
+                | "and"
+                | "at"
+                | "on"
+                | "in"
+                | "next"
+                | "this"
+                | "month"
+                | "week"
+                | "am"
+                | "pm"
+        )
     };
     let datum = if figures {
         words.all(|t| !reply(t) && (joins(t) || capitalised(t)))
