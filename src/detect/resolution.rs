@@ -35,18 +35,28 @@ fn mean_sentiment(closing: &[ClosingTurn]) -> Option<f64> {
 fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<ClosingTurn> {
     // A turn of only figures or codes ("04417.", "PW44817263GB") answers a question and says
     // nothing of the customer's mood; nor does a datum handed over when asked ("ochen.").
-    let customer: Vec<usize> = analysis
-        .turns_of(Role::Customer)
-        .filter(|(i, _, text)| {
-            text.tokens
+    // Read from the end, so that only the close is tested: the last `turns` such turns and
+    // one before them, or all there are.
+    let wanted = turns.max(1);
+    let mut customer: Vec<usize> = Vec::with_capacity(wanted + 1);
+    for (i, turn) in analysis.conversation.turns.iter().enumerate().rev() {
+        if turn.role != Role::Customer
+            || !analysis.texts[i]
+                .tokens
                 .iter()
                 .any(|t| t.kind == crate::analyse::TokenKind::Word)
-                && !hands_over_datum(analysis, *i)
-        })
-        .map(|(i, _, _)| i)
-        .collect();
-    let from = usize::from(customer.len() > 1).max(customer.len().saturating_sub(turns.max(1)));
-    customer[from..]
+            || hands_over_datum(analysis, i)
+        {
+            continue;
+        }
+        customer.push(i);
+        if customer.len() > wanted {
+            break;
+        }
+    }
+    customer.reverse();
+    // The earliest read is dropped: one before the last `turns`, or the customer's opening.
+    customer[usize::from(customer.len() > 1)..]
         .iter()
         .filter_map(|&i| {
             let s = analysis.sentiment(i)?;
