@@ -1690,7 +1690,26 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
                 | "awfully"
                 | "terribly"
                 | "extremely"
+                | "probably"
+                | "understandably"
+                | "bit"
+                | "little"
+                | "feeling"
+                | "getting"
         )
+    };
+    // "you might be", "you may well be": a guess at the customer's feeling.
+    let tentative_you = |modal: usize| {
+        let before = |k: usize| k > sentence.tokens.start && word(k - 1) == "you";
+        match word(modal) {
+            "might" | "may" | "could" => before(modal),
+            "well" => {
+                modal > sentence.tokens.start
+                    && matches!(word(modal - 1), "might" | "may")
+                    && before(modal - 1)
+            }
+            _ => false,
+        }
     };
     // The verb that links the feeling to its subject, with the subject's shape.
     let linked = |link: usize| match word(link) {
@@ -1699,7 +1718,13 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
             link > sentence.tokens.start
                 && matches!(word(link - 1), "that" | "it" | "this" | "which")
         }
-        "be" => link > sentence.tokens.start && word(link - 1) == "must",
+        "be" => {
+            link > sentence.tokens.start && (word(link - 1) == "must" || tentative_you(link - 1))
+        }
+        // The feeling put to the customer, often tentatively: "maybe you're afraid of what
+        // may happen", "you're probably worried the fee will grow".
+        "you're" | "youre" => true,
+        "are" | "feel" => link > sentence.tokens.start && word(link - 1) == "you",
         "been" => {
             link > sentence.tokens.start + 1 && word(link - 1) == "have" && word(link - 2) == "must"
         }
@@ -1731,24 +1756,79 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
             "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "myself" | "im" | "we" | "our" | "if"
         )
     };
+    // Where the customer is the subject of the linked feeling, the position of "you".
+    let second_person = |link: usize| match word(link) {
+        "you're" | "youre" => Some(link),
+        "are" | "feel" => Some(link - 1),
+        "be" if word(link - 1) == "well" => Some(link - 3),
+        "be" if word(link - 1) != "must" => Some(link - 2),
+        _ => None,
+    };
+    let opens =
+        |w: &str| is_opener(w) || matches!(w, "maybe" | "perhaps" | "probably" | "understandably");
+    let knows_of = |verb: usize| {
+        matches!(
+            word(verb),
+            "know"
+                | "understand"
+                | "imagine"
+                | "appreciate"
+                | "tell"
+                | "bet"
+                | "sense"
+                | "think"
+                | "guess"
+                | "suspect"
+                | "say"
+        ) && !(verb > sentence.tokens.start
+            && matches!(
+                word(verb - 1),
+                "not" | "don't" | "dont" | "didn't" | "never" | "can't" | "cannot"
+            ))
+    };
     let lexicons = cx.lexicons;
     cx.hits[turn]
         .feelings
         .iter()
-        .filter(|m| {
-            m.tokens.start > sentence.tokens.start
-                && m.tokens.start < sentence.tokens.end
-                && is_feeling_adjective(lexicons.feelings.phrase(lexicons.feelings.entry(m)))
-        })
+        .filter(|m| m.tokens.start > sentence.tokens.start && m.tokens.start < sentence.tokens.end)
         .any(|m| {
+            let phrase = lexicons.feelings.phrase(lexicons.feelings.entry(m));
+            // "I'm afraid we can't" is courtesy; "you're afraid of losing it" is a feeling.
+            let courtesy_afraid = phrase == "afraid";
+            if !courtesy_afraid && !is_feeling_adjective(phrase) {
+                return false;
+            }
             let link = (sentence.tokens.start..m.tokens.start)
                 .rev()
                 .find(|&k| !is_intensifier(word(k)));
             link.is_some_and(|link| {
                 linked(link)
-                    && (understood(link)
-                        || !(sentence.tokens.start..m.tokens.start)
-                            .any(|k| speaker_or_supposition(word(k))))
+                    && (!courtesy_afraid || second_person(link).is_some())
+                    && match second_person(link) {
+                        // Only "you" that opens the sentence's clause: "maybe you're
+                        // afraid", "I know you're worried"; not a supposition ("if you're
+                        // worried, call us"), a reason ("because you're depressed"), a
+                        // relative clause ("things you are scared to do") or the speaker's
+                        // formula ("I'm sorry you're upset").
+                        Some(you) => {
+                            let from = (sentence.tokens.start..you)
+                                .rfind(|&k| knows_of(k))
+                                .map_or(sentence.tokens.start, |verb| verb + 1);
+                            (from..you).all(|k| opens(word(k)) || word(k) == "that")
+                                && (sentence.tokens.start..from.saturating_sub(1)).all(|k| {
+                                    opens(word(k))
+                                        || matches!(
+                                            word(k),
+                                            "i" | "i'd" | "can" | "do" | "really" | "would"
+                                        )
+                                })
+                        }
+                        None => {
+                            understood(link)
+                                || !(sentence.tokens.start..m.tokens.start)
+                                    .any(|k| speaker_or_supposition(word(k)))
+                        }
+                    }
             })
         })
 }
