@@ -908,9 +908,6 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
 ];
 
-/// Statements of understanding ("I know how you feel", "I hear you"): an interpretation,
-/// generic unless tied to the customer's words, and, as EPITOME's annotators read them, a weak
-/// reaction too.
 /// An impression of the customer's situation ("it sounds like you've had a rough week"):
 /// interpretation, unless the sentence diagnoses the work ("it sounds like your router needs
 /// replacing").
@@ -919,8 +916,12 @@ const IMPRESSIONS: &[&str] = &[
     "[it|that] seems like [you|your]",
 ];
 
+/// Statements of understanding ("I know how you feel", "I hear you"): an interpretation,
+/// generic unless tied to the customer's words, and, as EPITOME's annotators read them, a weak
+/// reaction too.
 const UNDERSTANDING: &[&str] = &[
     "i know [how|what] [it|that|this] [feels|is like|must feel|must be like]",
+    "i know how [it|that|this] [can|could|does|would|might] feel",
     "i know [exactly|] what you mean",
     "i know [exactly|] [how|what] you [feel|are feeling|felt|mean|are going through|went through]",
     "i know [how|what] [it|that|this] [is|feels|goes]",
