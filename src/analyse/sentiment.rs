@@ -105,13 +105,33 @@ const FIGURES_VADER_READS_AS_WORDS: &[&str] = &[
     "5fs", "8d", "d8", "g1", "n1", "j4f", "j4g", "k4y", "ly4e",
 ];
 
+/// Two-letter codes that VADER's lexicon reads as chat slang and that, written in capitals next
+/// to figures, are parts of references: a National Insurance number ("JT 12 34 56 C", the
+/// specimen "QQ 12 34 56 C": "qq" is crying, −2.2), a PO box ("PO Box 12", "po" −2.6), a state
+/// ("TX 75001"). Ordinary replies ("OK", "NO") and exclamations ("WTF") are left as they are.
+const CODES_VADER_READS_AS_WORDS: &[&str] = &[
+    "BL", "BZ", "DX", "EZ", "FF", "GG", "GJ", "GL", "GN", "GT", "JJ", "JP", "JT", "JW", "KK", "LY",
+    "NH", "NP", "PO", "PU", "QQ", "QT", "TX", "WD", "WP", "XP",
+];
+
 /// `text` with the figures of [`FIGURES_VADER_READS_AS_WORDS`] put as "x0" ("X0" when written
-/// in capitals, so that VADER's emphasis of capitals sees the same), when it has any: "my flat
-/// is 187" tells of an address, not a murder.
+/// in capitals, so that VADER's emphasis of capitals sees the same), and the codes of
+/// [`CODES_VADER_READS_AS_WORDS`] next to figures as "X0", when it has any: "my flat is 187"
+/// tells of an address, not a murder.
 fn figures_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let word_before = |at: usize| {
+        let end = bytes[..at].iter().rposition(|b| !b.is_ascii_whitespace())? + 1;
+        let start = bytes[..end]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1);
+        Some(start..end)
+    };
+    let is_code =
+        |span: &std::ops::Range<usize>| CODES_VADER_READS_AS_WORDS.contains(&&text[span.clone()]);
+    // What to put aside, in order: the span and what replaces it.
+    let mut aside: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
     let mut k = 0;
     // Only the words around a digit are looked at: most turns have none, or a few.
     while let Some(digit) = bytes[k..].iter().position(u8::is_ascii_digit) {
@@ -125,28 +145,61 @@ fn figures_put_aside(text: &str) -> Option<String> {
             .position(u8::is_ascii_whitespace)
             .map_or(bytes.len(), |p| digit + p);
         k = end;
+        // The code before the figures ("QQ 12 34 56 C"), or before "Box" ("PO Box 12").
+        let mut before = word_before(start);
+        if before
+            .as_ref()
+            .is_some_and(|w| text[w.clone()].eq_ignore_ascii_case("box"))
+        {
+            before = before.and_then(|w| word_before(w.start));
+        }
+        if let Some(code) = before
+            .filter(|w| is_code(w) && aside.last().is_none_or(|(done, _)| done.end <= w.start))
+        {
+            aside.push((code, "X0"));
+        }
         let word = &text[start..end];
         let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
-        if !FIGURES_VADER_READS_AS_WORDS
+        if FIGURES_VADER_READS_AS_WORDS
             .iter()
             .any(|figure| figure.eq_ignore_ascii_case(core))
         {
-            continue;
+            let at = start + word.find(core).unwrap_or(0);
+            let by = if core.bytes().any(|b| b.is_ascii_uppercase()) {
+                "X0"
+            } else {
+                "x0"
+            };
+            aside.push((at..at + core.len(), by));
         }
-        let at = start + word.find(core).unwrap_or(0);
-        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
-        masked.push_str(&text[copied..at]);
-        masked.push_str(if core.bytes().any(|b| b.is_ascii_uppercase()) {
-            "X0"
-        } else {
-            "x0"
-        });
-        copied = at + core.len();
+        // The code after the figures: "ref 4471 GT".
+        let after = bytes[end..]
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map(|p| end + p)
+            .map(|from| {
+                from..bytes[from..]
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation())
+                    .map_or(bytes.len(), |p| from + p)
+            });
+        if let Some(code) = after.filter(is_code) {
+            k = code.end;
+            aside.push((code, "X0"));
+        }
     }
-    out.map(|mut masked| {
-        masked.push_str(&text[copied..]);
-        masked
-    })
+    if aside.is_empty() {
+        return None;
+    }
+    let mut masked = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (span, by) in aside {
+        masked.push_str(&text[copied..span.start]);
+        masked.push_str(by);
+        copied = span.end;
+    }
+    masked.push_str(&text[copied..]);
+    Some(masked)
 }
 
 /// VADER's compound score of `text` with [`names_put_aside`] and [`figures_put_aside`].
@@ -236,5 +289,28 @@ mod tests {
         assert_eq!(compound("My flat is 187."), compound("My flat is x0."));
         assert!(compound("My flat is 187.") > -0.05);
         assert!(compound("gr8 service") > 0.0);
+    }
+
+    #[test]
+    fn codes_beside_figures_are_put_aside() {
+        assert_eq!(
+            figures_put_aside("QQ 12 34 56 C.").as_deref(),
+            Some("X0 12 34 56 C.")
+        );
+        assert_eq!(
+            figures_put_aside("It's PO Box 14, Austin, TX 75001").as_deref(),
+            Some("It's X0 Box 14, Austin, X0 75001")
+        );
+        assert_eq!(
+            figures_put_aside("ref 4471 GT. Flat 187").as_deref(),
+            Some("ref 4471 X0. Flat x0")
+        );
+        assert_eq!(compound("QQ 12 34 56 C."), 0.0);
+        // Codes away from figures, replies and exclamations beside figures, and lower case stay.
+        assert_eq!(figures_put_aside("GG everyone"), None);
+        assert_eq!(figures_put_aside("OK 2 minutes"), None);
+        assert_eq!(figures_put_aside("WTF 3 weeks"), None);
+        assert_eq!(figures_put_aside("qq 12"), None);
+        assert!(compound("WTF 3 weeks") < 0.0);
     }
 }
