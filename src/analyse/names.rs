@@ -372,6 +372,10 @@ const ORGANISATION_WORDS: &[&str] = &[
     "networks",
     "claims",
     "helpline",
+    "support",
+    "team",
+    "department",
+    "nursing",
     "desk",
     "centre",
     "center",
@@ -466,7 +470,18 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
             names += 1;
             at += 1;
         }
-        if names > 0 {
+        // "Good morning, Universal Support helpline": the words run on into a company's.
+        let mut end = previous_end;
+        let runs_into_a_company = tokens[at..]
+            .iter()
+            .take(4)
+            .take_while(|t| {
+                let joined = &raw[end..t.start] == " ";
+                end = t.end;
+                joined
+            })
+            .any(|t| ORGANISATION_WORDS.contains(&t.norm.as_str()));
+        if names > 0 && !runs_into_a_company {
             return Some(words.join(" "));
         }
     }
