@@ -1671,7 +1671,13 @@ fn self_disclosure(
 /// terrifying". Only a feeling that something sounds, seems, must be or is ("that is", "it's")
 /// counts: not what the speaker feels ("I was so worried"), a condition ("it could be
 /// depression"), a supposition ("if you are worried") or advice ("don't be scared").
-fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sentence) -> bool {
+fn inferred_feeling(
+    cx: &Context,
+    turn: usize,
+    raw: &str,
+    text: &TurnText,
+    sentence: &Sentence,
+) -> bool {
     let tokens = &text.tokens;
     let word = |k: usize| tokens[k].norm.as_str();
     let is_intensifier = |w: &str| {
@@ -1731,6 +1737,22 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
         // "How stressful!", "I can only imagine how stressful that is".
         "how" => true,
         _ => false,
+    };
+    // Where the linked feeling's subject is "that", "it" or "this", the subject's position.
+    let pronoun_subject = |link: usize| {
+        let subject = match word(link) {
+            "that's" | "thats" | "it's" => Some(link),
+            "sounds" | "sound" | "seems" | "seem" | "is" | "was" => link.checked_sub(1),
+            "be" => link.checked_sub(2),
+            "been" => link.checked_sub(3),
+            _ => None,
+        }?;
+        (subject >= sentence.tokens.start
+            && matches!(
+                word(subject),
+                "that" | "it" | "this" | "that's" | "thats" | "it's"
+            ))
+        .then_some(subject)
     };
     // "I can imagine / I know / I can hear how stressful…" understands the customer's feeling;
     // other first-person words before the feeling make it the speaker's own.
@@ -1827,6 +1849,18 @@ fn inferred_feeling(cx: &Context, turn: usize, text: &TurnText, sentence: &Sente
                             understood(link)
                                 || !(sentence.tokens.start..m.tokens.start)
                                     .any(|k| speaker_or_supposition(word(k)))
+                                // "I'm so sorry, Marcus, that must be frightening": the
+                                // apology before the pronoun's clause is the speaker's, the
+                                // feeling is not.
+                                || pronoun_subject(link).is_some_and(|subject| {
+                                    subject > sentence.tokens.start
+                                        && raw[tokens[subject - 1].end..tokens[subject].start]
+                                            .contains([',', ';', '\u{2013}', '\u{2014}'])
+                                        && !(sentence.tokens.start..subject)
+                                            .any(|k| word(k) == "if")
+                                        && !(subject..m.tokens.start)
+                                            .any(|k| speaker_or_supposition(word(k)))
+                                })
                         }
                     }
             })
@@ -2207,7 +2241,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .previous_of(i, Role::Customer)
                         .is_some_and(|c| raises_trouble(analysis, cx, c))
                 };
-                if inferred_feeling(cx, i, text, sentence) && customer_troubled() {
+                if inferred_feeling(cx, i, &turn.text, text, sentence) && customer_troubled() {
                     best[Mechanism::Interpretation as usize] = Some((
                         2,
                         sentence.start..sentence.end,
