@@ -1510,6 +1510,16 @@ const EVENTS: &[(&str, Event)] = &[
         "[i|we] [keep|kept] [calling|ringing|phoning|contacting|chasing]",
         Event::RepeatContact,
     ),
+    // A fix the company already made for the same fault: "I've already had it reset twice",
+    // "we've had an engineer out twice".
+    (
+        "had [it|this|that|the line|the router|the connection] [reset|reconnected|restarted|rebooted|looked at|checked|fixed|repaired|replaced] [twice|three times|four times|several times|multiple times|a few times|already|once already]",
+        Event::RepeatContact,
+    ),
+    (
+        "had [an engineer|engineers|a technician|someone] [out|round|come out|come round|visit] [twice|three times|several times|multiple times|a few times|already|before|about this|about it]",
+        Event::RepeatContact,
+    ),
     (
         "[i|we] [was|were] told [last time|before|yesterday|last week|on the phone|by the last|by your colleague|by someone|by one of your|by another agent|by the other agent|by your team|by your staff]",
         Event::RepeatContact,
