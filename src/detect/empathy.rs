@@ -38,6 +38,11 @@ pub fn distress(
     cx: &Context,
     turn: usize,
 ) -> Option<(std::ops::Range<usize>, String)> {
+    // "Oh thank you, love, I was worried you'd say next week" is relief, which needs no
+    // answer, though an agent may still name the worry it tells of.
+    if crate::detect::resolution::relieved(&analysis.texts[turn]) {
+        return None;
+    }
     negativity(analysis, cx, turn, false)
 }
 

@@ -93,7 +93,7 @@ const PAST_WORRIES: &[&str] = &[
 /// Whether a turn thanks and puts a worry of the customer's in the past ("I was dreading this
 /// call"): relief, which VADER reads as negative; counted as positive as VADER finds it
 /// negative.
-fn relieved(text: &TurnText) -> bool {
+pub(crate) fn relieved(text: &TurnText) -> bool {
     let words = text.tokens.len();
     (0..words).any(|k| is_thank_word(text.word(k)))
         && (1..words).any(|k| {
