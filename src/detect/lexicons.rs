@@ -1332,6 +1332,8 @@ const REPETITION: &[&str] = &[
     "i [have|] said [this|that|it] [before|already|twice|three times|four times|several times|a few times|so many times|multiple times]",
     "i [have|] said [twice|three times|four times|several times|a few times|so many times|multiple times] [now|already]",
     "i repeat",
+    // A detail handed over more than once: "I've typed it three times already".
+    "i [have|] [typed|entered|given|sent|put in|spelt|spelled] [it|that|this|them|my number|my details|you] [twice|three times|four times|several times|a few times|so many times|multiple times]",
     "once again i",
     "again i [said|asked|told|need]",
     "i said [i|it|that|the|no|yes|my|a|to|for]",
