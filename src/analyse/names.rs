@@ -523,7 +523,15 @@ fn agent_self_names(raw: &str, text: &TurnText) -> Vec<String> {
     let may_introduce = text.tokens.iter().any(|t| {
         matches!(
             t.norm.as_str(),
-            "speaking" | "name" | "name's" | "this" | "through" | "talking" | "chatting" | "i'm"
+            "speaking"
+                | "here"
+                | "name"
+                | "name's"
+                | "this"
+                | "through"
+                | "talking"
+                | "chatting"
+                | "i'm"
         )
     });
     if !may_introduce {
@@ -536,7 +544,8 @@ fn agent_self_names(raw: &str, text: &TurnText) -> Vec<String> {
     let tokens = &text.tokens;
     for k in 1..tokens.len() {
         let before = &tokens[k - 1];
-        if tokens[k].norm == "speaking"
+        // "Owen speaking", "Hi, Rhys here".
+        if matches!(tokens[k].norm.as_str(), "speaking" | "here")
             && before.kind == TokenKind::Word
             && raw[before.start..].starts_with(|c: char| c.is_uppercase())
             && !is_not_a_name(&raw[before.start..before.end])
