@@ -1688,7 +1688,7 @@ const THANKS: &[(&str, Thanks)] = &[
     (
         // With the slips of fast typing: "thnaks", "tahnk you".
         concat!(
-            "[thank you|thank u|thank ya|thank|thanks|thanx|thx|ty|cheers|",
+            "[thank you|thank u|thank ya|thank|thanks|thanx|thx|ty|ta|cheers|",
             typed_thanks!(),
             "|tahnk you|thnak you|thakn you|thank yuo|thank oyu]"
         ),
@@ -1712,7 +1712,7 @@ const THANKS: &[(&str, Thanks)] = &[
         Thanks::Given,
     ),
     (
-        "[no|nah|nope] [thank you|thanks|thank u|thx|ty]",
+        "[no|nah|nope] [thank you|thanks|thank u|thx|ty|ta]",
         Thanks::Declined,
     ),
     (

@@ -355,11 +355,12 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     ))
 }
 
-/// Whether a word is "thank" or "thanks", as typed in a hurry too ("thnaks"): the thanks that
-/// closes a contact; "cheers" or "appreciate it" alone are pleasantries as often as thanks for
-/// a fix.
+/// Whether a word is "thank" or "thanks", as typed in a hurry too ("thnaks"), or the British
+/// "ta": the thanks that closes a contact; "cheers" or "appreciate it" alone are pleasantries
+/// as often as thanks for a fix.
 fn is_thank_word(word: &str) -> bool {
-    matches!(word, "thank" | "thanks") || crate::detect::lexicons::TYPED_THANKS.contains(&word)
+    matches!(word, "thank" | "thanks" | "ta")
+        || crate::detect::lexicons::TYPED_THANKS.contains(&word)
 }
 
 /// Fires when the closing turns say it is not solved, or when a problem was raised and
