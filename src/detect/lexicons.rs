@@ -1601,6 +1601,11 @@ const EVENTS: &[(&str, Event)] = &[
     ),
     ("escalate [this|it|my|the|me|our]", Event::Escalation),
     ("who [do|can|should] [i|we] complain to", Event::Escalation),
+    // The British threat to escalate: "I'll be taking this further".
+    (
+        "[i will|i am going to|we will|we are going to|i shall] [be taking|take] [this|it|the matter|this matter] further",
+        Event::Escalation,
+    ),
     (
         "[want|need|would like] [this|it|my complaint|the case] escalated",
         Event::Escalation,
