@@ -1941,6 +1941,9 @@ const FAILURE: &[&str] = &[
     "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
     "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
     "[could not|cannot|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
+    // "I couldn't do anything" alone tells a story as often; "…further" refuses the customer.
+    "[could not|cannot|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to] do anything [further|more|else|about it|about that|about this|until|for you|at this stage|at the moment|right now|today]",
+    "[that is|that's|it is|it's|this is] not something [i|we] can [do anything about|help with|change|do]",
     "[could not|cannot|was not able to|were not able to] be [made|booked|reserved|purchased|bought|scheduled|processed|completed|confirmed|placed|arranged|found|located|fixed|resolved|refunded|cancelled|canceled|changed|issued|delivered|repaired|replaced|restored|approved]",
     "[is|are|was|were] [not available|unavailable|fully booked|sold out|out of stock|all booked|booked up|no longer available|not possible]",
     "[isn't|aren't|wasn't|weren't] available",
