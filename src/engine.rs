@@ -132,6 +132,7 @@ impl Engine {
                 hold_s: metrics.mechanics.hold_s,
                 closing_sentiment: detect::resolution::closing_sentiment(
                     &analysis,
+                    &cx,
                     self.policy.closing_sentiment_turns,
                 ),
             },

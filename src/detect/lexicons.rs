@@ -1721,7 +1721,7 @@ const THANKS: &[(&str, Thanks)] = &[
         Thanks::Declined,
     ),
     (
-        "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but|a lot for nothing|for wasting|a lot for wasting|so much for wasting|i suppose|i guess]",
+        "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but|a lot for nothing|for wasting|a lot for wasting|so much for wasting|i suppose|i guess|for trying]",
         Thanks::Hollow,
     ),
 ];
@@ -1878,6 +1878,7 @@ const ENDING: &[(&str, Ending)] = &[
         "[cannot|can't] [do anything|give a date|say when|help]",
         Ending::Unresolved,
     ),
+    ("you can wait [another|a further]", Ending::Unresolved),
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
 ];
 

@@ -16,8 +16,8 @@ const CLOSING_TURNS: usize = 4;
 /// opening states the problem, the close is the customer's verdict. Turns of only figures or
 /// codes are left out, and sarcasm counts as negative. Only those turns' sentiment is worked
 /// out. `None` without customer turns.
-pub fn closing_sentiment(analysis: &Analysis, turns: usize) -> Option<f64> {
-    mean_sentiment(&closing_turns(analysis, turns))
+pub fn closing_sentiment(analysis: &Analysis, cx: &Context, turns: usize) -> Option<f64> {
+    mean_sentiment(&closing_turns(analysis, cx, turns))
 }
 
 /// A customer turn of the close: its index, its sentiment as counted, and whether it was
@@ -32,7 +32,7 @@ fn mean_sentiment(closing: &[ClosingTurn]) -> Option<f64> {
 
 /// The customer's closing turns that [`closing_sentiment`] averages, each with its sentiment;
 /// a [`sarcastic`] turn counts as negative as VADER finds it positive.
-fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<ClosingTurn> {
+fn closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<ClosingTurn> {
     // A turn of only figures or codes ("04417.", "PW44817263GB") answers a question and says
     // nothing of the customer's mood; nor does a datum handed over when asked ("ochen.").
     // Read from the end, so that only the close is tested: the last `turns` such turns and
@@ -60,7 +60,8 @@ fn closing_turns(analysis: &Analysis, turns: usize) -> Vec<ClosingTurn> {
         .iter()
         .filter_map(|&i| {
             let s = analysis.sentiment(i)?;
-            let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i]);
+            let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i])
+                || praise_after_refusal(analysis, cx, i);
             let s = if sarcasm {
                 -s.abs()
             } else if relieved(&analysis.texts[i]) {
@@ -208,6 +209,48 @@ const PRAISE_COMPANIONS: &[&str] = &[
     "customer",
 ];
 
+/// Words that, with praise and thanks, make a reply that says nothing else: "Great. Thanks a
+/// lot. Really helpful."
+const FORMULA_WORDS: &[&str] = &[
+    "thank", "thanks", "ta", "cheers", "lot", "very", "much", "helpful", "useful", "for", "that",
+    "was", "you", "ever", "most", "yeah",
+];
+
+/// Whether customer turn `i` is only praise and thanks ("Great. Thanks a lot. Really
+/// helpful.") right after the agent said, with no fix beside it, that nothing can be done or
+/// that the customer must wait: sarcasm, though its thanks would make praise sincere anywhere
+/// else.
+pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    let turns = &analysis.conversation.turns;
+    let text = &analysis.texts[i];
+    let words = || {
+        text.tokens
+            .iter()
+            .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+            .map(|t| t.norm.as_str())
+    };
+    if turns[i].role != Role::Customer
+        || !words().any(|w| BARE_PRAISE.contains(&w) || matches!(w, "helpful" | "useful"))
+        || !words().all(|w| {
+            BARE_PRAISE.contains(&w) || PRAISE_COMPANIONS.contains(&w) || FORMULA_WORDS.contains(&w)
+        })
+    {
+        return false;
+    }
+    let refuses = |j: usize| {
+        crate::detect::friction::failure_in(analysis, cx, j).is_some()
+            || cx.hits[j].ending.iter().any(|m| {
+                cx.lexicons.ending.tag(m) == Ending::Unresolved
+                    && !denied(&analysis.texts[j], m)
+                    && !conditional(&analysis.texts[j], m)
+            })
+    };
+    (0..i)
+        .rev()
+        .find(|&j| matches!(turns[j].role, Role::Agent | Role::Bot))
+        .is_some_and(|j| refuses(j) && !reports_a_fix(analysis, cx, j))
+}
+
 /// Words of a complaint that make praise beside it sarcastic: the same thing again, still,
 /// another one, not even.
 const GRIEVANCE_WORDS: &[&str] = &[
@@ -309,7 +352,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// `closing_sentiment_anchor`, on the least warm of them (the last of equals): that is the turn
 /// that holds the close back. Scoring weighs it by how far below.
 fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
-    let closing = closing_turns(analysis, cx.policy.closing_sentiment_turns);
+    let closing = closing_turns(analysis, cx, cx.policy.closing_sentiment_turns);
     let mean = mean_sentiment(&closing)?;
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
@@ -375,6 +418,8 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             continue;
         }
         let text = &analysis.texts[i];
+        // "Great. Thanks a lot. Really helpful." after a refusal resolves nothing.
+        let sarcastic_praise = praise_after_refusal(analysis, cx, i);
         // Thanks close a resolved contact, but "thanks anyway" and "thanks for nothing" give
         // up on it, and "no thanks" only declines the next offer.
         if turn.role == Role::Customer
@@ -383,6 +428,7 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .thanks
                 .iter()
                 .any(|m| matches!(cx.lexicons.thanks.tag(m), Thanks::Hollow | Thanks::Declined))
+            && !sarcastic_praise
         {
             last_resolved = Some(i);
         }
@@ -395,6 +441,7 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         for m in &cx.hits[i].ending {
             match cx.lexicons.ending.tag(m) {
+                Ending::Resolved if sarcastic_praise => {}
                 Ending::Resolved => last_resolved = Some(i),
                 // "If the parcel isn't found we'll arrange a refund" promises nothing yet.
                 Ending::Committed if conditional(text, m) => {}

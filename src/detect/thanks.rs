@@ -1,7 +1,8 @@
 //! `customer-thanks`: the customer thanks the agent. Gratitude for help received is the
 //! customer's own evidence that the service landed, so each thanking turn takes points off
 //! effort; a thanks that declines or gives up ("no thanks", "thanks anyway", "thanks for
-//! nothing") is not gratitude and counts for nothing.
+//! nothing"), or is sarcasm after a refusal ("Great. Thanks a lot."), is not gratitude and
+//! counts for nothing.
 
 use crate::analyse::Analysis;
 use crate::detect::lexicons::Thanks;
@@ -20,6 +21,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         if hits
             .iter()
             .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
+            || crate::detect::resolution::praise_after_refusal(analysis, cx, i)
         {
             continue;
         }
