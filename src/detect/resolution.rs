@@ -96,12 +96,12 @@ const PAST_WORRIES: &[&str] = &[
 /// negative.
 pub(crate) fn relieved(text: &TurnText) -> bool {
     let words = text.tokens.len();
-    (0..words).any(|k| is_thank_word(text.word(k)))
-        && (1..words).any(|k| {
-            text.word(k) == "was"
-                && matches!(text.word(k - 1), "i" | "we")
-                && (k + 1..(k + 4).min(words)).any(|j| PAST_WORRIES.contains(&text.word(j)))
-        })
+    // The past worry first: it is rare, thanks are not.
+    (1..words).any(|k| {
+        text.word(k) == "was"
+            && matches!(text.word(k - 1), "i" | "we")
+            && (k + 1..(k + 4).min(words)).any(|j| PAST_WORRIES.contains(&text.word(j)))
+    }) && (0..words).any(|k| is_thank_word(text.word(k)))
 }
 
 /// Short replies that answer a question with the customer's own stance, not a datum.
@@ -223,6 +223,10 @@ const FORMULA_WORDS: &[&str] = &[
 pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) -> bool {
     let turns = &analysis.conversation.turns;
     let text = &analysis.texts[i];
+    // Such a reply is short; most turns are not.
+    if text.tokens.len() > 12 {
+        return false;
+    }
     let words = || {
         text.tokens
             .iter()
