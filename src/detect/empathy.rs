@@ -2039,6 +2039,8 @@ fn is_feeling_adjective(phrase: &str) -> bool {
                 | "bereavement"
                 | "no heating"
                 | "no power"
+                | "be without"
+                | "left without"
         )
 }
 

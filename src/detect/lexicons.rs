@@ -765,6 +765,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[is|was|has been|that is|it is|that was] [such|] a long time to [wait|be without|go without|be left|be kept waiting|sort this out]",
         Mechanism::Interpretation,
     ),
+    // What is at stake for the customer: "you don't want to be without those" (their tablets).
+    (
+        "you [do not|don't|wouldn't|would not] want to be [without|left without|stuck without|running low on]",
+        Mechanism::Interpretation,
+    ),
     // Explorations: asking about the customer's experience.
     (
         "how [are|do|did|have] you [feeling|feel|felt|been|holding up|coping|doing|managing|getting on]",
@@ -1193,6 +1198,9 @@ const FEELINGS: &[&str] = &[
     "bereavement",
     "no heating",
     "no power",
+    // Going without what one needs: "you don't want to be without those" (the tablets).
+    "be without",
+    "left without",
 ];
 
 const DISTRESS: &[&str] = &[
