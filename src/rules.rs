@@ -101,8 +101,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 14.0,
         cap: 42.0,
-        description: "The customer restates what they already explained: explicit markers (also of details given to someone earlier in the contact: \"I gave it to the last person\"), a restatement of an earlier turn (also after a transfer), or the customer saying they have already done what the agent suggests.",
-        threshold: "marker phrase (\"already done all of that\" only in answer to a suggestion, not to \"have you tried…?\"), or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words (>= `restatement_overlap_after_transfer` and `restatement_min_shared_after_transfer` when a transfer came between)",
+        description: "The customer restates what they already explained: explicit markers (also of details given to someone earlier in the contact: \"I gave it to the last person\"), a restatement of an earlier turn (also after a transfer), the customer saying they have already done what the agent suggests, or insisting on a request made before (\"I just want to cancel\").",
+        threshold: "marker phrase (\"already done all of that\" only in answer to a suggestion, not to \"have you tried…?\"; \"I just want to <verb>\" only when an earlier answered turn asked for the same), or content-word overlap >= `restatement_overlap` with >= `restatement_min_shared` shared words (>= `restatement_overlap_after_transfer` and `restatement_min_shared_after_transfer` when a transfer came between)",
     },
     Rule {
         id: "repeated-info-request",

@@ -4,7 +4,7 @@
 
 use crate::analyse::{Analysis, TokenKind};
 use crate::detect::events::negated;
-use crate::detect::lexicons::Correction;
+use crate::detect::lexicons::{Correction, Repetition};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::model::Role;
@@ -53,7 +53,11 @@ fn corrections(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .is_some_and(|t| t.kind == TokenKind::Word && REJECTIONS.contains(&t.norm.as_str()));
         // "No, I said …" is already charged as a repetition.
         if !opens_with_no
-            || !hits.repetition.is_empty()
+            || hits
+                .repetition
+                .iter()
+                .any(|m| cx.lexicons.repetition.tag(m) != Repetition::Insisted)
+            || crate::detect::repetition::insists(analysis, cx, i)
             || tagged(Correction::Decline).next().is_some()
             || tagged(Correction::Denial).any(|m| m.tokens.start == 0)
         {

@@ -157,6 +157,9 @@ pub enum Repetition {
     /// The customer has already done what the agent suggests ("I've already done all of
     /// that", "tried that already"): made to go over their own steps again.
     AlreadyDone,
+    /// The customer insists on what they asked for ("I just want to cancel", "please just
+    /// cancel it"): a repetition when an earlier turn of theirs asked for the same.
+    Insisted,
 }
 
 /// What a thanks phrase says.
@@ -1325,6 +1328,13 @@ const ALREADY_DONE: &[&str] = &[
     "i [have|] [restarted|rebooted|reset|unplugged|reinstalled|uninstalled|cleared|updated] [it|that|them|the router|the phone|the app|everything] [twice|three times|already|before i called]",
 ];
 
+/// Insisting on a request; the word after the phrase is what is asked for ("cancel").
+const INSISTED: &[&str] = &[
+    "i [just|only|simply] [want|need|wanted|needed] [to|you to]",
+    "[please|can you|could you|will you] just",
+    "i [just|only|simply] [want|need] [it|this|my account|my membership|my contract|my subscription] [to be]",
+];
+
 const REPETITION: &[&str] = &[
     "as i [said|mentioned|explained|told you|already said|already mentioned|stated|just said|wrote|noted]",
     "like i [said|mentioned|told you|already said|just said|explained]",
@@ -2052,6 +2062,7 @@ impl Lexicons {
                     .iter()
                     .map(|p| (*p, Repetition::Said))
                     .chain(ALREADY_DONE.iter().map(|p| (*p, Repetition::AlreadyDone)))
+                    .chain(INSISTED.iter().map(|p| (*p, Repetition::Insisted)))
                     .collect::<Vec<_>>(),
             ),
             info: Lexicon::new(INFO),

@@ -53,6 +53,10 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         Some((m, "the customer has already done what the agent suggests"))
                     }
                     Repetition::AlreadyDone => None,
+                    Repetition::Insisted if asked_before(analysis, j, m) => {
+                        Some((m, "the customer insists on what they asked for before"))
+                    }
+                    Repetition::Insisted => None,
                 });
         if let Some((m, what)) = marker {
             out.push(finding(
@@ -112,6 +116,53 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether customer turn `j` insists on a request made before ("I just want to cancel"):
+/// `repeated-explanation` charges it, so `correction` does not.
+pub(crate) fn insists(analysis: &Analysis, cx: &Context, j: usize) -> bool {
+    cx.hits[j].repetition.iter().any(|m| {
+        cx.lexicons.repetition.tag(m) == Repetition::Insisted && asked_before(analysis, j, m)
+    })
+}
+
+/// Whether the request an insisting phrase introduces ("I just want to *cancel*") was made in
+/// an earlier customer turn that an agent has answered since.
+fn asked_before(analysis: &Analysis, j: usize, m: &crate::lexicon::PhraseMatch) -> bool {
+    let text = &analysis.texts[j];
+    // Verbs of any request ("I just need to know…", "can you just try…") say too little of
+    // what is asked for.
+    let Some(asked) = text.tokens.get(m.tokens.end).filter(|t| {
+        t.is_content()
+            && !matches!(
+                t.norm.as_str(),
+                "know"
+                    | "try"
+                    | "get"
+                    | "have"
+                    | "make"
+                    | "say"
+                    | "ask"
+                    | "tell"
+                    | "see"
+                    | "find"
+                    | "like"
+                    | "check"
+                    | "talk"
+                    | "speak"
+                    | "confirm"
+            )
+    }) else {
+        return false;
+    };
+    analysis.turns_of(Role::Customer).any(|(i, _, _)| {
+        i < j
+            && analysis.next_of(i, Role::Agent).is_some_and(|a| a < j)
+            && analysis.texts[i]
+                .tokens
+                .iter()
+                .any(|t| t.is_content() && t.stem() == asked.stem())
+    })
 }
 
 /// Whether a "said" marker goes on to someone outside the contact ("as I said to my wife,
