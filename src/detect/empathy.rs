@@ -2243,10 +2243,26 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             {
                 // The feeling must be the customer's: their last turn voiced a problem or
                 // distress ("it's a sad film" in chit-chat infers nothing).
+                // A chat message split over several turns ("my card got declined at tesco",
+                // "but theres money in the account??") is read whole.
                 let customer_troubled = || {
-                    analysis
-                        .previous_of(i, Role::Customer)
-                        .is_some_and(|c| raises_trouble(analysis, cx, c))
+                    let Some(last) = analysis.previous_of(i, Role::Customer) else {
+                        return false;
+                    };
+                    let from = analysis
+                        .conversation
+                        .turns
+                        .get(..last)
+                        .and_then(|before| {
+                            before
+                                .iter()
+                                .rposition(|t| matches!(t.role, Role::Agent | Role::Bot))
+                        })
+                        .map_or(0, |a| a + 1);
+                    (from..=last).any(|c| {
+                        analysis.conversation.turns[c].role == Role::Customer
+                            && raises_trouble(analysis, cx, c)
+                    })
                 };
                 if inferred_feeling(cx, i, &turn.text, text, sentence) && customer_troubled() {
                     best[Mechanism::Interpretation as usize] = Some((
