@@ -1299,7 +1299,8 @@ const DISTRESS: &[&str] = &[
     "[i am|im] done with [you|you lot|you people|this company|your company]",
     "[tired|sick|fed up] of [this|it|waiting|chasing|calling|ringing|being|asking|all this]",
     "wasted [my|a|the|another|an|a whole|my whole|the whole] [day|morning|afternoon|evening|hour|week|day off]",
-    "took [a|the] day off [work|] for nothing",
+    "took [a|the] day off [work|] for [nothing|this]",
+    "wasted [a|my|a whole] [day's|days] [holiday|leave|annual leave|pay]",
     "[lost|losing] [a|two|three|several] [day's|days'|days|day|week's|weeks] [pay|wages|work|of work|of pay]",
     "[lost|losing] [work|income|earnings|wages] [because|over|due]",
     "[stressing|stresses|stressed] me out",
@@ -1660,6 +1661,8 @@ const PROBLEM: &[&str] = &[
     "wrong",
     "missing",
     "never arrived",
+    // Nobody came for what was booked: "I've been waiting in all day and nobody came".
+    "[nobody|no one|no-one|the engineer never|the driver never|they never] [came|turned up|showed up|showed|knocked|came round]",
     "hasn't arrived",
     "has not arrived",
     "declined",
