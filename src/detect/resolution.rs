@@ -374,15 +374,20 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
         .filter(|(_, _, sarcastic)| *sarcastic)
         .map(|(i, _, _)| i.to_string())
         .collect();
+    let anchor = cx.policy.closing_sentiment_anchor;
+    // Just below the anchor, two decimals would print the two as equal ("+0.50, below +0.50").
+    let mean = if format!("{mean:+.2}") == format!("{anchor:+.2}") {
+        format!("{mean:+.4}")
+    } else {
+        format!("{mean:+.2}")
+    };
     let detail = if n == 1 {
         format!(
-            "the customer's closing turn has sentiment {mean:+.2}, below a warm close ({:+.2})",
-            cx.policy.closing_sentiment_anchor
+            "the customer's closing turn has sentiment {mean}, below a warm close ({anchor:+.2})"
         )
     } else {
         format!(
-            "mean sentiment of the customer's last {n} turns is {mean:+.2}, below a warm close ({:+.2}); this turn is the least warm ({lowest:+.2})",
-            cx.policy.closing_sentiment_anchor
+            "mean sentiment of the customer's last {n} turns is {mean}, below a warm close ({anchor:+.2}); this turn is the least warm ({lowest:+.2})"
         )
     };
     let detail = if sarcasm.is_empty() {
