@@ -1673,9 +1673,11 @@ fn self_disclosure(
 /// Whether the sentence names the feeling that the customer's situation must bring, as a
 /// predicate ("that must be so stressful", "being stranded with two little ones sounds
 /// exhausting", "that's so frustrating"): EPITOME's strong interpretation, "this must be
-/// terrifying". Only a feeling that something sounds, seems, must be or is ("that is", "it's")
-/// counts: not what the speaker feels ("I was so worried"), a condition ("it could be
-/// depression"), a supposition ("if you are worried") or advice ("don't be scared").
+/// terrifying". Only a feeling that something sounds, seems, must be or is ("that is", "it's"),
+/// or one put to the customer in a clause of its own ("maybe you're afraid of…", "I know
+/// you're worried about your mum"), counts: not what the speaker feels ("I was so worried"), a
+/// condition ("it could be depression"), a supposition ("if you are worried"), a reason
+/// ("because you're depressed") or advice ("don't be scared").
 fn inferred_feeling(
     cx: &Context,
     turn: usize,
@@ -2241,10 +2243,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .is_none_or(|(l, _, _)| *l < 2)
                 && !question
             {
-                // The feeling must be the customer's: their last turn voiced a problem or
-                // distress ("it's a sad film" in chit-chat infers nothing).
-                // A chat message split over several turns ("my card got declined at tesco",
-                // "but theres money in the account??") is read whole.
+                // The feeling must be the customer's: what they said since the agent last
+                // spoke voiced a problem or distress ("it's a sad film" in chit-chat infers
+                // nothing), a message split over several chat turns ("my card got declined at
+                // tesco", "but theres money in the account??") read whole.
                 let customer_troubled = || {
                     let Some(last) = analysis.previous_of(i, Role::Customer) else {
                         return false;
