@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 
 use crate::analyse::sentiment;
 use crate::analyse::text::TurnText;
-use crate::analyse::{Analysis, Sentence};
+use crate::analyse::{Analysis, Sentence, TokenKind};
 use crate::detect::lexicons::{Mechanism, Thanks, Tone};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
@@ -2064,7 +2064,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .chain(cx.hits[i].canned.iter().map(|m| m.tokens.clone()))
             .collect();
         let feelings = &cx.hits[i].feelings;
-        for sentence in &text.sentences {
+        // Sentences of this turn with specific empathy, and the generic ones held back until
+        // the turn is read: a bare "I'm so sorry." beside "the night before a big
+        // presentation is the worst time for that" belongs to it.
+        let mut specific_sentences: Vec<usize> = Vec::new();
+        let mut generic: Vec<(usize, Finding)> = Vec::new();
+        for (n, sentence) in text.sentences.iter().enumerate() {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
@@ -2297,6 +2302,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     ));
                 }
             }
+            // A strong reaction or interpretation; a question's specific exploration does not
+            // make the stock line before it ("I understand your frustration.") the customer's.
+            let strong_here = best[..2].iter().flatten().any(|(level, _, _)| *level == 2);
             let mut any = false;
             // A strong interpretation is about the customer's situation by its own test (their
             // words, the feeling their trouble brings, a matching experience), so the sentence is
@@ -2335,6 +2343,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             }
             if !any {
                 continue;
+            }
+            if strong_here && (specific() || interprets_the_situation) {
+                specific_sentences.push(n);
             }
             if !sympathy || question {
                 empathic_turns[i] = true;
@@ -2375,12 +2386,16 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && !names_theirs()
                 && !names_a_feeling_unscripted()
             {
-                out.push(finding(
-                    analysis,
-                    "generic-empathy",
-                    i,
-                    sentence.start..sentence.end,
-                    "empathy that refers to nothing the customer said and names no feeling".into(),
+                generic.push((
+                    n,
+                    finding(
+                        analysis,
+                        "generic-empathy",
+                        i,
+                        sentence.start..sentence.end,
+                        "empathy that refers to nothing the customer said and names no feeling"
+                            .into(),
+                    ),
                 ));
             }
             let key = line_key(
@@ -2403,6 +2418,27 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 empathic_turns[i] = true;
             }
         }
+        // A short sympathy of the agent's own, not a stock line.
+        let bare = |n: usize| {
+            let sentence = &text.sentences[n];
+            text.tokens[sentence.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count()
+                <= 5
+                && !cx.hits[i]
+                    .canned
+                    .iter()
+                    .any(|c| sentence.tokens.contains(&c.tokens.start))
+        };
+        out.extend(
+            generic
+                .into_iter()
+                .filter(|(n, _)| {
+                    !(bare(*n) && specific_sentences.iter().any(|s| s.abs_diff(*n) == 1))
+                })
+                .map(|(_, f)| f),
+        );
     }
     // Missed opportunities: distress followed by an agent turn with no empathy at all, or only
     // empathy lines it had said before.
