@@ -1872,7 +1872,11 @@ const ENDING: &[(&str, Ending)] = &[
     // A promise that somebody will come back to the customer defers the problem ("they'll
     // call to confirm the slot", after a booking, does not).
     (
-        "[someone|somebody|they|the team|a colleague|one of my colleagues|one of the team] will [be in touch|get back to you|call you back|contact you|ring you back]",
+        "[someone|somebody|they|the team|a colleague|one of my colleagues|one of the team] will [be in touch|get back to you|call you back|contact you|ring you back|call you with an update|update you]",
+        Ending::Deferred,
+    ),
+    (
+        "i [have|] asked [them|the team|someone|somebody|a colleague] to [call|ring|contact|update] you",
         Ending::Deferred,
     ),
     (

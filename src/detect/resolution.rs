@@ -553,11 +553,23 @@ fn reports_a_fix(analysis: &Analysis, cx: &Context, i: usize) -> bool {
 /// Whether somebody coming back to the customer does so to arrange what was done ("the
 /// engineer is booked; they'll be in touch to confirm the time"), not to solve the problem.
 fn arranges_what_was_done(text: &TurnText, m: &PhraseMatch) -> bool {
-    text.word(m.tokens.end) == "to"
+    // "…to confirm the time", and "I've asked them to call you when they're on the way".
+    (text.word(m.tokens.end) == "to"
         && matches!(
             text.word(m.tokens.end + 1),
             "confirm" | "arrange" | "book" | "schedule" | "agree"
-        )
+        ))
+        || (matches!(text.word(m.tokens.end), "when" | "before")
+            && matches!(
+                text.word(m.tokens.end + 1),
+                "they" | "they're" | "he" | "he's" | "she" | "she's" | "the"
+            )
+            && (m.tokens.end + 2..(m.tokens.end + 6).min(text.tokens.len())).any(|k| {
+                matches!(
+                    text.word(k),
+                    "way" | "coming" | "arrive" | "arrives" | "leave" | "leaves" | "set" | "near"
+                )
+            }))
 }
 
 /// Where the call back ends when what the agent undertakes is one ("I'll book you a
