@@ -1507,6 +1507,11 @@ const EVENTS: &[(&str, Event)] = &[
         "[this|it] is the [second|third|fourth|fifth|umpteenth] time [i|we] [have|am|] [called|calling|rung|phoned|contacted|been in touch|had to call|had to contact|had to get in touch|got in touch]",
         Event::RepeatContact,
     ),
+    // Also elliptical: "Third time I've rung about my signal".
+    (
+        "[second|third|fourth|fifth|umpteenth] time [i|we] [have|am|] [called|calling|rung|phoned|contacted|been in touch|had to call|had to contact|had to get in touch|got in touch]",
+        Event::RepeatContact,
+    ),
     (
         "[i|we] [have|] been on to you [twice|three times|four times|five times|six times|several times|multiple times|many times|a few times|a number of times|about this|already|before|for weeks|for days|for months|since]",
         Event::RepeatContact,
