@@ -1291,6 +1291,14 @@ fn is_formula_my(before: Option<&str>, word: &str, after: Option<&str>) -> bool 
                         | "apology"
                         | "bad"
                         | "name"
+                        // "Please accept my condolences", "my deepest sympathies".
+                        | "condolences"
+                        | "sympathies"
+                        | "sympathy"
+                        | "deepest"
+                        | "sincere"
+                        | "sincerest"
+                        | "heartfelt"
                 )
             }))
 }
