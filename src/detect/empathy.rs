@@ -1786,6 +1786,14 @@ fn inferred_feeling(
     };
     // "I can imagine / I know / I can hear how stressful…" understands the customer's feeling;
     // other first-person words before the feeling make it the speaker's own.
+    // Whether the verb at `verb` is negated by the word before it ("don't know").
+    let negated = |verb: usize| {
+        verb > sentence.tokens.start
+            && matches!(
+                word(verb - 1),
+                "not" | "don't" | "dont" | "didn't" | "never" | "can't" | "cannot"
+            )
+    };
     let understood = |link: usize| {
         word(link) == "how"
             && link > sentence.tokens.start
@@ -1795,12 +1803,7 @@ fn inferred_feeling(
             )
             // "I don't know how stressful it is for others" knows nothing; "I can't imagine
             // how stressful…" is a way of saying it is.
-            && !(word(link - 1) != "imagine"
-                && link > sentence.tokens.start + 1
-                && matches!(
-                    word(link - 2),
-                    "not" | "don't" | "dont" | "didn't" | "never" | "can't" | "cannot"
-                ))
+            && !(word(link - 1) != "imagine" && negated(link - 1))
     };
     let speaker_or_supposition = |w: &str| {
         matches!(
@@ -1832,11 +1835,7 @@ fn inferred_feeling(
                 | "guess"
                 | "suspect"
                 | "say"
-        ) && !(verb > sentence.tokens.start
-            && matches!(
-                word(verb - 1),
-                "not" | "don't" | "dont" | "didn't" | "never" | "can't" | "cannot"
-            ))
+        ) && !negated(verb)
     };
     let lexicons = cx.lexicons;
     cx.hits[turn]
