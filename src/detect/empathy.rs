@@ -252,6 +252,79 @@ fn shared_with_customer(
         .unwrap_or(0)
 }
 
+/// Fewest words in a sentence without inner punctuation before it is read as a run of clauses.
+const RUN_ON_WORDS: usize = 15;
+
+/// The sentence as the units empathy is judged in: itself, or, when it is a long run of words
+/// without inner punctuation (speech transcribed without it), split after each empathy
+/// statement or stock line (token ranges, in order) that a new sentence follows. "i understand i apologize for that so what i can do
+/// is schedule a new appointment" is a bare "i understand" and then the work, not
+/// understanding tied to the appointment the customer spoke of. A new sentence begins at "I"
+/// or "let me" (after a term of address such as "ma'am", also at "if", "so" or "is").
+fn clauses(
+    raw: &str,
+    text: &TurnText,
+    sentence: &Sentence,
+    statements: &[std::ops::Range<usize>],
+) -> Vec<Sentence> {
+    let tokens = &text.tokens;
+    let inner = raw[sentence.start..sentence.end].trim_end_matches(['.', '!', '?', ' ']);
+    if sentence.tokens.len() < RUN_ON_WORDS
+        || inner.contains([',', ';', ':', '\u{2014}', '\u{2013}', '(', '.'])
+    {
+        return vec![sentence.clone()];
+    }
+    let new_sentence_at = |mut k: usize| {
+        let mut addressed = false;
+        while k < sentence.tokens.end
+            && matches!(
+                tokens[k].norm.as_str(),
+                "ma'am" | "maam" | "sir" | "madam" | "and"
+            )
+        {
+            addressed |= tokens[k].norm != "and";
+            k += 1;
+        }
+        let starts = k + 1 < sentence.tokens.end
+            && match tokens[k].norm.as_str() {
+                "i" | "i'm" | "i'll" | "i've" | "i'd" | "im" => true,
+                "let" => matches!(tokens[k + 1].norm.as_str(), "me" | "us"),
+                "if" | "so" | "is" => addressed,
+                _ => false,
+            };
+        starts.then_some(k)
+    };
+    let mut out = Vec::new();
+    let mut from = sentence.tokens.start;
+    for cue in statements {
+        if cue.start < from || cue.end >= sentence.tokens.end {
+            continue;
+        }
+        // "I'm sorry I couldn't find one" is sorry for what follows.
+        if tokens[cue.end - 1].norm == "sorry" {
+            continue;
+        }
+        if let Some(next) = new_sentence_at(cue.end) {
+            out.push(Sentence {
+                start: tokens[from].start,
+                end: tokens[next - 1].end,
+                tokens: from..next,
+            });
+            from = next;
+        }
+    }
+    out.push(Sentence {
+        start: if from == sentence.tokens.start {
+            sentence.start
+        } else {
+            tokens[from].start
+        },
+        end: sentence.end,
+        tokens: from..sentence.tokens.end,
+    });
+    out
+}
+
 fn is_question(text: &str, sentence: &Sentence) -> bool {
     text[sentence.start..sentence.end].trim_end().ends_with('?')
 }
@@ -2091,7 +2164,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         // presentation is the worst time for that" belongs to it.
         let mut specific_sentences: Vec<usize> = Vec::new();
         let mut generic: Vec<(usize, Finding)> = Vec::new();
-        for (n, sentence) in text.sentences.iter().enumerate() {
+        let mut statements: Vec<std::ops::Range<usize>> = cues
+            .iter()
+            .filter(|m| cx.lexicons.empathy.tag(m).0 != Mechanism::Exploration)
+            .chain(&cx.hits[i].canned)
+            .map(|m| m.tokens.clone())
+            .collect();
+        statements.sort_unstable_by_key(|r| (r.start, r.end));
+        let units: Vec<Sentence> = text
+            .sentences
+            .iter()
+            .flat_map(|s| clauses(&turn.text, text, s, &statements))
+            .collect();
+        for (n, sentence) in units.iter().enumerate() {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
@@ -2442,7 +2527,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         // A short sympathy of the agent's own, not a stock line.
         let bare = |n: usize| {
-            let sentence = &text.sentences[n];
+            let sentence = &units[n];
             text.tokens[sentence.tokens.clone()]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
