@@ -1377,7 +1377,7 @@ const INFO: &[(&str, Info)] = &[
         Info::Account,
     ),
     (
-        "[order|booking|reference|ref|confirmation|ticket|case|tracking|claim|reservation|invoice|serial|incident] [number|no|id|code|reference]",
+        "[order|booking|reference|ref|confirmation|ticket|case|tracking|claim|reservation|invoice|serial|incident|file] [number|no|id|code|reference|ref]",
         Info::Order,
     ),
     ("[email|e mail] [address|]", Info::Email),

@@ -193,8 +193,26 @@ fn pushes_back_on_a_suggestion(analysis: &Analysis, j: usize) -> bool {
     })
 }
 
+/// Whether a customer turn asks the agent to say it again ("sorry, could you say that again?
+/// I'm a bit hard of hearing"): no answer to what was asked.
+fn asks_to_repeat(text: &crate::analyse::TurnText) -> bool {
+    [
+        " say that again ",
+        " say it again ",
+        " say again ",
+        " repeat that ",
+        " repeat the question ",
+        " pardon ",
+        " did not catch ",
+        " what was that ",
+        " come again ",
+    ]
+    .iter()
+    .any(|p| text.norm.contains(p))
+}
+
 /// Whether a customer turn supplies a value: digits, an e-mail address, or, for names and
-/// addresses, any words at all.
+/// addresses, any words at all that do not ask to hear the question again.
 fn supplies(analysis: &Analysis, turn: usize, item: Info) -> bool {
     let text = &analysis.texts[turn];
     let has_number = text
@@ -203,7 +221,9 @@ fn supplies(analysis: &Analysis, turn: usize, item: Info) -> bool {
         .any(|t| t.kind == TokenKind::Number || t.kind == TokenKind::Placeholder);
     match item {
         Info::Email => analysis.conversation.turns[turn].text.contains('@') || has_number,
-        Info::Name | Info::Address | Info::Birth => !text.tokens.is_empty(),
+        Info::Name | Info::Address | Info::Birth => {
+            !text.tokens.is_empty() && !asks_to_repeat(text)
+        }
         _ => has_number,
     }
 }
@@ -315,11 +335,17 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     let is_question = turn.text[sentence.start..sentence.end]
                         .trim_end()
                         .ends_with('?');
-                    let requested = is_question
-                        || requests.iter().any(|r| {
-                            r.tokens.start >= sentence.tokens.start
-                                && r.tokens.start <= m.tokens.start
-                        });
+                    // "Can you give me the file reference so I can add the delivery address?"
+                    // asks for the reference; the address is what it is for.
+                    let purpose_before = text.tokens[sentence.tokens.start..m.tokens.start]
+                        .iter()
+                        .any(|t| t.norm == "so");
+                    let requested = !purpose_before
+                        && (is_question
+                            || requests.iter().any(|r| {
+                                r.tokens.start >= sentence.tokens.start
+                                    && r.tokens.start <= m.tokens.start
+                            }));
                     if !requested
                         || confirms_by_reading_back()
                         || is_destination(text, m)
