@@ -2216,6 +2216,18 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let mut best: [Option<(u8, std::ops::Range<usize>, &str)>; 3] = [None, None, None];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
+                // "I don't totally understand the bill" is no understanding.
+                if m.tokens.start > 0
+                    && matches!(
+                        text.word(m.tokens.start - 1),
+                        "not" | "never" | "don't" | "dont" | "didn't" | "doesn't"
+                    )
+                    && turn.text[text.tokens[m.tokens.start - 1].end..m.span.start]
+                        .trim()
+                        .is_empty()
+                {
+                    continue;
+                }
                 let (mechanism, tone) = cx.lexicons.empathy.tag(m);
                 if mechanism == Mechanism::Exploration && (!question || procedure_or_rhetoric) {
                     continue;

@@ -290,6 +290,7 @@ const SENIOR: &[&str] = &[
     "someone more senior",
     "more senior",
     "someone higher up",
+    "someone above you",
     "team leader",
     "team lead",
     "boss",
@@ -663,6 +664,8 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "i [completely|totally|fully|really|definitely|can|do|] understand",
         Mechanism::Interpretation,
     ),
+    // Chat drops the "I": "Totally understand. I can do two things…".
+    ("[totally|completely] understand", Mechanism::Interpretation),
     ("i [can|] [only|] imagine", Mechanism::Interpretation),
     (
         "i [have|'ve] been [there|through]",
@@ -1299,7 +1302,8 @@ const DISTRESS: &[&str] = &[
     "[i am|im] done with [you|you lot|you people|this company|your company]",
     "[tired|sick|fed up] of [this|it|waiting|chasing|calling|ringing|being|asking|all this]",
     "wasted [my|a|the|another|an|a whole|my whole|the whole] [day|morning|afternoon|evening|hour|week|day off]",
-    "took [a|the] day off [work|] for [nothing|this]",
+    "[took|taken|had to take|have to take] [a|the|two|three|another] [day|days|morning|afternoon] off [work|] [for nothing|for this|for it|both times|twice|again|to wait in|to be in]",
+    "[do not|dont] get paid [if i|unless i|when i|for the]",
     "wasted [a|my|a whole] [day's|days] [holiday|leave|annual leave|pay]",
     "[lost|losing] [a|two|three|several] [day's|days'|days|day|week's|weeks] [pay|wages|work|of work|of pay]",
     "[lost|losing] [work|income|earnings|wages] [because|over|due]",
@@ -1586,7 +1590,7 @@ const EVENTS: &[(&str, Event)] = &[
         Event::RepeatContact,
     ),
     (
-        "[speak|talk|speaking|talking] [to|with] [a|your|the|] [manager|supervisor|superior|team leader|team lead|someone senior|someone more senior|someone in charge|person in charge|someone higher up|boss]",
+        "[speak|talk|speaking|talking] [to|with] [a|your|the|] [manager|supervisor|superior|team leader|team lead|someone senior|someone more senior|someone in charge|person in charge|someone higher up|someone above you|boss]",
         Event::Escalation,
     ),
     (
@@ -1910,6 +1914,12 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     ("you can wait [another|a further]", Ending::Unresolved),
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
+    // The customer sums up what the call achieved: "So nothing, then."
+    ("so nothing then", Ending::Unresolved),
+    (
+        "[you have not|you haven't] [helped|done] [me|] [with anything|anything|at all]",
+        Ending::Unresolved,
+    ),
 ];
 
 const CORRECTION: &[(&str, Correction)] = &[

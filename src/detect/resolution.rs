@@ -101,7 +101,7 @@ pub(crate) fn relieved(text: &TurnText) -> bool {
         text.word(k) == "was"
             && matches!(text.word(k - 1), "i" | "we")
             && (k + 1..(k + 4).min(words)).any(|j| PAST_WORRIES.contains(&text.word(j)))
-    }) && (0..words).any(|k| is_thank_word(text.word(k)))
+    }) && (0..words).any(|k| is_thank_word(text, k))
 }
 
 /// Short replies that answer a question with the customer's own stance, not a datum.
@@ -407,12 +407,21 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     ))
 }
 
-/// Whether a word is "thank" or "thanks", as typed in a hurry too ("thnaks"), or the British
-/// "ta": the thanks that closes a contact; "cheers" or "appreciate it" alone are pleasantries
-/// as often as thanks for a fix.
-fn is_thank_word(word: &str) -> bool {
-    matches!(word, "thank" | "thanks" | "ta")
-        || crate::detect::lexicons::TYPED_THANKS.contains(&word)
+/// Whether word `k` of a turn is "thank" or "thanks", as typed in a hurry too ("thnaks"), or
+/// the British "ta" (not the "ta" of the goodbye "ta-ra"): the thanks that closes a contact;
+/// "cheers" or "appreciate it" alone are pleasantries as often as thanks for a fix.
+fn is_thank_word(text: &TurnText, k: usize) -> bool {
+    let word = text.word(k);
+    match word {
+        "thank" | "thanks" => true,
+        "ta" => !is_ta_ra(text, k),
+        _ => crate::detect::lexicons::TYPED_THANKS.contains(&word),
+    }
+}
+
+/// Whether word `k` is the "ta" of "ta-ra", a goodbye in the north of England.
+pub(crate) fn is_ta_ra(text: &TurnText, k: usize) -> bool {
+    text.word(k) == "ta" && matches!(text.word(k + 1), "ra" | "rah")
 }
 
 /// Fires when the closing turns say it is not solved, or when a problem was raised and
@@ -432,7 +441,7 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         // Thanks close a resolved contact, but "thanks anyway" and "thanks for nothing" give
         // up on it, and "no thanks" only declines the next offer.
         if turn.role == Role::Customer
-            && (0..text.tokens.len()).any(|k| is_thank_word(text.word(k)))
+            && (0..text.tokens.len()).any(|k| is_thank_word(text, k))
             && !cx.hits[i]
                 .thanks
                 .iter()

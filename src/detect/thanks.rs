@@ -25,9 +25,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
-        // "Thanks to your mistake…" says why, not thank you.
+        // "Thanks to your mistake…" says why, not thank you; "ta-ra" says goodbye.
         let text = &analysis.texts[i];
-        if let Some(m) = hits.iter().find(|m| text.word(m.tokens.end) != "to") {
+        if let Some(m) = hits.iter().find(|m| {
+            text.word(m.tokens.end) != "to"
+                && !crate::detect::resolution::is_ta_ra(text, m.tokens.start)
+        }) {
             out.push(finding(
                 analysis,
                 "customer-thanks",
