@@ -2214,6 +2214,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     })
             };
             let mut best: [Option<(u8, std::ops::Range<usize>, &str)>; 3] = [None, None, None];
+            // Why a cue is strong when it shares no words with the customer, where that is not
+            // the specific feeling or situation it names.
+            let mut strong_by: [&str; 3] = [""; 3];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
                 // "I don't totally understand the bill" is no understanding.
@@ -2309,6 +2312,14 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 let slot = &mut best[mechanism as usize];
                 if slot.as_ref().is_none_or(|(l, _, _)| level > *l) {
                     *slot = Some((level, m.span.clone(), cx.lexicons.empathy.said(m)));
+                    strong_by[mechanism as usize] = match tone {
+                        _ if level < 2 => "",
+                        Tone::Felt => "a feeling of the speaker's own, stated for the customer",
+                        Tone::Experience | Tone::Solidarity => {
+                            "a matching experience of the speaker's own"
+                        }
+                        _ => "",
+                    };
                 }
             }
             // A question about the customer's own words is exploration even without a cue, and
@@ -2390,7 +2401,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             && raises_trouble(analysis, cx, c)
                     })
                 };
-                if inferred_feeling(cx, i, &turn.text, text, sentence) && customer_troubled() {
+                // A stock line infers nothing: "I completely understand how frustrating this
+                // must be for you" is the same wherever it is pasted.
+                let scripted = || cx.hits[i].canned.iter().any(|c| within(&c.tokens));
+                if inferred_feeling(cx, i, &turn.text, text, sentence)
+                    && !scripted()
+                    && customer_troubled()
+                {
                     best[Mechanism::Interpretation as usize] = Some((
                         2,
                         sentence.start..sentence.end,
@@ -2432,13 +2449,14 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // that!!"), so it does not count here.
             let interprets_the_situation =
                 matches!(best[Mechanism::Interpretation as usize], Some((2, _, _)));
-            for (mechanism, slot) in [
+            for ((mechanism, slot), by) in [
                 Mechanism::Reaction,
                 Mechanism::Interpretation,
                 Mechanism::Exploration,
             ]
             .into_iter()
             .zip(best)
+            .zip(strong_by)
             {
                 let Some((level, span, cue)) = slot else {
                     continue;
@@ -2450,6 +2468,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         format!(
                             "strong: \"{cue}\", tied to the customer's words ({shared} shared content words)"
                         )
+                    } else if !by.is_empty() {
+                        format!("strong: \"{cue}\", {by}")
                     } else {
                         format!("strong: \"{cue}\", naming a specific feeling or situation")
                     }

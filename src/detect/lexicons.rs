@@ -507,6 +507,11 @@ const CANNED: &[(&str, Canned)] = &[
         "[i am|we are] sorry for [any|the] inconvenience [caused|this may have caused|]",
         Canned::Apology,
     ),
+    // The apology that apologises for nothing done: "I'm sorry you feel that way."
+    (
+        "[i am|we are] sorry [that|] you feel [that|this] way",
+        Canned::Apology,
+    ),
     (
         "[sorry|apologies|my apologies|our apologies] for [any|the] inconvenience",
         Canned::Apology,
