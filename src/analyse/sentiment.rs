@@ -203,9 +203,57 @@ fn figures_put_aside(text: &str) -> Option<String> {
 }
 
 /// VADER's compound score of `text` with [`names_put_aside`] and [`figures_put_aside`].
+/// Terms of endearment that VADER's lexicon reads as feelings ("love" +3.2, "sweetheart"
+/// +3.3): said to the agent after a comma ("That's the third time, love."), they address, and
+/// feel nothing.
+const ENDEARMENTS_VADER_READS_AS_WORDS: &[&str] =
+    &["love", "dear", "darling", "sweetheart", "sweetie"];
+
+/// `text` with the terms of [`ENDEARMENTS_VADER_READS_AS_WORDS`] put as "them" where they are
+/// a form of address: after a comma and before the end of the clause. "I love it, dear" keeps
+/// its love.
+fn endearments_put_aside(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(comma) = text[from..].find(',') {
+        let comma = from + comma;
+        from = comma + 1;
+        let start = comma + 1 + (bytes[comma + 1..].len() - text[comma + 1..].trim_start().len());
+        let end = start
+            + bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len() - start);
+        let word = &text[start..end];
+        let ends_clause = bytes
+            .get(end)
+            .is_none_or(|b| matches!(b, b'.' | b'!' | b'?' | b',' | b';' | b'\n'));
+        if end == start
+            || !ends_clause
+            || !ENDEARMENTS_VADER_READS_AS_WORDS
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(word))
+        {
+            continue;
+        }
+        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        masked.push_str(&text[copied..start]);
+        masked.push_str("them");
+        copied = end;
+    }
+    out.map(|mut masked| {
+        masked.push_str(&text[copied..]);
+        masked
+    })
+}
+
 fn vader(text: &str) -> f64 {
     let named = names_put_aside(text);
     let text = named.as_deref().unwrap_or(text);
+    let addressed = endearments_put_aside(text);
+    let text = addressed.as_deref().unwrap_or(text);
     match figures_put_aside(text) {
         Some(masked) => ANALYZER.polarity_scores(&masked).compound,
         None => ANALYZER.polarity_scores(text).compound,
@@ -269,6 +317,25 @@ mod tests {
         );
         assert!(compound("Thank you so much Rob.") > 0.0);
         assert!(compound("they rob you blind") < 0.0);
+    }
+
+    #[test]
+    fn endearments_that_address_are_put_aside() {
+        assert_eq!(
+            endearments_put_aside("And that's the third time, love. The third time.").as_deref(),
+            Some("And that's the third time, them. The third time.")
+        );
+        assert_eq!(
+            endearments_put_aside("Thanks, Dear!").as_deref(),
+            Some("Thanks, them!")
+        );
+        // Love that is felt, "oh dear" and words that only begin like one stay.
+        assert_eq!(endearments_put_aside("I love it, honestly."), None);
+        assert_eq!(endearments_put_aside("Oh dear, the bill."), None);
+        assert_eq!(endearments_put_aside("Right, lovely, that's done."), None);
+        assert_eq!(endearments_put_aside("It's fine, love it."), None);
+        assert!(compound("That's the third time, love. I've waited fourteen months.") <= 0.0);
+        assert!(compound("Thank you, love.") > 0.0);
     }
 
     #[test]
