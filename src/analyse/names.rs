@@ -456,9 +456,14 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
             at += 1;
         }
         let mut names = 0;
+        // Where a comma first comes inside the run: the words before it and the token after.
+        let mut comma_at: Option<(usize, usize)> = None;
         while let Some(t) = tokens.get(at) {
             if names == max_words || !capitalised(t) || !gap_ok(previous_end, t.start) {
                 break;
+            }
+            if names > 0 && comma_at.is_none() && raw[previous_end..t.start].contains(',') {
+                comma_at = Some((words.len(), at));
             }
             // "This is Tom's dad": the name is someone else's.
             if raw[..t.end].ends_with("'s") || raw[..t.end].ends_with("\u{2019}s") {
@@ -469,6 +474,22 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
             previous_end = t.end;
             names += 1;
             at += 1;
+        }
+        // A name said again in full after a comma ("I'm Jenna, Jenna Rowe", "it's Mrs Doyle,
+        // Margaret Doyle") is the fuller form of it.
+        if let Some((before, after)) = comma_at
+            && let Some(last) = words[..before].last().map(|w| w.to_lowercase())
+        {
+            let again = &tokens[after..tokens.len().min(after + 2)];
+            if again.len() == 2
+                && again.iter().all(capitalised)
+                && &raw[again[0].end..again[1].start] == " "
+                && again.iter().any(|t| t.norm == last)
+            {
+                words = again.iter().map(|t| &raw[t.start..t.end]).collect();
+                previous_end = again[1].end;
+                at = after + 2;
+            }
         }
         // "Good morning, Universal Support helpline": the words run on into a company's.
         let mut end = previous_end;
