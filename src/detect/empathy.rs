@@ -2238,8 +2238,17 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if tone == Tone::Probe && is_work_talk(text, sentence) {
                     continue;
                 }
+                // "…for ninety days, so you've got time to record the greeting" gives a result,
+                // not the customer's situation: a restatement with "so" opens its sentence.
+                let so_in_mid_sentence = || {
+                    text.word(m.tokens.start) == "so"
+                        && text.tokens[sentence.tokens.start..m.tokens.start]
+                            .iter()
+                            .any(|t| !is_opener(&t.norm))
+                };
                 if tone == Tone::Restatement
                     && (shared() == 0
+                        || so_in_mid_sentence()
                         || restates_a_request(text, sentence, m)
                         || works_out_new_figures(analysis, i, text, sentence))
                 {
