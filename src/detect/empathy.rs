@@ -2159,6 +2159,32 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .chain(cx.hits[i].canned.iter().map(|m| m.tokens.clone()))
             .collect();
         let feelings = &cx.hits[i].feelings;
+        // Whether what the customer said since the agent last spoke voiced a problem or
+        // distress ("it's a sad film" in chit-chat infers nothing), a message split over several
+        // chat turns ("my card got declined at tesco", "but theres money in the account??")
+        // read whole; worked out when first needed.
+        let troubled = std::cell::OnceCell::new();
+        let customer_troubled = || {
+            *troubled.get_or_init(|| {
+                let Some(last) = analysis.previous_of(i, Role::Customer) else {
+                    return false;
+                };
+                let from = analysis
+                    .conversation
+                    .turns
+                    .get(..last)
+                    .and_then(|before| {
+                        before
+                            .iter()
+                            .rposition(|t| matches!(t.role, Role::Agent | Role::Bot))
+                    })
+                    .map_or(0, |a| a + 1);
+                (from..=last).any(|c| {
+                    analysis.conversation.turns[c].role == Role::Customer
+                        && raises_trouble(analysis, cx, c)
+                })
+            })
+        };
         // Sentences of this turn with specific empathy, and the generic ones held back until
         // the turn is read: a bare "I'm so sorry." beside "the night before a big
         // presentation is the worst time for that" belongs to it.
@@ -2387,29 +2413,6 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .is_none_or(|(l, _, _)| *l < 2)
                 && !question
             {
-                // The feeling must be the customer's: what they said since the agent last
-                // spoke voiced a problem or distress ("it's a sad film" in chit-chat infers
-                // nothing), a message split over several chat turns ("my card got declined at
-                // tesco", "but theres money in the account??") read whole.
-                let customer_troubled = || {
-                    let Some(last) = analysis.previous_of(i, Role::Customer) else {
-                        return false;
-                    };
-                    let from = analysis
-                        .conversation
-                        .turns
-                        .get(..last)
-                        .and_then(|before| {
-                            before
-                                .iter()
-                                .rposition(|t| matches!(t.role, Role::Agent | Role::Bot))
-                        })
-                        .map_or(0, |a| a + 1);
-                    (from..=last).any(|c| {
-                        analysis.conversation.turns[c].role == Role::Customer
-                            && raises_trouble(analysis, cx, c)
-                    })
-                };
                 // A stock line infers nothing: "I completely understand how frustrating this
                 // must be for you" is the same wherever it is pasted.
                 let scripted = || cx.hits[i].canned.iter().any(|c| within(&c.tokens));
@@ -2529,10 +2532,24 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             .any(|c| c.tokens.contains(&m.tokens.start))
                 })
             };
+            // An impression of the customer in the agent's own words ("it sounds like you've
+            // been carrying a huge amount on your own") refers to what they said without
+            // repeating it.
+            let describes_the_customer = || {
+                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                    cx.lexicons.empathy.tag(m).1 == Tone::Impression
+                        && text.tokens[m.tokens.end..sentence.tokens.end]
+                            .iter()
+                            .filter(|t| t.is_content())
+                            .count()
+                            >= 3
+                })
+            };
             if !specific()
                 && !interprets_the_situation
                 && !names_theirs()
                 && !names_a_feeling_unscripted()
+                && !describes_the_customer()
             {
                 generic.push((
                     n,
