@@ -1698,6 +1698,11 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
                 | "cant"
                 | "cannot"
                 | "unable"
+                // Performatives: "No bailiffs, I promise."
+                | "promise"
+                | "guarantee"
+                | "assure"
+                | "swear"
         ) || words[at] == "i'd"
             // "I get it", "I get why…": understanding, not the speaker's own life.
             || (next == "get"

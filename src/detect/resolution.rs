@@ -91,9 +91,10 @@ const PAST_WORRIES: &[&str] = &[
     "stressing",
 ];
 
-/// Whether a turn thanks and puts a worry of the customer's in the past ("I was dreading this
-/// call"): relief, which VADER reads as negative; counted as positive as VADER finds it
-/// negative.
+/// Whether a turn thanks or says what the agent did is kind, and puts a worry of the
+/// customer's in the past ("I was dreading this call", "Oh, that's kind. I was worried I'd been
+/// charged for the lot"): relief, which VADER reads as negative; counted as positive as VADER
+/// finds it negative.
 pub(crate) fn relieved(text: &TurnText) -> bool {
     let words = text.tokens.len();
     // The past worry first: it is rare, thanks are not.
@@ -101,7 +102,9 @@ pub(crate) fn relieved(text: &TurnText) -> bool {
         text.word(k) == "was"
             && matches!(text.word(k - 1), "i" | "we")
             && (k + 1..(k + 4).min(words)).any(|j| PAST_WORRIES.contains(&text.word(j)))
-    }) && (0..words).any(|k| is_thank_word(text, k))
+    }) && (0..words).any(|k| {
+        is_thank_word(text, k) || matches!(text.word(k), "kind" | "relief" | "relieved" | "phew")
+    })
 }
 
 /// Short replies that answer a question with the customer's own stance, not a datum.
