@@ -2550,11 +2550,44 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             >= 3
                 })
             };
+            // "I'm really sorry about the wait" to a customer who said they had been on hold
+            // an hour and a half answers what they said.
+            let waiting_words = |w: &str| {
+                matches!(
+                    w,
+                    "wait"
+                        | "waiting"
+                        | "waited"
+                        | "queue"
+                        | "queuing"
+                        | "queueing"
+                        | "queued"
+                        | "delay"
+                        | "delayed"
+                )
+            };
+            // "On hold", not "hold on, let me find it".
+            let waited = |c: &TurnText| {
+                c.tokens.iter().any(|t| waiting_words(&t.norm))
+                    || c.tokens
+                        .windows(2)
+                        .any(|pair| pair[0].norm == "on" && pair[1].norm == "hold")
+            };
+            let sorry_for_their_wait = || {
+                text.tokens[sentence.tokens.clone()]
+                    .iter()
+                    .any(|t| waiting_words(&t.norm))
+                    && analysis
+                        .turns_of(Role::Customer)
+                        .take_while(|(c, _, _)| *c < i)
+                        .any(|(_, _, c)| waited(c))
+            };
             if !specific()
                 && !interprets_the_situation
                 && !names_theirs()
                 && !names_a_feeling_unscripted()
                 && !describes_the_customer()
+                && !sorry_for_their_wait()
             {
                 generic.push((
                     n,
