@@ -2538,8 +2538,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 })
             };
             // An impression of the customer in the agent's own words ("it sounds like you've
-            // been carrying a huge amount on your own") refers to what they said without
-            // repeating it.
+            // been carrying a huge amount on your own"), or their trouble named as a load on
+            // top of the rest of their situation ("it's a lot to deal with on top of
+            // everything else"), refers to what they said without repeating it.
             let describes_the_customer = || {
                 cues.iter().filter(|m| within(&m.tokens)).any(|m| {
                     cx.lexicons.empathy.tag(m).1 == Tone::Impression
@@ -2548,7 +2549,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             .filter(|t| t.is_content())
                             .count()
                             >= 3
-                })
+                }) || (text.tokens[sentence.tokens.clone()]
+                    .windows(3)
+                    .any(|w| w[0].norm == "on" && w[1].norm == "top" && w[2].norm == "of")
+                    && names_the_load(&turn.text, text, sentence)
+                    && customer_troubled())
             };
             // "I'm really sorry about the wait" to a customer who said they had been on hold
             // an hour and a half answers what they said.

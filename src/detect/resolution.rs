@@ -236,10 +236,21 @@ pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) 
             .filter(|t| t.kind == crate::analyse::TokenKind::Word)
             .map(|t| t.norm.as_str())
     };
+    // "Thanks a lot, Gary, really helpful": the agent's name adds nothing.
+    let agent_named = |w: &str| {
+        analysis
+            .conversation
+            .agent_name
+            .as_deref()
+            .is_some_and(|name| name.split_whitespace().any(|n| n.eq_ignore_ascii_case(w)))
+    };
     if turns[i].role != Role::Customer
         || !words().any(|w| BARE_PRAISE.contains(&w) || matches!(w, "helpful" | "useful"))
         || !words().all(|w| {
-            BARE_PRAISE.contains(&w) || PRAISE_COMPANIONS.contains(&w) || FORMULA_WORDS.contains(&w)
+            BARE_PRAISE.contains(&w)
+                || PRAISE_COMPANIONS.contains(&w)
+                || FORMULA_WORDS.contains(&w)
+                || agent_named(w)
         })
     {
         return false;
@@ -252,10 +263,22 @@ pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) 
                     && !conditional(&analysis.texts[j], m)
             })
     };
+    // The refusal is the agent's turn before, or the customer's own next word on what came of
+    // the call: "Brilliant. Thanks a lot, Gary, really helpful." … "So nothing, then."
+    let nothing_came_of_it = || {
+        analysis.next_of(i, Role::Customer).is_some_and(|c| {
+            cx.hits[c].ending.iter().any(|m| {
+                cx.lexicons.ending.tag(m) == Ending::Unresolved
+                    && !denied(&analysis.texts[c], m)
+                    && !conditional(&analysis.texts[c], m)
+            })
+        })
+    };
     (0..i)
         .rev()
         .find(|&j| matches!(turns[j].role, Role::Agent | Role::Bot))
         .is_some_and(|j| refuses(j) && !reports_a_fix(analysis, cx, j))
+        || nothing_came_of_it()
 }
 
 /// Words of a complaint that make praise beside it sarcastic: the same thing again, still,
