@@ -1760,6 +1760,12 @@ const THANKS: &[(&str, Thanks)] = &[
         "[thank you|thanks|thank u|thx|cheers] [anyway|anyways|for nothing|but|a lot for nothing|for wasting|a lot for wasting|so much for wasting|i suppose|i guess|for trying]",
         Thanks::Hollow,
     ),
+    // Irony beside the thanks: "Thanks so much, that really makes up for my mom sitting
+    // there for an hour."
+    (
+        "[that|this|it|which] [really|totally|sure|certainly|definitely|] [makes|made] up for",
+        Thanks::Hollow,
+    ),
 ];
 
 const ENDING: &[(&str, Ending)] = &[
