@@ -1237,6 +1237,7 @@ const DISTRESS: &[&str] = &[
     "scared",
     "anxious",
     "panicking",
+    "[i am|i am literally|i am still] [shaking|trembling]",
     "desperate",
     "devastated",
     "fed up",
