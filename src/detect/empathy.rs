@@ -2250,6 +2250,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let mut strong_by: [&str; 3] = [""; 3];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
+                // "Sorry to see you go" is the goodbye of a cancellation.
+                if text.word(m.tokens.end - 1) == "see"
+                    && text.word(m.tokens.end) == "you"
+                    && matches!(text.word(m.tokens.end + 1), "go" | "leave")
+                {
+                    continue;
+                }
                 // "I don't totally understand the bill" is no understanding.
                 if m.tokens.start > 0
                     && matches!(
@@ -2587,12 +2594,22 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .take_while(|(c, _, _)| *c < i)
                         .any(|(_, _, c)| waited(c))
             };
+            // "Don't apologise, that makes complete sense" answers the customer's apology.
+            let answers_their_apology = || {
+                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                    cx.lexicons.empathy.tag(m).1 == Tone::Positive && {
+                        let said = cx.lexicons.empathy.said(m);
+                        said.contains("apologi") || said.ends_with("sorry")
+                    }
+                })
+            };
             if !specific()
                 && !interprets_the_situation
                 && !names_theirs()
                 && !names_a_feeling_unscripted()
                 && !describes_the_customer()
                 && !sorry_for_their_wait()
+                && !answers_their_apology()
             {
                 generic.push((
                     n,

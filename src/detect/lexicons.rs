@@ -1047,8 +1047,6 @@ const FELT: &[&str] = &[
 const COMFORT: &[&str] = &[
     "[you are|your|ur|u are] not alone",
     "you [do not|dont|will not|wont] have to [go through|face|deal with|do] [this|it|that|any of this|all this] alone",
-    // A bare "take care" is a goodbye, in a contact centre as on a forum.
-    "[take care of yourself|be kind to yourself|look after yourself]",
 ];
 
 /// Joy the speaker names for the customer ("I'm so glad to hear that", "proud of you"): a
@@ -1089,6 +1087,14 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "i believe in you",
     "i care about you",
     "i feel [you|ya]",
+    // Wishes and kindness that ask nothing of a reason ("look after yourself", "take your
+    // time", "no need to apologise"): weak, and never generic. A bare "take care" is a goodbye.
+    "[take care of yourself|be kind to yourself|look after yourself]",
+    "take your time",
+    "[there is|] no [rush|hurry] [at all|]",
+    "[no need to|there is no need to|you do not need to|you do not have to|do not|please do not] [apologise|apologize|say sorry|be sorry]",
+    "you [are|have been] doing [really|so|very|ever so|] [well|brilliantly|great|fine|everything right|the right thing]",
+    "you have done everything right",
     // Availability for the person, not the task.
     "[i am|i will be|we are] [always|] here [for you|if you need|if you want|to listen|to talk]",
     "here for [you|ya|u]",
@@ -1108,7 +1114,6 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[it|everything|things|it all] [will|is going to|are going to] [all|] [work out|turn out fine|turn out okay|sort itself out|come right]",
     "[that|it|this|which] [really|totally|just|must|] [sucks|suck]",
     "you [are|'re] not [a failure|worthless|stupid|weak|broken|crazy|a bad person|the only one|a burden|a fraud|slow|silly|an idiot|a nuisance|a bother|being silly|being a nuisance]",
-    "you are doing [really|so|very|ever so|] [well|brilliantly|great|fine]",
     "[i am|im] [right|still|always|] here [if you|whenever you|for you|for ya|for u|with you]",
     "[want|wanna|would like|need] to talk about [it|this|that]",
     "[we|i] [will|'ll|are here to|am here to] listen",
