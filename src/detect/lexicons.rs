@@ -1779,6 +1779,8 @@ const ENDING: &[(&str, Ending)] = &[
         "[that|it|this|the link|the fix|the reset|the code|the card|the app|everything] [worked|works|is working|did it|did the trick|fixed it|solved it|sorted it|helps|helped|is fixed|is sorted|is resolved|has been resolved|is done|is great|is perfect|is all i needed|is everything|answers my question|went through]",
         Ending::Resolved,
     ),
+    // Chat drops the subject: "in now", "working now".
+    ("[in|logged in|signed in|working] now", Ending::Resolved),
     (
         "[it's|it is|everything is|all|that is|they are|we are|i am] [working|fixed|sorted|resolved|good|set|online|back|connected|in|through|logged in] [now|again]",
         Ending::Resolved,
@@ -1934,6 +1936,10 @@ const ENDING: &[(&str, Ending)] = &[
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
     // The customer sums up what the call achieved: "So nothing, then."
     ("so nothing then", Ending::Unresolved),
+    (
+        "[you have|youve|you] helped [me|] with nothing",
+        Ending::Unresolved,
+    ),
     (
         "[you have not|you haven't] [helped|done] [me|] [with anything|anything|at all]",
         Ending::Unresolved,

@@ -281,6 +281,20 @@ pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) 
         || nothing_came_of_it()
 }
 
+/// Whether customer turn `i` takes back its own thanks: an eye-roll or upside-down face
+/// beside them ("thanks sooo much for all your help 🙄"), or the same turn saying the problem
+/// is where it was ("youve helped with nothing. thanks a lot").
+pub(crate) fn thanks_undone(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    analysis.conversation.turns[i]
+        .text
+        .contains(['\u{1F644}', '\u{1F643}'])
+        || cx.hits[i].ending.iter().any(|m| {
+            cx.lexicons.ending.tag(m) == Ending::Unresolved
+                && !denied(&analysis.texts[i], m)
+                && !conditional(&analysis.texts[i], m)
+        })
+}
+
 /// Words of a complaint that make praise beside it sarcastic: the same thing again, still,
 /// another one, not even.
 const GRIEVANCE_WORDS: &[&str] = &[
@@ -433,13 +447,14 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
     ))
 }
 
-/// Whether word `k` of a turn is "thank" or "thanks", as typed in a hurry too ("thnaks"), or
+/// Whether word `k` of a turn is "thank" or "thanks", as typed in a hurry too ("thnaks",
+/// "thx"), or
 /// the British "ta" (not the "ta" of the goodbye "ta-ra"): the thanks that closes a contact;
 /// "cheers" or "appreciate it" alone are pleasantries as often as thanks for a fix.
 fn is_thank_word(text: &TurnText, k: usize) -> bool {
     let word = text.word(k);
     match word {
-        "thank" | "thanks" => true,
+        "thank" | "thanks" | "thx" | "thanx" | "thnx" => true,
         "ta" => !is_ta_ra(text, k),
         _ => crate::detect::lexicons::TYPED_THANKS.contains(&word),
     }
@@ -463,7 +478,8 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         let text = &analysis.texts[i];
         // "Great. Thanks a lot. Really helpful." after a refusal resolves nothing.
-        let sarcastic_praise = praise_after_refusal(analysis, cx, i);
+        let sarcastic_praise =
+            praise_after_refusal(analysis, cx, i) || thanks_undone(analysis, cx, i);
         // Thanks close a resolved contact, but "thanks anyway" and "thanks for nothing" give
         // up on it, and "no thanks" only declines the next offer.
         if turn.role == Role::Customer

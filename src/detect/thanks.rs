@@ -22,6 +22,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .iter()
             .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
             || crate::detect::resolution::praise_after_refusal(analysis, cx, i)
+            || crate::detect::resolution::thanks_undone(analysis, cx, i)
         {
             continue;
         }
