@@ -117,8 +117,10 @@ fn forms_of(name: &str) -> Vec<String> {
     let mut forms: Vec<String> = name
         .split_whitespace()
         .map(|w| {
+            // As tokens are normalised: "O’Brien" is "o'brien".
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
+                .replace('\u{2019}', "'")
         })
         .filter(|w| w.chars().count() >= 2 && !is_stop_word(w))
         .filter(|w| !is_title(w))
@@ -221,8 +223,11 @@ pub fn customer_name(
             })
             .or_else(|| lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n)));
         if let Some(name) = introduced {
+            // Only a first name given alone can be joined by a title: after "Owen Fairclough",
+            // the agent's "Mr Hussain" is the landlord.
+            let first_name_only = !name.contains(' ');
             let mut known = found(name)?;
-            if let Some(title) = titled(false) {
+            if let Some(title) = titled(false).filter(|_| first_name_only) {
                 let extra: Vec<String> = forms_of(&title)
                     .into_iter()
                     .filter(|f| !known.forms.contains(f))

@@ -1403,6 +1403,18 @@ fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
     if matches!(words.as_slice(), ["same"] | ["same", "here" | "thing"]) {
         return true;
     }
+    // The agent narrating the work: "I'm looking at it now", "Okay, I see it.", "Here's what
+    // I'm doing".
+    let narrates_the_work = words.windows(3).any(|w| {
+        matches!(w, ["i'm" | "im", "looking", "at"])
+            || (words.len() <= 6
+                && matches!(w, ["i", "see" | "found", "it" | "that" | "this" | "them"]))
+    }) || words
+        .windows(4)
+        .any(|w| matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"]));
+    if narrates_the_work {
+        return false;
+    }
     // Long enough to tell something, not addressed to the customer, not about the work.
     let told_of_own_life = || {
         words.len() >= 4
@@ -1416,12 +1428,20 @@ fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
                     )
             })
     };
+    // "Give Dennis my best", "send her my love": a greeting to pass on.
+    let passed_on = |k: usize| {
+        words[k] == "my"
+            && matches!(words.get(k + 1), Some(&("best" | "love" | "regards")))
+            && words[k.saturating_sub(3)..k]
+                .iter()
+                .any(|w| matches!(*w, "give" | "send" | "pass"))
+    };
     let exclamation = |k: usize| {
         is_formula_my(
             k.checked_sub(1).map(|b| words[b]),
             words[k],
             words.get(k + 1).copied(),
-        )
+        ) || passed_on(k)
     };
     let subjects: Vec<usize> = (0..words.len())
         .filter(|&k| first_person(words[k]) && !exclamation(k))
