@@ -1362,6 +1362,8 @@ const REPETITION: &[&str] = &[
     // Details given to someone earlier in the contact: re-explaining after a transfer.
     "i [gave|have given] [it|that|them|all that|all of that|my details|everything] to [the last|the other|the previous|the first|your colleague|the bot|the chatbot|someone else]",
     "for the [second|third|fourth|fifth|sixth|tenth|hundredth|nth|umpteenth|last] time",
+    "[i am|im] asking [you|] [a|for a|for the] [second|third|fourth|fifth] time",
+    "i [have|] asked [you|] [this|that|it|] [twice|three times|four times|several times|so many times] [now|already|]",
     "how many times [do|have|must|will|should] i",
     "i [keep|kept] [telling|saying|explaining|repeating]",
     "i [have|] said [this|that|it] [before|already|twice|three times|four times|several times|a few times|so many times|multiple times]",
