@@ -1781,8 +1781,10 @@ const ENDING: &[(&str, Ending)] = &[
         "[that|it|this|the link|the fix|the reset|the code|the card|the app|everything] [worked|works|is working|did it|did the trick|fixed it|solved it|sorted it|helps|helped|is fixed|is sorted|is resolved|has been resolved|is done|is great|is perfect|is all i needed|is everything|answers my question|went through]",
         Ending::Resolved,
     ),
-    // Chat drops the subject: "in now", "working now".
-    ("[in|logged in|signed in|working] now", Ending::Resolved),
+    // Chat drops the subject: "working now", "logged in now" (a bare "in now" is read in
+    // `resolution`: "I'll put the request in now" is no fix).
+    ("[logged in|signed in|working] now", Ending::Resolved),
+    ("[i am|im] in now", Ending::Resolved),
     (
         "[it's|it is|everything is|all|that is|they are|we are|i am] [working|fixed|sorted|resolved|good|set|online|back|connected|in|through|logged in] [now|again]",
         Ending::Resolved,
@@ -1855,11 +1857,11 @@ const ENDING: &[(&str, Ending)] = &[
     // arranging and raising count only for a remedy: "I'll send you some troubleshooting
     // tips", "I'll raise it with the team", "I'll arrange for someone to call" fix nothing.
     (
-        "[i will|we will|i am going to] [just|now|] [book|rebook|issue|refund|credit|process|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|set up|upgrade|extend|pause|freeze|suspend|stop|write off]",
+        "[i will|we will|i am going to] [just|now|] [book|rebook|issue|refund|credit|process|replace|waive|apply|reconnect|reverse|unlock|reactivate|reset|restore|set up|upgrade|extend|pause|freeze|suspend|stop|write off|cancel]",
         Ending::Committed,
     ),
     (
-        "[i am|we are] [now|] [booking|rebooking|issuing|refunding|crediting|processing|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|setting up|pausing|freezing|suspending|stopping]",
+        "[i am|we are] [now|] [booking|rebooking|issuing|refunding|crediting|processing|replacing|waiving|applying|reconnecting|reversing|unlocking|reactivating|resetting|restoring|setting up|pausing|freezing|suspending|stopping|cancelling|canceling]",
         Ending::Committed,
     ),
     (

@@ -492,6 +492,14 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             last_resolved = Some(i);
         }
+        // A chat's "in now" after a log-in problem.
+        if turn.role == Role::Customer
+            && text.tokens.len() == 2
+            && text.word(0) == "in"
+            && text.word(1) == "now"
+        {
+            last_resolved = Some(i);
+        }
         // "I'm unable to replace it without the original packaging" at the close, with no fix
         // offered in the same turn, leaves the problem where it was.
         if let Some(m) = crate::detect::friction::failure_in(analysis, cx, i)
@@ -521,6 +529,13 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 Ending::Deferred if arranges_what_was_done(&analysis.texts[i], m) => {}
                 // "Thanks for not wasting my time".
                 Ending::Unresolved | Ending::Deferred if denied(&analysis.texts[i], m) => {}
+                // "I'm going to cancel" threatens to leave from the customer; from the agent
+                // ("I'm going to cancel the penalty fare") it undertakes the fix.
+                Ending::Unresolved
+                    if turn.role == Role::Agent
+                        && ["i will ", "i am going to ", "i am gonna "]
+                            .iter()
+                            .any(|p| cx.lexicons.ending.said(m).starts_with(p)) => {}
                 Ending::Unresolved | Ending::Deferred => {
                     last_unresolved =
                         Some((i, m.span.clone(), cx.lexicons.ending.said(m).to_string()))
