@@ -45,7 +45,12 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .repetition
                 .iter()
                 .find_map(|m| match cx.lexicons.repetition.tag(m) {
-                    Repetition::Said if said_to_someone_else(text, m) => None,
+                    Repetition::Said
+                        if said_to_someone_else(text, m)
+                            || quotes_nothing_said_before(analysis, j, m) =>
+                    {
+                        None
+                    }
                     Repetition::Said => {
                         Some((m, "the customer says they are repeating themselves"))
                     }
@@ -173,6 +178,36 @@ fn said_to_someone_else(text: &crate::analyse::TurnText, m: &crate::lexicon::Phr
             text.word(m.tokens.end + 1),
             "my" | "his" | "her" | "their" | "our"
         )
+}
+
+/// Whether an "I said…" that quotes itself ("I said I'd ring him back", "I said it was
+/// fine") quotes nothing the customer told the service before: a story of what they said to
+/// someone else. "But I said I would take the guesthouse" after "I'll take the guest house"
+/// repeats.
+fn quotes_nothing_said_before(
+    analysis: &Analysis,
+    j: usize,
+    m: &crate::lexicon::PhraseMatch,
+) -> bool {
+    let text = &analysis.texts[j];
+    let Some(s) = text.sentence_of(m.tokens.start) else {
+        return false;
+    };
+    let sentence = &text.sentences[s];
+    let mut quoted: Vec<u64> = text.tokens
+        [m.tokens.end.min(sentence.tokens.end)..sentence.tokens.end]
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| xxhash_rust::xxh3::xxh3_64(t.stem().as_bytes()))
+        .collect();
+    quoted.sort_unstable();
+    quoted.dedup();
+    text.word(m.tokens.start) == "i"
+        && text.word(m.tokens.start + 1) == "said"
+        && !analysis
+            .turns_of(Role::Customer)
+            .take_while(|(i, _, _)| *i < j)
+            .any(|(_, _, earlier)| crate::analyse::text::overlap(&quoted, &earlier.content).1 > 0)
 }
 
 /// Whether customer turn `j`, saying it has already done something, answers an agent's
