@@ -221,7 +221,10 @@ pub fn customer_name(
                     .filter(|n| cue[0] != "i'm" || ends_an_introduction(&turn.text, n))
                     .and_then(|n| acceptable(&n))
             })
-            .or_else(|| lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n)));
+            .or_else(|| lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n)))
+            .or_else(|| {
+                lowercase_answer(conversation, texts, turn, text).and_then(|n| acceptable(&n))
+            });
         if let Some(name) = introduced {
             // Only a first name given alone can be joined by a title: after "Owen Fairclough",
             // the agent's "Mr Hussain" is the landlord.
@@ -613,6 +616,44 @@ fn lowercase_intro(raw: &str, text: &TurnText) -> Option<String> {
         _ => None,
     })?;
     may_be_a_name(name).then(|| name.to_string())
+}
+
+/// The name in an all-lowercase answer to the agent's request for it, as speech recognition
+/// writes it: "can i take your name" — "it's chloe ashworth flat six…" — "thanks chloe". The
+/// first word after "it's" counts only when the agent's next turn says it back.
+fn lowercase_answer(
+    conversation: &Conversation,
+    texts: &[std::rc::Rc<TurnText>],
+    turn: &crate::model::Turn,
+    text: &TurnText,
+) -> Option<String> {
+    let words = lowercase_words(&turn.text, text)?;
+    let at = conversation
+        .turns
+        .iter()
+        .position(|t| std::ptr::eq(t, turn))?;
+    let asked = conversation.turns[..at]
+        .iter()
+        .zip(texts.iter())
+        .rev()
+        .find(|(t, _)| t.role == Role::Agent)
+        .is_some_and(|(_, asked)| asked.tokens.iter().any(|t| t.norm == "name"));
+    if !asked {
+        return None;
+    }
+    let start = words
+        .iter()
+        .position(|w| !matches!(*w, "yeah" | "yes" | "hi" | "um" | "erm" | "uh" | "so"))?;
+    let name = match words[start..] {
+        ["it's" | "its", name, ..] => name,
+        _ => return None,
+    };
+    let said_back = conversation.turns[at + 1..]
+        .iter()
+        .zip(texts[at + 1..].iter())
+        .find(|(t, _)| t.role == Role::Agent)
+        .is_some_and(|(_, reply)| reply.tokens.iter().take(4).any(|t| t.norm == name));
+    (may_be_a_name(name) && said_back).then(|| name.to_string())
 }
 
 /// The name after a title in an all-lowercase turn, as speech recognition writes it: "okay
