@@ -211,7 +211,10 @@ pub fn customer_name(
     };
     // The customer introducing themselves is the strongest evidence. An agent who then says
     // "Mrs. Holt" to a customer who said "this is Margaret" names the same person.
-    for (turn, text) in turns().filter(|(t, _)| t.role == Role::Customer) {
+    for (at, (turn, text)) in turns()
+        .enumerate()
+        .filter(|(_, (t, _))| t.role == Role::Customer)
+    {
         // Capitals first; a turn typed all in lowercase has none, so its forms come second.
         let introduced = SELF_INTRO
             .iter()
@@ -222,9 +225,7 @@ pub fn customer_name(
                     .and_then(|n| acceptable(&n))
             })
             .or_else(|| lowercase_intro(&turn.text, text).and_then(|n| acceptable(&n)))
-            .or_else(|| {
-                lowercase_answer(conversation, texts, turn, text).and_then(|n| acceptable(&n))
-            });
+            .or_else(|| lowercase_answer(conversation, texts, at).and_then(|n| acceptable(&n)));
         if let Some(name) = introduced {
             // Only a first name given alone can be joined by a title: after "Owen Fairclough",
             // the agent's "Mr Hussain" is the landlord.
@@ -618,20 +619,15 @@ fn lowercase_intro(raw: &str, text: &TurnText) -> Option<String> {
     may_be_a_name(name).then(|| name.to_string())
 }
 
-/// The name in an all-lowercase answer to the agent's request for it, as speech recognition
-/// writes it: "can i take your name" — "it's chloe ashworth flat six…" — "thanks chloe". The
+/// The name in turn `at`, an all-lowercase answer to the agent's request for it, as speech
+/// recognition writes it: "can i take your name" — "it's chloe ashworth flat six…" — "thanks chloe". The
 /// first word after "it's" counts only when the agent's next turn says it back.
 fn lowercase_answer(
     conversation: &Conversation,
     texts: &[std::rc::Rc<TurnText>],
-    turn: &crate::model::Turn,
-    text: &TurnText,
+    at: usize,
 ) -> Option<String> {
-    let words = lowercase_words(&turn.text, text)?;
-    let at = conversation
-        .turns
-        .iter()
-        .position(|t| std::ptr::eq(t, turn))?;
+    let words = lowercase_words(&conversation.turns[at].text, &texts[at])?;
     let asked = conversation.turns[..at]
         .iter()
         .zip(texts.iter())
