@@ -255,6 +255,15 @@ fn shared_with_customer(
 /// Fewest words in a sentence without inner punctuation before it is read as a run of clauses.
 const RUN_ON_WORDS: usize = 15;
 
+/// Whether a sentence is a long run of words without inner punctuation, as speech is
+/// transcribed without it.
+fn is_run_on(raw: &str, sentence: &Sentence) -> bool {
+    sentence.tokens.len() >= RUN_ON_WORDS
+        && !raw[sentence.start..sentence.end]
+            .trim_end_matches(['.', '!', '?', ' '])
+            .contains([',', ';', ':', '\u{2014}', '\u{2013}', '(', '.'])
+}
+
 /// The sentence as the units empathy is judged in: itself, or, when it is a long run of words
 /// without inner punctuation (speech transcribed without it), split after each empathy
 /// statement or stock line (token ranges, in order) that a new sentence follows. "i understand i apologize for that so what i can do
@@ -268,10 +277,7 @@ fn clauses(
     statements: &[std::ops::Range<usize>],
 ) -> Vec<Sentence> {
     let tokens = &text.tokens;
-    let inner = raw[sentence.start..sentence.end].trim_end_matches(['.', '!', '?', ' ']);
-    if sentence.tokens.len() < RUN_ON_WORDS
-        || inner.contains([',', ';', ':', '\u{2014}', '\u{2013}', '(', '.'])
-    {
+    if !is_run_on(raw, sentence) {
         return vec![sentence.clone()];
     }
     let new_sentence_at = |mut k: usize| {
@@ -2215,18 +2221,27 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         // presentation is the worst time for that" belongs to it.
         let mut specific_sentences: Vec<usize> = Vec::new();
         let mut generic: Vec<(usize, Finding)> = Vec::new();
-        let mut statements: Vec<std::ops::Range<usize>> = cues
-            .iter()
-            .filter(|m| cx.lexicons.empathy.tag(m).0 != Mechanism::Exploration)
-            .chain(&cx.hits[i].canned)
-            .map(|m| m.tokens.clone())
-            .collect();
-        statements.sort_unstable_by_key(|r| (r.start, r.end));
-        let units: Vec<Sentence> = text
-            .sentences
-            .iter()
-            .flat_map(|s| clauses(&turn.text, text, s, &statements))
-            .collect();
+        // Sentences are split only in a run of speech without punctuation that holds a
+        // statement or a stock line: most turns are read sentence by sentence as they are.
+        let units: std::borrow::Cow<[Sentence]> = if (!cues.is_empty()
+            || !cx.hits[i].canned.is_empty())
+            && text.sentences.iter().any(|s| is_run_on(&turn.text, s))
+        {
+            let mut statements: Vec<std::ops::Range<usize>> = cues
+                .iter()
+                .filter(|m| cx.lexicons.empathy.tag(m).0 != Mechanism::Exploration)
+                .chain(&cx.hits[i].canned)
+                .map(|m| m.tokens.clone())
+                .collect();
+            statements.sort_unstable_by_key(|r| (r.start, r.end));
+            text.sentences
+                .iter()
+                .flat_map(|s| clauses(&turn.text, text, s, &statements))
+                .collect::<Vec<_>>()
+                .into()
+        } else {
+            (&text.sentences[..]).into()
+        };
         for (n, sentence) in units.iter().enumerate() {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end

@@ -18,6 +18,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     // The customer's opening turn thanks for nothing done yet ("thanks for taking my call").
     for (i, _, _) in analysis.turns_of(Role::Customer).skip(1) {
         let hits = &cx.hits[i].thanks;
+        if hits.is_empty() {
+            continue;
+        }
         if hits
             .iter()
             .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
