@@ -1314,7 +1314,7 @@ const DISTRESS: &[&str] = &[
     "[i am|im] done with [you|you lot|you people|this company|your company]",
     "[tired|sick|fed up] of [this|it|waiting|chasing|calling|ringing|being|asking|all this]",
     "wasted [my|a|the|another|an|a whole|my whole|the whole] [day|morning|afternoon|evening|hour|week|day off]",
-    "[took|taken|had to take|have to take] [a|the|two|three|another] [day|days|morning|afternoon] off [work|] [for nothing|for this|for it|both times|twice|again|to wait in|to be in]",
+    "[took|taken|had to take] [a|the|another] [day|morning] off [work|] [for nothing|for this|for it|both times|twice|again]",
     "[do not|dont] get paid [if i|unless i|when i|for the]",
     "wasted [a|my|a whole] [day's|days] [holiday|leave|annual leave|pay]",
     "[lost|losing] [a|two|three|several] [day's|days'|days|day|week's|weeks] [pay|wages|work|of work|of pay]",
