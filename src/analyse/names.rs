@@ -620,8 +620,8 @@ fn lowercase_intro(raw: &str, text: &TurnText) -> Option<String> {
 }
 
 /// The name in turn `at`, an all-lowercase answer to the agent's request for it, as speech
-/// recognition writes it: "can i take your name" — "it's chloe ashworth flat six…" — "thanks chloe". The
-/// first word after "it's" counts only when the agent's next turn says it back.
+/// recognition writes it: "can i take your name" — "it's chloe ashworth flat six…" — "thanks
+/// chloe". The first word after "it's" counts only when the agent's next turn says it back.
 fn lowercase_answer(
     conversation: &Conversation,
     texts: &[std::rc::Rc<TurnText>],

@@ -202,7 +202,6 @@ fn figures_put_aside(text: &str) -> Option<String> {
     Some(masked)
 }
 
-/// VADER's compound score of `text` with [`names_put_aside`] and [`figures_put_aside`].
 /// Terms of endearment that VADER's lexicon reads as feelings ("love" +3.2, "sweetheart"
 /// +3.3): said to the agent after a comma ("That's the third time, love."), they address, and
 /// feel nothing.
@@ -249,6 +248,8 @@ fn endearments_put_aside(text: &str) -> Option<String> {
     })
 }
 
+/// VADER's compound score of `text` with [`names_put_aside`], [`endearments_put_aside`] and
+/// [`figures_put_aside`].
 fn vader(text: &str) -> f64 {
     let named = names_put_aside(text);
     let text = named.as_deref().unwrap_or(text);

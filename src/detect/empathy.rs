@@ -266,10 +266,11 @@ fn is_run_on(raw: &str, sentence: &Sentence) -> bool {
 
 /// The sentence as the units empathy is judged in: itself, or, when it is a long run of words
 /// without inner punctuation (speech transcribed without it), split after each empathy
-/// statement or stock line (token ranges, in order) that a new sentence follows. "i understand i apologize for that so what i can do
-/// is schedule a new appointment" is a bare "i understand" and then the work, not
-/// understanding tied to the appointment the customer spoke of. A new sentence begins at "I"
-/// or "let me" (after a term of address such as "ma'am", also at "if", "so" or "is").
+/// statement or stock line (token ranges, in order) that a new sentence follows. "i
+/// understand i apologize for that so what i can do is schedule a new appointment" is a bare
+/// "i understand" and then the work, not understanding tied to the appointment the customer
+/// spoke of. A new sentence begins at "I" or "let me" (after a term of address such as
+/// "ma'am", also at "if", "so" or "is"); "I'm sorry I couldn't find one" is one sentence.
 fn clauses(
     raw: &str,
     text: &TurnText,

@@ -257,22 +257,14 @@ pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) 
     }
     let refuses = |j: usize| {
         crate::detect::friction::failure_in(analysis, cx, j).is_some()
-            || cx.hits[j].ending.iter().any(|m| {
-                cx.lexicons.ending.tag(m) == Ending::Unresolved
-                    && !denied(&analysis.texts[j], m)
-                    && !conditional(&analysis.texts[j], m)
-            })
+            || says_unresolved(analysis, cx, j)
     };
     // The refusal is the agent's turn before, or the customer's own next word on what came of
     // the call: "Brilliant. Thanks a lot, Gary, really helpful." … "So nothing, then."
     let nothing_came_of_it = || {
-        analysis.next_of(i, Role::Customer).is_some_and(|c| {
-            cx.hits[c].ending.iter().any(|m| {
-                cx.lexicons.ending.tag(m) == Ending::Unresolved
-                    && !denied(&analysis.texts[c], m)
-                    && !conditional(&analysis.texts[c], m)
-            })
-        })
+        analysis
+            .next_of(i, Role::Customer)
+            .is_some_and(|c| says_unresolved(analysis, cx, c))
     };
     (0..i)
         .rev()
@@ -288,11 +280,18 @@ pub(crate) fn thanks_undone(analysis: &Analysis, cx: &Context, i: usize) -> bool
     analysis.conversation.turns[i]
         .text
         .contains(['\u{1F644}', '\u{1F643}'])
-        || cx.hits[i].ending.iter().any(|m| {
-            cx.lexicons.ending.tag(m) == Ending::Unresolved
-                && !denied(&analysis.texts[i], m)
-                && !conditional(&analysis.texts[i], m)
-        })
+        || says_unresolved(analysis, cx, i)
+}
+
+/// Whether turn `i` says the problem is not solved ("so nothing, then", "you can wait another
+/// 48 hours"), neither denied ("it's not a waste of time") nor only supposed ("if it doesn't
+/// work, …").
+fn says_unresolved(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    cx.hits[i].ending.iter().any(|m| {
+        cx.lexicons.ending.tag(m) == Ending::Unresolved
+            && !denied(&analysis.texts[i], m)
+            && !conditional(&analysis.texts[i], m)
+    })
 }
 
 /// Words of a complaint that make praise beside it sarcastic: the same thing again, still,
@@ -448,9 +447,8 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
 }
 
 /// Whether word `k` of a turn is "thank" or "thanks", as typed in a hurry too ("thnaks",
-/// "thx"), or
-/// the British "ta" (not the "ta" of the goodbye "ta-ra"): the thanks that closes a contact;
-/// "cheers" or "appreciate it" alone are pleasantries as often as thanks for a fix.
+/// "thx"), or the British "ta" (not the "ta" of the goodbye "ta-ra"): the thanks that closes a
+/// contact; "cheers" or "appreciate it" alone are pleasantries as often as thanks for a fix.
 fn is_thank_word(text: &TurnText, k: usize) -> bool {
     let word = text.word(k);
     match word {
