@@ -248,13 +248,80 @@ fn endearments_put_aside(text: &str) -> Option<String> {
     })
 }
 
-/// VADER's compound score of `text` with [`names_put_aside`], [`endearments_put_aside`] and
-/// [`figures_put_aside`].
+/// Words that may follow a negation before its clause ends without being negated themselves:
+/// "nothing else", "not really", "not at all".
+const NEGATION_FILLERS: &[&str] = &["else", "really", "at", "all", "yet", "today", "now"];
+
+/// `text` with each negation that closes its clause ("Nothing else, thanks.", "Nope, that's
+/// all, thanks!", "I won't. Thank you, you've made my week.") put as "x0": VADER negates the
+/// next three words whatever punctuation comes between, and read these closings as negative
+/// (−0.34 for "Nothing else, thanks."). A negation with a word of its own ("not happy.") stays.
+fn closed_negations_put_aside(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphabetic() || b == b'\'';
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        if !is_word_byte(bytes[k]) || (k > 0 && is_word_byte(bytes[k - 1])) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < bytes.len() && is_word_byte(bytes[k]) {
+            k += 1;
+        }
+        let word = text[start..k].to_ascii_lowercase();
+        let negation = matches!(word.as_str(), "nope" | "nothing" | "not" | "none" | "never")
+            || word.contains("n't");
+        if !negation {
+            continue;
+        }
+        // Past the fillers, the clause must end and more must follow.
+        let mut at = k;
+        loop {
+            let next = at + bytes[at..].iter().take_while(|b| **b == b' ').count();
+            let end = next
+                + bytes[next..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+            if end > next
+                && NEGATION_FILLERS.contains(&text[next..end].to_ascii_lowercase().as_str())
+            {
+                at = end;
+            } else {
+                at = next;
+                break;
+            }
+        }
+        let closes = bytes
+            .get(at)
+            .is_some_and(|b| matches!(b, b',' | b'.' | b'!' | b'?' | b';'))
+            && bytes[at + 1..].iter().any(u8::is_ascii_alphabetic);
+        if !closes {
+            continue;
+        }
+        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        masked.push_str(&text[copied..start]);
+        masked.push_str("x0");
+        copied = k;
+    }
+    out.map(|mut masked| {
+        masked.push_str(&text[copied..]);
+        masked
+    })
+}
+
+/// VADER's compound score of `text` with [`names_put_aside`], [`endearments_put_aside`],
+/// [`closed_negations_put_aside`] and [`figures_put_aside`].
 fn vader(text: &str) -> f64 {
     let named = names_put_aside(text);
     let text = named.as_deref().unwrap_or(text);
     let addressed = endearments_put_aside(text);
     let text = addressed.as_deref().unwrap_or(text);
+    let closed = closed_negations_put_aside(text);
+    let text = closed.as_deref().unwrap_or(text);
     match figures_put_aside(text) {
         Some(masked) => ANALYZER.polarity_scores(&masked).compound,
         None => ANALYZER.polarity_scores(text).compound,
@@ -337,6 +404,28 @@ mod tests {
         assert_eq!(endearments_put_aside("It's fine, love it."), None);
         assert!(compound("That's the third time, love. I've waited fourteen months.") <= 0.0);
         assert!(compound("Thank you, love.") > 0.0);
+    }
+
+    #[test]
+    fn negations_that_close_their_clause_are_put_aside() {
+        assert_eq!(
+            closed_negations_put_aside("Nothing else, thanks.").as_deref(),
+            Some("x0 else, thanks.")
+        );
+        assert_eq!(
+            closed_negations_put_aside("I won't. Thank you!").as_deref(),
+            Some("I x0. Thank you!")
+        );
+        // A negation with a word of its own, or with nothing after its clause, stays.
+        assert_eq!(
+            closed_negations_put_aside("I'm not happy. This is awful."),
+            None
+        );
+        assert_eq!(closed_negations_put_aside("Nothing else."), None);
+        assert_eq!(closed_negations_put_aside("It doesn't work, sorry."), None);
+        assert!(compound("Nothing else, thanks.") > 0.0);
+        assert!(compound("Nope, that's all, thanks!") > 0.0);
+        assert!(compound("Not happy, not at all.") < 0.0);
     }
 
     #[test]
