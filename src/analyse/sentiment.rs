@@ -271,9 +271,14 @@ fn closed_negations_put_aside(text: &str) -> Option<String> {
         while k < bytes.len() && is_word_byte(bytes[k]) {
             k += 1;
         }
-        let word = text[start..k].to_ascii_lowercase();
-        let negation = matches!(word.as_str(), "nope" | "nothing" | "not" | "none" | "never")
-            || word.contains("n't");
+        let word = &text[start..k];
+        let negation = ["nope", "nothing", "not", "none", "never"]
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(word))
+            || word
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"n't"));
         if !negation {
             continue;
         }
@@ -287,7 +292,9 @@ fn closed_negations_put_aside(text: &str) -> Option<String> {
                     .take_while(|b| b.is_ascii_alphabetic())
                     .count();
             if end > next
-                && NEGATION_FILLERS.contains(&text[next..end].to_ascii_lowercase().as_str())
+                && NEGATION_FILLERS
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(&text[next..end]))
             {
                 at = end;
             } else {
