@@ -2581,22 +2581,37 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 })
             };
             // An impression of the customer in the agent's own words ("it sounds like you've
-            // been carrying a huge amount on your own"), or their trouble named as a load on
-            // top of the rest of their situation ("it's a lot to deal with on top of
-            // everything else"), refers to what they said without repeating it.
+            // been carrying a huge amount on your own"), an account of what they went through
+            // ("you've had a horrible twelve hours"), or their trouble named as a load on top
+            // of the rest of their situation ("it's a lot to deal with on top of everything
+            // else"), refers to what they said without repeating it.
+            let recounts_their_ordeal = || {
+                let words: Vec<&str> = text.tokens[sentence.tokens.clone()]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .skip_while(|w| is_opener(w))
+                    .take(3)
+                    .collect();
+                matches!(
+                    words.as_slice(),
+                    ["you've", "had" | "been", ..] | ["you", "have", "had" | "been"]
+                ) && !is_work_talk(text, sentence)
+            };
             let describes_the_customer = || {
-                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
-                    cx.lexicons.empathy.tag(m).1 == Tone::Impression
-                        && text.tokens[m.tokens.end..sentence.tokens.end]
-                            .iter()
-                            .filter(|t| t.is_content())
-                            .count()
-                            >= 3
-                }) || (text.tokens[sentence.tokens.clone()]
-                    .windows(3)
-                    .any(|w| w[0].norm == "on" && w[1].norm == "top" && w[2].norm == "of")
-                    && names_the_load(&turn.text, text, sentence)
-                    && customer_troubled())
+                recounts_their_ordeal()
+                    || cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                        cx.lexicons.empathy.tag(m).1 == Tone::Impression
+                            && text.tokens[m.tokens.end..sentence.tokens.end]
+                                .iter()
+                                .filter(|t| t.is_content())
+                                .count()
+                                >= 3
+                    })
+                    || (text.tokens[sentence.tokens.clone()]
+                        .windows(3)
+                        .any(|w| w[0].norm == "on" && w[1].norm == "top" && w[2].norm == "of")
+                        && names_the_load(&turn.text, text, sentence)
+                        && customer_troubled())
             };
             // "I'm really sorry about the wait" to a customer who said they had been on hold
             // an hour and a half answers what they said.
