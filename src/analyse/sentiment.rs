@@ -1,6 +1,7 @@
 //! Customer sentiment with VADER (Hutto & Gilbert, 2014), through a Rust implementation with
 //! output parity against the reference Python package.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use vader_parity::SentimentIntensityAnalyzer;
@@ -34,8 +35,7 @@ const NAMES_AT_ANY_POSITION: &[&str] = &["kia", "rob"];
 /// hope. A pure function of the text, so the score stays one per text.
 fn names_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
     let mut k = 0;
     while k < bytes.len() {
         // Only a capital that begins a word can begin a name: most bytes are passed over here.
@@ -65,15 +65,26 @@ fn names_put_aside(text: &str) -> Option<String> {
         if sentence_start && !vocative && !NAMES_AT_ANY_POSITION.contains(&lower.as_str()) {
             continue;
         }
-        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
-        masked.push_str(&text[copied..start]);
-        masked.push_str("them");
-        copied = k;
+        aside.push((start..k, "them"));
     }
-    out.map(|mut masked| {
-        masked.push_str(&text[copied..]);
-        masked
-    })
+    replaced(text, aside)
+}
+
+/// `text` with each span of `aside` (in order, not overlapping) replaced by its word, or `None`
+/// when there is nothing to put aside: what every `…_put_aside` below returns.
+fn replaced(text: &str, aside: Vec<(Range<usize>, &str)>) -> Option<String> {
+    if aside.is_empty() {
+        return None;
+    }
+    let mut masked = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (span, by) in aside {
+        masked.push_str(&text[copied..span.start]);
+        masked.push_str(by);
+        copied = span.end;
+    }
+    masked.push_str(&text[copied..]);
+    Some(masked)
 }
 
 /// VADER's compound score of `text`, from −1 (most negative) to 1 (most positive), at the
@@ -128,10 +139,9 @@ fn figures_put_aside(text: &str) -> Option<String> {
             .map_or(0, |p| p + 1);
         Some(start..end)
     };
-    let is_code =
-        |span: &std::ops::Range<usize>| CODES_VADER_READS_AS_WORDS.contains(&&text[span.clone()]);
+    let is_code = |span: &Range<usize>| CODES_VADER_READS_AS_WORDS.contains(&&text[span.clone()]);
     // What to put aside, in order: the span and what replaces it.
-    let mut aside: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
     let mut k = 0;
     // Only the words around a digit are looked at: most turns have none, or a few.
     while let Some(digit) = bytes[k..].iter().position(u8::is_ascii_digit) {
@@ -188,18 +198,7 @@ fn figures_put_aside(text: &str) -> Option<String> {
             aside.push((code, "X0"));
         }
     }
-    if aside.is_empty() {
-        return None;
-    }
-    let mut masked = String::with_capacity(text.len());
-    let mut copied = 0;
-    for (span, by) in aside {
-        masked.push_str(&text[copied..span.start]);
-        masked.push_str(by);
-        copied = span.end;
-    }
-    masked.push_str(&text[copied..]);
-    Some(masked)
+    replaced(text, aside)
 }
 
 /// Terms of endearment that VADER's lexicon reads as feelings ("love" +3.2, "sweetheart"
@@ -213,8 +212,7 @@ const ENDEARMENTS_VADER_READS_AS_WORDS: &[&str] =
 /// its love.
 fn endearments_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
     let mut from = 0;
     while let Some(comma) = text[from..].find(',') {
         let comma = from + comma;
@@ -237,15 +235,9 @@ fn endearments_put_aside(text: &str) -> Option<String> {
         {
             continue;
         }
-        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
-        masked.push_str(&text[copied..start]);
-        masked.push_str("them");
-        copied = end;
+        aside.push((start..end, "them"));
     }
-    out.map(|mut masked| {
-        masked.push_str(&text[copied..]);
-        masked
-    })
+    replaced(text, aside)
 }
 
 /// Words that may follow a negation before its clause ends without being negated themselves:
@@ -259,8 +251,7 @@ const NEGATION_FILLERS: &[&str] = &["else", "really", "at", "all", "yet", "today
 fn closed_negations_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let is_word_byte = |b: u8| b.is_ascii_alphabetic() || b == b'\'';
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
     let mut k = 0;
     while k < bytes.len() {
         if !is_word_byte(bytes[k]) || (k > 0 && is_word_byte(bytes[k - 1])) {
@@ -309,15 +300,9 @@ fn closed_negations_put_aside(text: &str) -> Option<String> {
         if !closes {
             continue;
         }
-        let masked = out.get_or_insert_with(|| String::with_capacity(text.len()));
-        masked.push_str(&text[copied..start]);
-        masked.push_str("x0");
-        copied = k;
+        aside.push((start..k, "x0"));
     }
-    out.map(|mut masked| {
-        masked.push_str(&text[copied..]);
-        masked
-    })
+    replaced(text, aside)
 }
 
 /// VADER's compound score of `text` with [`names_put_aside`], [`endearments_put_aside`],

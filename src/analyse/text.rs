@@ -776,6 +776,19 @@ impl TurnText {
     }
 }
 
+/// Hashes of the stems of the content words among `tokens`, sorted and without duplicates: the
+/// form of [`TurnText::content`] for part of a turn, to compare with [`overlap`].
+pub fn content_of<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> Vec<u64> {
+    let mut content: Vec<u64> = tokens
+        .into_iter()
+        .filter(|t| t.is_content())
+        .map(|t| xxh3_64(t.stem().as_bytes()))
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    content
+}
+
 /// Overlap of two sorted, deduplicated hash sets: |A ∩ B| / min(|A|, |B|), and |A ∩ B|.
 pub fn overlap(a: &[u64], b: &[u64]) -> (f64, usize) {
     if a.is_empty() || b.is_empty() {

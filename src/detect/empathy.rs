@@ -231,19 +231,16 @@ fn shared_with_customer(
     exclude: &[std::ops::Range<usize>],
 ) -> usize {
     let name_forms: &[String] = analysis.customer_name.as_ref().map_or(&[], |n| &n.forms);
-    let mut words: Vec<u64> = text.tokens[sentence.tokens.clone()]
-        .iter()
-        .enumerate()
-        .filter(|(k, t)| {
-            let at = sentence.tokens.start + k;
-            t.is_content()
-                && !exclude.iter().any(|r| r.contains(&at))
-                && !name_forms.iter().any(|f| *f == t.norm)
-        })
-        .map(|(_, t)| xxhash_rust::xxh3::xxh3_64(t.stem().as_bytes()))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
+    let words = crate::analyse::text::content_of(
+        text.tokens[sentence.tokens.clone()]
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| {
+                let at = sentence.tokens.start + k;
+                !exclude.iter().any(|r| r.contains(&at)) && !name_forms.iter().any(|f| *f == t.norm)
+            })
+            .map(|(_, t)| t),
+    );
     analysis
         .turns_of(Role::Customer)
         .take_while(|(i, _, _)| *i < turn)

@@ -194,14 +194,9 @@ fn quotes_nothing_said_before(
         return false;
     };
     let sentence = &text.sentences[s];
-    let mut quoted: Vec<u64> = text.tokens
-        [m.tokens.end.min(sentence.tokens.end)..sentence.tokens.end]
-        .iter()
-        .filter(|t| t.is_content())
-        .map(|t| xxhash_rust::xxh3::xxh3_64(t.stem().as_bytes()))
-        .collect();
-    quoted.sort_unstable();
-    quoted.dedup();
+    let quoted = crate::analyse::text::content_of(
+        &text.tokens[m.tokens.end.min(sentence.tokens.end)..sentence.tokens.end],
+    );
     text.word(m.tokens.start) == "i"
         && text.word(m.tokens.start + 1) == "said"
         && !analysis
