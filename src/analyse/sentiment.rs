@@ -242,7 +242,9 @@ fn endearments_put_aside(text: &str) -> Option<String> {
 
 /// Words that may follow a negation before its clause ends without being negated themselves:
 /// "nothing else", "not really", "not at all".
-const NEGATION_FILLERS: &[&str] = &["else", "really", "at", "all", "yet", "today", "now"];
+const NEGATION_FILLERS: &[&str] = &[
+    "else", "really", "at", "all", "yet", "today", "now", "that's", "thats", "it",
+];
 
 /// `text` with each negation that closes its clause ("Nothing else, thanks.", "Nope, that's
 /// all, thanks!", "I won't. Thank you, you've made my week.") put as "x0": VADER negates the
@@ -280,7 +282,7 @@ fn closed_negations_put_aside(text: &str) -> Option<String> {
             let end = next
                 + bytes[next..]
                     .iter()
-                    .take_while(|b| b.is_ascii_alphabetic())
+                    .take_while(|b| b.is_ascii_alphabetic() || **b == b'\'')
                     .count();
             if end > next
                 && NEGATION_FILLERS

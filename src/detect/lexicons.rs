@@ -1913,6 +1913,24 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Deferred,
     ),
     (
+        "i [can|could|will] ask [her|him|them|my manager|my supervisor|my team leader|a manager|a supervisor|a team leader|someone|somebody] to [call|ring|contact] you",
+        Ending::Deferred,
+    ),
+    (
+        "[someone is|someone's|somebody is|somebody's|they are|they're|she is|she's|he is|he's] [actually|really|definitely|] [going to|gonna] [call|ring|contact] [me|you]",
+        Ending::Deferred,
+    ),
+    // The question goes to someone else to look into: "I'll need to raise it with our billing
+    // team to investigate", "That'd be down to the investigation".
+    (
+        "[team|department|colleagues|specialists] to [investigate|look into it|look into this]",
+        Ending::Deferred,
+    ),
+    (
+        "[down to|depends on|pending|awaiting|until] the investigation",
+        Ending::Deferred,
+    ),
+    (
         "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|go elsewhere|take my business|leave|find another|try again|complain]",
         Ending::Unresolved,
     ),
@@ -1938,7 +1956,13 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     ("you can wait [another|a further]", Ending::Unresolved),
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
-    // The customer sums up what the call achieved: "So nothing, then."
+    // The customer sums up what the call achieved: "So nothing, then.", "So I just have to
+    // wait then.", "Let me hold my breath."
+    (
+        "so i [just|] [have to|need to|have got to|got to|gotta] wait",
+        Ending::Unresolved,
+    ),
+    ("[hold|holding] my breath", Ending::Unresolved),
     ("so nothing then", Ending::Unresolved),
     (
         "[you have|youve|you] helped [me|] with nothing",

@@ -61,7 +61,8 @@ fn closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<Closing
         .filter_map(|&i| {
             let s = analysis.sentiment(i)?;
             let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i])
-                || praise_after_refusal(analysis, cx, i);
+                || praise_after_refusal(analysis, cx, i)
+                || (!cx.hits[i].thanks.is_empty() && thanks_undone(analysis, cx, i));
             let s = if sarcasm {
                 -s.abs()
             } else if relieved(&analysis.texts[i]) {
@@ -216,27 +217,25 @@ const PRAISE_COMPANIONS: &[&str] = &[
 /// lot. Really helpful."
 const FORMULA_WORDS: &[&str] = &[
     "thank", "thanks", "ta", "cheers", "lot", "very", "much", "helpful", "useful", "for", "that",
-    "was", "you", "ever", "most", "yeah",
+    "was", "you", "ever", "most", "yeah", "eh", "okay", "ok", "right",
 ];
 
-/// Whether customer turn `i` is only praise and thanks ("Great. Thanks a lot. Really
-/// helpful.") right after the agent said, with no fix beside it, that nothing can be done or
-/// that the customer must wait: sarcasm, though its thanks would make praise sincere anywhere
-/// else.
-pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) -> bool {
-    let turns = &analysis.conversation.turns;
+/// The words of a turn, without figures or placeholders.
+fn words_of(text: &TurnText) -> impl Iterator<Item = &str> {
+    text.tokens
+        .iter()
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .map(|t| t.norm.as_str())
+}
+
+/// Whether turn `i` is a short reply of only praise and thanks ("Great. Thanks a lot, Gary,
+/// really helpful."): the agent's name adds nothing.
+fn only_praise_and_thanks(analysis: &Analysis, i: usize) -> bool {
     let text = &analysis.texts[i];
     // Such a reply is short; most turns are not.
     if text.tokens.len() > 12 {
         return false;
     }
-    let words = || {
-        text.tokens
-            .iter()
-            .filter(|t| t.kind == crate::analyse::TokenKind::Word)
-            .map(|t| t.norm.as_str())
-    };
-    // "Thanks a lot, Gary, really helpful": the agent's name adds nothing.
     let agent_named = |w: &str| {
         analysis
             .conversation
@@ -244,14 +243,24 @@ pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) 
             .as_deref()
             .is_some_and(|name| name.split_whitespace().any(|n| n.eq_ignore_ascii_case(w)))
     };
+    words_of(text).all(|w| {
+        BARE_PRAISE.contains(&w)
+            || PRAISE_COMPANIONS.contains(&w)
+            || FORMULA_WORDS.contains(&w)
+            || agent_named(w)
+    })
+}
+
+/// Whether customer turn `i` is only praise and thanks ("Great. Thanks a lot. Really
+/// helpful.") right after the agent said, with no fix beside it, that nothing can be done or
+/// that the customer must wait: sarcasm, though its thanks would make praise sincere anywhere
+/// else.
+pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    let turns = &analysis.conversation.turns;
     if turns[i].role != Role::Customer
-        || !words().any(|w| BARE_PRAISE.contains(&w) || matches!(w, "helpful" | "useful"))
-        || !words().all(|w| {
-            BARE_PRAISE.contains(&w)
-                || PRAISE_COMPANIONS.contains(&w)
-                || FORMULA_WORDS.contains(&w)
-                || agent_named(w)
-        })
+        || !only_praise_and_thanks(analysis, i)
+        || !words_of(&analysis.texts[i])
+            .any(|w| BARE_PRAISE.contains(&w) || matches!(w, "helpful" | "useful"))
     {
         return false;
     }
@@ -281,6 +290,33 @@ pub(crate) fn thanks_undone(analysis: &Analysis, cx: &Context, i: usize) -> bool
         .text
         .contains(['\u{1F644}', '\u{1F643}'])
         || says_unresolved(analysis, cx, i)
+        || resigned(analysis, cx, i)
+}
+
+/// Whether customer turn `i` thanks after giving up: their previous turn said the problem is
+/// not solved ("Another callback. Let me hold my breath."), nothing the agent said since
+/// fixes it, and the turn is only thanks and praise ("Thank you very much, eh. Very
+/// helpful.").
+fn resigned(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    if analysis.conversation.turns[i].role != Role::Customer || !only_praise_and_thanks(analysis, i)
+    {
+        return false;
+    }
+    analysis
+        .previous_of(i, Role::Customer)
+        .is_some_and(|before| {
+            says_unresolved(analysis, cx, before)
+                && !(before + 1..i).any(|j| reports_a_fix(analysis, cx, j))
+        })
+}
+
+/// Whether a resolved-ending phrase is only thanks, praise or their answer ("thanks for your
+/// help", "you've been very helpful", "you're welcome"), which resolve only as far as the
+/// thanks are meant.
+fn is_courtesy(said: &str) -> bool {
+    ["thank", "help", "appreciate", "welcome", "cheers"]
+        .iter()
+        .any(|w| said.contains(w))
 }
 
 /// Whether turn `i` says the problem is not solved ("so nothing, then", "you can wait another
@@ -452,10 +488,21 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
 fn is_thank_word(text: &TurnText, k: usize) -> bool {
     let word = text.word(k);
     match word {
-        "thank" | "thanks" | "thx" | "thanx" | "thnx" => true,
+        "thank" => !is_thank_god(text, k),
+        "thanks" | "thx" | "thanx" | "thnx" => true,
         "ta" => !is_ta_ra(text, k),
         _ => crate::detect::lexicons::TYPED_THANKS.contains(&word),
     }
+}
+
+/// Whether word `k` is the "thank" of "thank God", "thank goodness": relief, not thanks to
+/// anyone on the call.
+pub(crate) fn is_thank_god(text: &TurnText, k: usize) -> bool {
+    text.word(k) == "thank"
+        && matches!(
+            text.word(k + 1),
+            "god" | "goodness" | "heavens" | "heaven" | "christ" | "lord" | "fuck" | "f"
+        )
 }
 
 /// Whether word `k` is the "ta" of "ta-ra", a goodbye in the north of England.
@@ -508,6 +555,13 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         for m in &cx.hits[i].ending {
             match cx.lexicons.ending.tag(m) {
                 Ending::Resolved if sarcastic_praise => {}
+                // "You're welcome" to thanks that were sarcasm or a give-up resolves nothing.
+                Ending::Resolved
+                    if turn.role != Role::Customer
+                        && is_courtesy(cx.lexicons.ending.said(m))
+                        && analysis
+                            .previous_of(i, Role::Customer)
+                            .is_some_and(|c| hollow_thanks(analysis, cx, c)) => {}
                 Ending::Resolved => last_resolved = Some(i),
                 // "If the parcel isn't found we'll arrange a refund" promises nothing yet.
                 Ending::Committed if conditional(text, m) => {}
@@ -592,6 +646,18 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             &turns[at].text[m.span.clone()]
         ),
     )]
+}
+
+/// Whether customer turn `i` thanks without meaning it: hollow ("thanks anyway"), sarcasm
+/// after a refusal, or thanks taken back ([`thanks_undone`]).
+fn hollow_thanks(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    !cx.hits[i].thanks.is_empty()
+        && (cx.hits[i]
+            .thanks
+            .iter()
+            .any(|m| cx.lexicons.thanks.tag(m) == Thanks::Hollow)
+            || praise_after_refusal(analysis, cx, i)
+            || thanks_undone(analysis, cx, i))
 }
 
 /// Whether turn `i` reports a fix ("I've moved the credit across", "it's working now") or

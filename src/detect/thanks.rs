@@ -29,11 +29,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
-        // "Thanks to your mistake…" says why, not thank you; "ta-ra" says goodbye.
+        // "Thanks to your mistake…" says why, not thank you; "ta-ra" says goodbye; "thank God"
+        // is relief.
         let text = &analysis.texts[i];
         if let Some(m) = hits.iter().find(|m| {
             text.word(m.tokens.end) != "to"
                 && !crate::detect::resolution::is_ta_ra(text, m.tokens.start)
+                && !crate::detect::resolution::is_thank_god(text, m.tokens.start)
         }) {
             out.push(finding(
                 analysis,
