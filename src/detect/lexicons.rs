@@ -1357,7 +1357,9 @@ const REPETITION: &[&str] = &[
     "like i [said|mentioned|told you|already said|just said|explained]",
     "i [have|] already [told|explained|said|gave|given|provided|mentioned|answered]",
     "i [have|] [told|explained] [this|that|it] [already|before|twice|three times|several times|so many times|to]",
-    "i [just|literally|already|literally just|only just|just now] [told|said|gave|answered|explained|typed|entered] [you|that|it|this]",
+    "i [just|literally|already|literally just|only just|just now] [told|said|gave|answered|explained|typed|entered] [you|that|it|this|them]",
+    // A detail keyed in to the phone menu or given to the bot: "I have just entered it."
+    "i have [just|literally just|only just|already] [entered|typed|keyed in|put in|given] [it|that|them|this]",
     "i told [you|the last|the other|your colleague|the previous|them]",
     // Details given to someone earlier in the contact: re-explaining after a transfer.
     "i [gave|have given] [it|that|them|all that|all of that|my details|everything] to [the last|the other|the previous|the first|your colleague|the bot|the chatbot|someone else]",

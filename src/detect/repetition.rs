@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use xxhash_rust::xxh3::xxh3_64;
+
 use crate::analyse::text::overlap;
-use crate::analyse::{Analysis, TokenKind};
+use crate::analyse::{Analysis, TokenKind, TurnText};
 use crate::detect::lexicons::{Event, Info, Repetition};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
@@ -38,6 +40,10 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         })
         .map(|(i, _, _)| i)
         .collect();
+    let words: Vec<Vec<u64>> = customer
+        .iter()
+        .map(|&j| restatement_words(&analysis.conversation.turns[j].text, &analysis.texts[j]))
+        .collect();
     for (k, &j) in customer.iter().enumerate() {
         let text = &analysis.texts[j];
         let marker =
@@ -47,6 +53,7 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .find_map(|m| match cx.lexicons.repetition.tag(m) {
                     Repetition::Said
                         if said_to_someone_else(text, m)
+                            || apologises_for_repeating(text, m)
                             || quotes_nothing_said_before(analysis, j, m) =>
                     {
                         None
@@ -73,17 +80,19 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             ));
             continue;
         }
-        if text.content.len() < MIN_RESTATEMENT_WORDS {
+        if words[k].len() < MIN_RESTATEMENT_WORDS {
             continue;
         }
-        let earlier = customer[..k].iter().copied().filter(|&i| {
+        let earlier = (0..k).filter(|&e| {
             // Consecutive customer messages in a chat are one explanation split up.
-            analysis.next_of(i, Role::Agent).is_some_and(|a| a < j)
-                && analysis.texts[i].content.len() >= MIN_RESTATEMENT_WORDS
+            analysis
+                .next_of(customer[e], Role::Agent)
+                .is_some_and(|a| a < j)
+                && words[e].len() >= MIN_RESTATEMENT_WORDS
         });
         let after_transfer = |i: usize| transfers.iter().any(|&t| t > i && t < j);
         let best = earlier
-            .map(|i| (i, overlap(&analysis.texts[i].content, &text.content)))
+            .map(|e| (customer[e], overlap(&words[e], &words[k])))
             .filter(|&(i, (ratio, shared))| {
                 let (least_ratio, least_shared) = if after_transfer(i) {
                     (
@@ -121,6 +130,82 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The words a restatement is judged on: the turn's content words, with a number read out
+/// ("zero four four one, seven seven two") taken as the figures it spells, one word for each
+/// group between punctuation. Two different numbers read out then share nothing, though both
+/// say "zero" and "four"; the same number given twice still matches. Typed figures stay out,
+/// as they are of every content-word test.
+fn restatement_words(raw: &str, text: &TurnText) -> Vec<u64> {
+    let mut words = Vec::with_capacity(text.content.len() + 2);
+    let mut figures = String::new();
+    let flush = |figures: &mut String, words: &mut Vec<u64>| {
+        if figures.len() >= 2 {
+            words.push(xxh3_64(figures.as_bytes()));
+        }
+        figures.clear();
+    };
+    // "double seven", "triple five".
+    let mut times = 1;
+    let mut last_end: Option<usize> = None;
+    for (k, t) in text.tokens.iter().enumerate() {
+        if last_end.is_some_and(|end| {
+            raw.get(end..t.start)
+                .is_some_and(|between| between.bytes().any(|b| b != b' ' && b != b'-'))
+        }) {
+            flush(&mut figures, &mut words);
+        }
+        last_end = Some(t.end);
+        let digit = match t.norm.as_str() {
+            "oh" if !figures.is_empty() => Some('0'),
+            word => spelled_digit(word),
+        };
+        if let Some(d) = digit {
+            for _ in 0..times {
+                figures.push(d);
+            }
+            times = 1;
+            continue;
+        }
+        let digit_follows = || {
+            text.tokens
+                .get(k + 1)
+                .is_some_and(|next| spelled_digit(&next.norm).is_some())
+        };
+        match t.norm.as_str() {
+            "double" if digit_follows() => times = 2,
+            "triple" if digit_follows() => times = 3,
+            _ => {
+                flush(&mut figures, &mut words);
+                times = 1;
+                if t.is_content() {
+                    words.push(xxh3_64(t.stem().as_bytes()));
+                }
+            }
+        }
+    }
+    flush(&mut figures, &mut words);
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The digit a word reads out ("zero" to "nine", "nought").
+fn spelled_digit(word: &str) -> Option<char> {
+    Some(match word {
+        "zero" | "nought" => '0',
+        "one" => '1',
+        "two" => '2',
+        "three" => '3',
+        "four" => '4',
+        "five" => '5',
+        "six" => '6',
+        "seven" => '7',
+        "eight" => '8',
+        "nine" => '9',
+        _ => return None,
+    })
 }
 
 /// Whether customer turn `j` insists on a request made before ("I just want to cancel"):
@@ -178,6 +263,25 @@ fn said_to_someone_else(text: &crate::analyse::TurnText, m: &crate::lexicon::Phr
             text.word(m.tokens.end + 1),
             "my" | "his" | "her" | "their" | "our"
         )
+}
+
+/// Whether the customer apologises for repeating themselves ("sorry to repeat myself, it's
+/// the blue bin?"): a check they chose to make, not one the service made them make.
+fn apologises_for_repeating(
+    text: &crate::analyse::TurnText,
+    m: &crate::lexicon::PhraseMatch,
+) -> bool {
+    let before = |back: usize| {
+        m.tokens
+            .start
+            .checked_sub(back)
+            .map_or("", |k| text.word(k))
+    };
+    // "sorry to repeat myself", "sorry if I repeat myself".
+    let joined = if before(1) == "i" { 1 } else { 0 };
+    text.word(m.tokens.start) == "repeat"
+        && matches!(before(1 + joined), "to" | "for" | "if")
+        && matches!(before(2 + joined), "sorry" | "apologies")
 }
 
 /// Whether an "I said…" that quotes itself ("I said I'd ring him back", "I said it was
@@ -245,10 +349,17 @@ fn asks_to_repeat(text: &crate::analyse::TurnText) -> bool {
 /// addresses, any words at all that do not ask to hear the question again.
 fn supplies(analysis: &Analysis, turn: usize, item: Info) -> bool {
     let text = &analysis.texts[turn];
+    // Figures typed, or read out a digit at a time ("zero four four one").
     let has_number = text
         .tokens
         .iter()
-        .any(|t| t.kind == TokenKind::Number || t.kind == TokenKind::Placeholder);
+        .any(|t| t.kind == TokenKind::Number || t.kind == TokenKind::Placeholder)
+        || text
+            .tokens
+            .iter()
+            .filter(|t| spelled_digit(&t.norm).is_some())
+            .count()
+            >= 3;
     match item {
         Info::Email => analysis.conversation.turns[turn].text.contains('@') || has_number,
         Info::Name | Info::Address | Info::Birth => {
@@ -367,7 +478,15 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .ends_with('?');
                     // "Can you give me the file reference so I can add the delivery address?"
                     // asks for the reference; the address is what it is for.
-                    let purpose_before = text.tokens[sentence.tokens.start..m.tokens.start]
+                    // "So they can help faster, can you tell me your mobile number?" asks for
+                    // it: a purpose "so" comes after the request.
+                    let request_start = requests
+                        .iter()
+                        .map(|r| r.tokens.start)
+                        .filter(|&k| k >= sentence.tokens.start && k <= m.tokens.start)
+                        .min()
+                        .unwrap_or(sentence.tokens.start);
+                    let purpose_before = text.tokens[request_start..m.tokens.start]
                         .iter()
                         .any(|t| t.norm == "so");
                     let requested = !purpose_before
