@@ -871,6 +871,17 @@ fn is_courtesy_feeling(phrase: &str) -> bool {
 /// Words of a first-person sentence that make it the agent's service work or a hedge ("I've
 /// checked the system", "I'm afraid I can't"), not an experience of their own.
 const SERVICE_WORDS: &[&str] = &[
+    // What is free and when: "Earliest I have is Thursday, eight to one."
+    "earliest",
+    "soonest",
+    "available",
+    "availability",
+    "showing",
+    "review",
+    "reviewed",
+    "assessment",
+    "reassess",
+    "reassessment",
     "check",
     "checked",
     "checking",
@@ -1143,7 +1154,7 @@ fn reacts_to_customer(
     let general = matches!(word_after(m.tokens.end), "to" | "when")
         && !matches!(
             word_after(m.tokens.end + 1),
-            "you" | "your" | "yours" | "yourself" | "u" | "ya"
+            "you" | "your" | "yours" | "yourself" | "u" | "ya" | "you'd" | "you've" | "you're"
         )
         && !someone_to_turn_to;
     // "I'm sure it'll all work out", "I know it will get better": the speaker's opinion
@@ -1376,6 +1387,10 @@ fn is_formula_my(before: Option<&str>, word: &str, after: Option<&str>) -> bool 
                         | "sincere"
                         | "sincerest"
                         | "heartfelt"
+                        // "It's not showing my side", "on my screen": where the agent looks.
+                        | "side"
+                        | "end"
+                        | "screen"
                 )
             }))
 }
@@ -1387,7 +1402,7 @@ fn is_formula_my(before: Option<&str>, word: &str, after: Option<&str>) -> bool 
 /// own experience; an agent's first-person sentences are about the work and are left out, and
 /// so are opinions, advice and promises ("I think…", "I'd suggest…", "I'll…"), which say what
 /// the speaker thinks or will do, not what they have lived.
-fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
+fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
     // The customer's name tells nothing ("Maria, I've lifted it" is as short as "I've lifted
     // it").
     let words: Vec<&str> = text.tokens[before_vocative(text, sentence)]
@@ -1413,9 +1428,28 @@ fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
         matches!(w, ["i'm" | "im", "looking", "at"])
             || (words.len() <= 6
                 && matches!(w, ["i", "see" | "found", "it" | "that" | "this" | "them"]))
-    }) || words
-        .windows(4)
-        .any(|w| matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"]));
+    }) || words.windows(4).any(|w| {
+        matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"])
+            || matches!(
+                w,
+                [
+                    "i",
+                    "am",
+                    "calling" | "ringing" | "phoning",
+                    "from" | "about"
+                ]
+            )
+    }) || words.windows(3).any(|w| {
+        matches!(w, ["bear", "with", "me"])
+            || matches!(
+                w,
+                [
+                    "i'm" | "im",
+                    "calling" | "ringing" | "phoning",
+                    "from" | "about"
+                ]
+            )
+    }) || introduces_the_speaker(raw, text, sentence);
     if narrates_the_work {
         return false;
     }
@@ -1475,6 +1509,34 @@ fn own_story(text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
         }
     }
     story && told_of_own_life()
+}
+
+/// Whether a sentence opens with the speaker introducing themselves by name ("Hi! I'm Ben
+/// from undergrad admissions.", "I'm Priya, …"): "I'm" and a capitalised word, then the
+/// sentence's end, a comma or where they are from.
+fn introduces_the_speaker(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens[sentence.tokens.clone()];
+    let Some(at) = tokens
+        .iter()
+        .position(|t| !matches!(t.norm.as_str(), "hi" | "hello" | "hey" | "hiya" | "morning"))
+    else {
+        return false;
+    };
+    let capitalised = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == crate::analyse::TokenKind::Word
+                && t.norm != "i"
+                && raw[t.start..t.end].starts_with(|c: char| c.is_uppercase())
+        })
+    };
+    matches!(tokens[at].norm.as_str(), "i'm" | "im")
+        && capitalised(at + 1)
+        && tokens.get(at + 2).is_none_or(|next| {
+            matches!(
+                next.norm.as_str(),
+                "from" | "with" | "at" | "here" | "in" | "and"
+            ) || raw[tokens[at + 1].end..next.start].contains(',')
+        })
 }
 
 /// Whether the first-person word at `at` is the subject of a verb or adjective that takes a
@@ -2175,7 +2237,20 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen_lines: HashMap<String, usize> = HashMap::new();
     let mut empathic_turns = vec![false; analysis.texts.len()];
+    let mut last_agent_turn: Option<usize> = None;
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
+        // After a transfer another agent speaks: their "I'm sorry" repeats nobody's.
+        if last_agent_turn.is_some_and(|a| {
+            (a..i).any(|k| {
+                analysis.conversation.turns[k].role != Role::Customer
+                    && cx.hits[k].events.iter().any(|m| {
+                        cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Transfer
+                    })
+            })
+        }) {
+            seen_lines.clear();
+        }
+        last_agent_turn = Some(i);
         // Empathy answers something the customer shared: a greeting's "what's up?" or "what's
         // going on?" before the customer has said anything explores nothing.
         if analysis.previous_of(i, Role::Customer).is_none() {
@@ -2483,6 +2558,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     best[Mechanism::Interpretation as usize] =
                         Some((2, span, "the speaker's own matching experience"));
                 } else if own_story(
+                    &turn.text,
                     text,
                     sentence,
                     analysis.customer_name.as_ref().map_or(&[], |n| &n.forms),
@@ -2562,7 +2638,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         }) || text.tokens.get(m.tokens.end).is_some_and(|next| {
                             m.tokens.end < sentence.tokens.end
                                 && matches!(next.norm.as_str(), "he" | "she" | "he's" | "she's")
-                        }))
+                        }) || {
+                            // "Sorry it's been hanging over you": the customer's worry, named.
+                            let said = cx.lexicons.empathy.said(m);
+                            said.ends_with("hanging over you") || said.ends_with("weighing on you")
+                        })
                 })
             };
             // A feeling named in the agent's own words ("that sounds really frightening") is
@@ -2589,10 +2669,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     .skip_while(|w| is_opener(w))
                     .take(3)
                     .collect();
-                matches!(
+                let told_of_them = matches!(
                     words.as_slice(),
                     ["you've", "had" | "been", ..] | ["you", "have", "had" | "been"]
-                ) && !is_work_talk(text, sentence)
+                );
+                // "That's rotten, when you'd got yourself all ready for it": what befell them,
+                // in the past, not a general "…how frustrating it can be when your order…".
+                let befell_them = text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
+                    matches!(w[0].norm.as_str(), "when" | "after")
+                        && (matches!(w[1].norm.as_str(), "you'd" | "you've")
+                            || (w[1].norm == "you"
+                                && matches!(w[2].norm.as_str(), "had" | "were" | "have")))
+                });
+                (told_of_them || befell_them) && !is_work_talk(text, sentence)
             };
             let describes_the_customer = || {
                 recounts_their_ordeal()
@@ -2704,11 +2793,24 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     .iter()
                     .any(|c| sentence.tokens.contains(&c.tokens.start))
         };
+        // A remark of the agent's own on what the customer said, with no empathy cue ("Forty
+        // people at once, that's a big knock." beside "I'm sorry, Mr Naidoo."): a statement
+        // sharing their words, not about the work.
+        let remarks_on_their_words = |n: usize| {
+            let sentence = &units[n];
+            sentence.tokens.len() >= 4
+                && !is_question(&turn.text, sentence)
+                && !is_work_talk(text, sentence)
+                && shared_with_customer(analysis, i, text, sentence, &[]) > 0
+        };
         out.extend(
             generic
                 .into_iter()
                 .filter(|(n, _)| {
-                    !(bare(*n) && specific_sentences.iter().any(|s| s.abs_diff(*n) == 1))
+                    !(bare(*n)
+                        && (specific_sentences.iter().any(|s| s.abs_diff(*n) == 1)
+                            || (n.checked_sub(1).is_some_and(remarks_on_their_words))
+                            || (*n + 1 < units.len() && remarks_on_their_words(*n + 1))))
                 })
                 .map(|(_, f)| f),
         );

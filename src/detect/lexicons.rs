@@ -604,7 +604,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     (
-        "[that|it|this] [sounds|seems|is|was|must be|must have been] [so|really|very|incredibly|truly|absolutely|] [awful|terrible|horrible|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating|maddening|sad|lonely|frightening|miserable|disappointing|unsettling]",
+        "[that|it|this] [sounds|seems|is|was|must be|must have been] [so|really|very|incredibly|truly|absolutely|] [awful|terrible|horrible|rotten|dreadful|gutting|horrid|devastating|distressing|traumatic|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating|maddening|sad|lonely|frightening|miserable|disappointing|unsettling]",
         Mechanism::Reaction,
     ),
     (
@@ -1035,6 +1035,7 @@ const FELT: &[&str] = &[
     "[i am|im|] sorry [that|] [you|u] [are going through|are feeling|feel|have been going through|have been feeling|have been dealing|had to go through|went through|are dealing|are struggling|lost|are having such|have had such|are in pain|are hurting]",
     "[i am|im|] sorry [about|for|to hear about] [your|ur] [loss|mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|friend|grandmother|grandfather|nan|gran|dog|cat|pet|diagnosis|situation|news]",
     "[i am|im|] sorry [that|this|it] [happened|is happening|has happened] [to you|]",
+    "[i am|im|] sorry [that|] [it's been|it has been|this has been|that's been|that has been|you've been|you have been] [hanging over you|weighing on you|on your mind|such a worry|so stressful|a nightmare|so hard|really hard|a struggle|worrying you|a worry]",
     "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for|sad for|so sad for] you",
     "my heart [goes out|breaks|sank|aches]",
     "[my|our] [sincere|sincerest|deepest|heartfelt|] condolences",
@@ -1106,7 +1107,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[stronger|braver|tougher] than you [think|know|realise|realize|feel|give yourself credit for]",
     "you did [the right thing|nothing wrong|everything right|everything you could]",
     "you [do not|did not] deserve [that|this|it|to|any of this|what|how|the way|such]",
-    "you [should not|do not need to|do not have to] [be|feel] [ashamed|embarrassed|guilty|bad about]",
+    "you [should not|do not need to|do not have to] [be|feel] [ashamed|embarrassed|guilty|bad|bad about|silly]",
     "[i am|i can be|i will be] [someone|somebody] to talk to",
     "[best|my best|best of|warm|warmest] wishes",
     // Alluding to the feeling without naming it: comfort, solidarity, an offer to listen.
@@ -2290,7 +2291,33 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
                 | "app"
                 | "sim"
         );
-    !negated && !a_thing_died
+    // "signal's terrible in the kitchen", "the line is awful": the sound of the call.
+    let of_the_line = matches!(phrase, "terrible" | "awful" | "horrible") && {
+        let subject = if matches!(previous, "is" | "was" | "are" | "been") {
+            before.next().unwrap_or("")
+        } else {
+            previous
+        };
+        matches!(
+            subject.strip_suffix("'s").unwrap_or(subject),
+            "signal"
+                | "line"
+                | "reception"
+                | "connection"
+                | "coverage"
+                | "sound"
+                | "audio"
+                | "quality"
+                | "weather"
+                | "traffic"
+        )
+    };
+    // "I thought this was going to be awful": a fear that did not come true.
+    let expected_only = m.tokens.start > 0
+        && word(m.tokens.start - 1) == "be"
+        && (m.tokens.start.saturating_sub(7)..m.tokens.start - 1)
+            .any(|k| matches!(word(k), "thought" | "expected" | "assumed"));
+    !negated && !a_thing_died && !of_the_line && !expected_only
 }
 
 impl Default for Lexicons {
