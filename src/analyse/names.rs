@@ -198,6 +198,23 @@ pub fn customer_name(
     let turns = || conversation.turns.iter().zip(texts);
     // The agent addressing the customer by title ("Mr. Patel"); `doctors` says whether "Dr"
     // counts (an agent's "Dr Sandhu" is as often the customer's doctor).
+    // Someone the customer spoke of ("my school counsellor Mrs Iyer said…"), whom the agent
+    // then names too ("Mrs Iyer isn't wrong").
+    let spoken_of = |name: &str| {
+        let forms = forms_of(name);
+        turns()
+            .filter(|(t, _)| t.role == Role::Customer)
+            .any(|(_, text)| {
+                (0..text.tokens.len()).any(|k| {
+                    let before = k.saturating_sub(4)..k;
+                    forms.iter().any(|f| *f == text.tokens[k].norm)
+                        && ((before.clone().any(|b| {
+                            matches!(text.word(b), "my" | "our" | "his" | "her" | "their")
+                        }) && !before.clone().any(|b| text.word(b) == "name"))
+                            || matches!(text.word(k + 1), "said" | "says" | "told"))
+                })
+            })
+    };
     let titled = |doctors: bool| {
         turns()
             .filter(|(t, _)| t.role == Role::Agent)
@@ -206,6 +223,7 @@ pub fn customer_name(
                     .iter()
                     .filter(|cue| doctors || cue[0] != "dr")
                     .find_map(|cue| name_after(&turn.text, text, cue, 1))
+                    .filter(|n| !spoken_of(n))
                     .and_then(|n| acceptable(&n))
             })
     };
@@ -562,6 +580,8 @@ fn agent_self_names(raw: &str, text: &TurnText) -> Vec<String> {
                 | "talking"
                 | "chatting"
                 | "i'm"
+                | "in"
+                | "from"
         )
     });
     if !may_introduce {
@@ -574,10 +594,25 @@ fn agent_self_names(raw: &str, text: &TurnText) -> Vec<String> {
     let tokens = &text.tokens;
     for k in 1..tokens.len() {
         let before = &tokens[k - 1];
+        let capitalised = |t: &Token| {
+            t.kind == TokenKind::Word && raw[t.start..].starts_with(|c: char| c.is_uppercase())
+        };
         // "Owen speaking", "Hi, Rhys here".
         if matches!(tokens[k].norm.as_str(), "speaking" | "here")
-            && before.kind == TokenKind::Word
-            && raw[before.start..].starts_with(|c: char| c.is_uppercase())
+            && capitalised(before)
+            && !is_not_a_name(&raw[before.start..before.end])
+        {
+            names.push(raw[before.start..before.end].to_string());
+        }
+        // "Hi, Imran in Practice Manager.", "Hi, it's Owen from Billing": after a transfer.
+        if matches!(tokens[k].norm.as_str(), "in" | "from")
+            && k >= 2
+            && matches!(
+                tokens[k - 2].norm.as_str(),
+                "hi" | "hello" | "hey" | "it's" | "its"
+            )
+            && capitalised(before)
+            && tokens.get(k + 1).is_some_and(capitalised)
             && !is_not_a_name(&raw[before.start..before.end])
         {
             names.push(raw[before.start..before.end].to_string());
