@@ -48,9 +48,11 @@ pub struct RawMatch {
 /// them; the raw matches are then split back per lexicon.
 pub struct Combined {
     automaton: AhoCorasick,
-    /// For each combined pattern: (lexicon index, pattern index in that lexicon).
-    owners: Vec<(usize, usize)>,
-    lexicons: usize,
+    /// For each combined pattern: the index of its lexicon.
+    owners: Vec<usize>,
+    /// For each lexicon: the index of its first combined pattern; then the number of patterns.
+    /// A lexicon's patterns are numbered consecutively, in its own order.
+    starts: Vec<usize>,
 }
 
 impl Combined {
@@ -58,12 +60,15 @@ impl Combined {
     pub fn new(pattern_lists: &[&[String]]) -> Combined {
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
+        let mut starts = Vec::with_capacity(pattern_lists.len() + 1);
         for (l, list) in pattern_lists.iter().enumerate() {
-            for (p, pattern) in list.iter().enumerate() {
+            starts.push(patterns.len());
+            for pattern in list.iter() {
                 patterns.push(pattern.as_str());
-                owners.push((l, p));
+                owners.push(l);
             }
         }
+        starts.push(patterns.len());
         // Thousands of expanded patterns: a contiguous NFA is compact and fast to scan; a full
         // DFA would take tens of megabytes and ~0.15 s of start-up, about what it saves on a
         // 100,000-conversation batch. Dense transitions down to depth 6 (words of the first
@@ -77,22 +82,43 @@ impl Combined {
         Combined {
             automaton,
             owners,
-            lexicons: pattern_lists.len(),
+            starts,
         }
     }
 
-    /// One pass over a turn: the raw matches of each lexicon, by lexicon index.
-    pub fn scan(&self, text: &TurnText) -> Vec<Vec<RawMatch>> {
-        let mut out = vec![Vec::new(); self.lexicons];
-        for m in self.automaton.find_overlapping_iter(&text.norm) {
-            let (l, pattern) = self.owners[m.pattern().as_usize()];
-            out[l].push(RawMatch {
+    /// One pass over a turn: the raw matches of every lexicon in one list, grouped by lexicon
+    /// (in order of position within each), with combined pattern indices; [`Combined::split`]
+    /// gives each lexicon its own. One list rather than one per lexicon: most turns match
+    /// few of the lexicons, and two dozen lists per turn cost more than the scan's matches.
+    pub fn scan(&self, text: &TurnText) -> Vec<RawMatch> {
+        let mut raw: Vec<RawMatch> = self
+            .automaton
+            .find_overlapping_iter(&text.norm)
+            .map(|m| RawMatch {
                 start: m.start(),
                 end: m.end(),
-                pattern,
-            });
-        }
-        out
+                pattern: m.pattern().as_usize(),
+            })
+            .collect();
+        // Stable: each lexicon's matches stay in the order found.
+        raw.sort_by_key(|m| self.owners[m.pattern]);
+        raw
+    }
+
+    /// The matches of [`Combined::scan`] split back per lexicon, in order (one slice for each,
+    /// empty when it has none), with each lexicon's own pattern indices.
+    pub fn split<'r>(&self, raw: &'r mut [RawMatch]) -> impl Iterator<Item = &'r mut [RawMatch]> {
+        let mut rest = raw;
+        self.starts.windows(2).map(move |range| {
+            let (first, end) = (range[0], range[1]);
+            let len = rest.iter().take_while(|m| m.pattern < end).count();
+            let (group, tail) = std::mem::take(&mut rest).split_at_mut(len);
+            rest = tail;
+            for m in group.iter_mut() {
+                m.pattern -= first;
+            }
+            group
+        })
     }
 }
 
@@ -225,12 +251,12 @@ impl<T: Copy> Lexicon<T> {
 
     /// Leftmost-longest, non-overlapping matches in a turn, in order.
     pub fn find(&self, text: &TurnText) -> Vec<PhraseMatch> {
-        self.select(text, self.raw(text))
+        self.select(text, &mut self.raw(text))
     }
 
     /// Every match, overlapping ones included, in order of position.
     pub fn find_overlapping(&self, text: &TurnText) -> Vec<PhraseMatch> {
-        self.select_overlapping(text, self.raw(text))
+        self.select_overlapping(text, &self.raw(text))
     }
 
     fn automaton(&self) -> &AhoCorasick {
@@ -254,7 +280,7 @@ impl<T: Copy> Lexicon<T> {
     }
 
     /// Leftmost-longest, non-overlapping selection among raw matches of this lexicon's patterns.
-    pub fn select(&self, text: &TurnText, mut raw: Vec<RawMatch>) -> Vec<PhraseMatch> {
+    pub fn select(&self, text: &TurnText, raw: &mut [RawMatch]) -> Vec<PhraseMatch> {
         if raw.is_empty() {
             return Vec::new();
         }
@@ -268,19 +294,19 @@ impl<T: Copy> Lexicon<T> {
         // kept in the memo, where growth's spare room would stay).
         let mut out = Vec::with_capacity(raw.len());
         let mut covered = 0;
-        for m in raw {
+        for m in raw.iter() {
             // Patterns carry their surrounding spaces, so neighbours share one space.
             if m.start + 1 < covered {
                 continue;
             }
             covered = m.end;
-            out.push(self.to_match(text, &m));
+            out.push(self.to_match(text, m));
         }
         out
     }
 
     /// Every raw match as a phrase match, overlapping ones included, in order of position.
-    pub fn select_overlapping(&self, text: &TurnText, raw: Vec<RawMatch>) -> Vec<PhraseMatch> {
+    pub fn select_overlapping(&self, text: &TurnText, raw: &[RawMatch]) -> Vec<PhraseMatch> {
         let mut found: Vec<PhraseMatch> = raw.iter().map(|m| self.to_match(text, m)).collect();
         found.sort_by_key(|m| (m.tokens.start, m.tokens.end, self.entry(m)));
         found.dedup_by_key(|m| (m.tokens.start, self.entry(m)));

@@ -2186,8 +2186,9 @@ impl Lexicons {
 
     /// Scans one turn once for every lexicon.
     pub fn scan(&self, text: &TurnText) -> TurnHits {
-        let mut raw = self.combined.scan(text).into_iter();
-        let mut next = || raw.next().unwrap_or_default();
+        let mut raw = self.combined.scan(text);
+        let mut groups = self.combined.split(&mut raw);
+        let mut next = || groups.next().unwrap_or_default();
         let mut hits = TurnHits {
             canned: self.canned.select(text, next()),
             empathy: self.empathy.select(text, next()),
