@@ -301,12 +301,18 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
         };
         let mut previous: Option<usize> = None;
         for (t, token) in text.tokens.iter().enumerate() {
-            let is_name = name
-                .forms
-                .iter()
-                .any(|f| *f == token.norm && (!is_everyday_word(f) || written_as_name(t, token)))
-                || (name.word_forms.iter().any(|f| *f == token.norm) && written_as_name(t, token));
-            if token.kind == TokenKind::Word && is_name {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            // Compared as `&str`: a length test first, where a `String` against a
+            // `CompactString` decodes the latter and compares bytes for every form.
+            let norm = token.norm.as_str();
+            let is_name =
+                name.forms.iter().any(|f| {
+                    f.as_str() == norm && (!is_everyday_word(f) || written_as_name(t, token))
+                }) || (name.word_forms.iter().any(|f| f.as_str() == norm)
+                    && written_as_name(t, token));
+            if is_name {
                 // "Ravi Patel" said in full is one mention, not two.
                 if previous != Some(t.wrapping_sub(1)) {
                     found.push((i, t));
