@@ -220,6 +220,12 @@ fn is_shouted(text: &str) -> bool {
     upper >= 12 && upper >= 9 * lower
 }
 
+/// Whether `word` (a token's normal form) is one of the customer's name forms; compared as
+/// `&str`, which tests the length first, rather than `String` against `CompactString`.
+fn is_name_form(forms: &[String], word: &str) -> bool {
+    forms.iter().any(|f| f.as_str() == word)
+}
+
 /// Content shared between the words of a sentence outside `exclude` (the stock phrases and
 /// cues themselves, which say nothing about this customer) and what the customer said before
 /// `turn`.
@@ -237,7 +243,7 @@ fn shared_with_customer(
             .enumerate()
             .filter(|(k, t)| {
                 let at = sentence.tokens.start + k;
-                !exclude.iter().any(|r| r.contains(&at)) && !name_forms.iter().any(|f| *f == t.norm)
+                !exclude.iter().any(|r| r.contains(&at)) && !is_name_form(name_forms, &t.norm)
             })
             .map(|(_, t)| t),
     );
@@ -390,7 +396,7 @@ fn line_key(text: &TurnText, sentence: &Sentence, name_forms: &[String]) -> Stri
         .filter(|t| {
             !is_filler(&t.norm)
                 && !crate::analyse::names::is_title(&t.norm)
-                && !name_forms.iter().any(|f| *f == t.norm)
+                && !is_name_form(name_forms, &t.norm)
         })
         .map(|t| t.stem())
         .collect::<Vec<_>>()
@@ -1407,9 +1413,7 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
     // it").
     let words: Vec<&str> = text.tokens[before_vocative(text, sentence)]
         .iter()
-        .filter(|t| {
-            t.kind == crate::analyse::TokenKind::Word && !names.iter().any(|n| *n == t.norm)
-        })
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word && !is_name_form(names, &t.norm))
         .map(|t| t.norm.as_str())
         .collect();
     let first_person = |w: &str| {
