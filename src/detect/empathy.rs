@@ -1515,6 +1515,16 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
     story && told_of_own_life()
 }
 
+/// Whether a sentence speaks of a general case: "it can be", "this can be", "things can be"
+/// ("I know how stressful it can be when plans change at the last minute").
+fn generalises(text: &TurnText, sentence: &Sentence) -> bool {
+    text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
+        matches!(w[0].norm.as_str(), "it" | "this" | "that" | "things")
+            && w[1].norm == "can"
+            && w[2].norm == "be"
+    })
+}
+
 /// Whether a sentence opens with the speaker introducing themselves by name ("Hi! I'm Ben
 /// from undergrad admissions.", "I'm Priya, …"): "I'm" and a capitalised word, then the
 /// sentence's end, a comma or where they are from.
@@ -2332,9 +2342,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 *shared_words
                     .get_or_init(|| shared_with_customer(analysis, i, text, sentence, &stock))
             };
+            // A feeling named of a general case ("how stressful it can be when plans change")
+            // is not named for the customer.
             let names_feeling = feelings
                 .iter()
-                .any(|m| within(&m.tokens) && !stock.iter().any(|r| r.contains(&m.tokens.start)));
+                .any(|m| within(&m.tokens) && !stock.iter().any(|r| r.contains(&m.tokens.start)))
+                && !generalises(text, sentence);
             let specific = || names_feeling || shared() > 0;
             // A question that names something of its own ("how has the outage affected the
             // café?") is specific; one made only of its cue ("what happened?") is generic.
@@ -2428,8 +2441,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 // "So sorry for the wait" is an apology for the service, not a feeling for the
-                // customer: at most a weak reaction.
-                let service_apology = tone == Tone::Felt && is_apology(text, sentence);
+                // customer: at most a weak reaction. So is "I'm sorry, there are no tables at
+                // seven": an apology for the bad news that follows it.
+                let bad_news = || {
+                    cx.hits[i].failure.iter().any(|f| {
+                        within(&f.tokens)
+                            && f.tokens.start >= m.tokens.start
+                            && f.tokens.end > m.tokens.end
+                    })
+                };
+                let service_apology = (tone == Tone::Felt && is_apology(text, sentence))
+                    || (mechanism == Mechanism::Reaction
+                        && cx.lexicons.empathy.said(m).contains("sorry")
+                        && bad_news());
                 let tone = if service_apology {
                     Tone::Sympathy
                 } else {
@@ -2448,6 +2472,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 let strong = match (mechanism, tone) {
                     _ if service_apology => false,
                     (_, Tone::Experience | Tone::Solidarity | Tone::Felt) => true,
+                    // "…how frustrating it can be when your order doesn't arrive" is anyone's
+                    // feeling in such a case, not the customer's.
+                    _ if generalises(text, sentence) => false,
                     (Mechanism::Exploration, _) => specific() || names_something(),
                     // Hope, encouragement and comfort allude to a feeling without naming it:
                     // weak, as in EPITOME; named joy is strong when about the customer's news.
@@ -2542,6 +2569,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 let scripted = || cx.hits[i].canned.iter().any(|c| within(&c.tokens));
                 if inferred_feeling(cx, i, &turn.text, text, sentence)
                     && !scripted()
+                    && !generalises(text, sentence)
                     && customer_troubled()
                 {
                     best[Mechanism::Interpretation as usize] = Some((
@@ -2653,13 +2681,14 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // named, though EPITOME grades the phrase weak; one inside a stock line ("I
             // understand your frustration") is the script's.
             let names_a_feeling_unscripted = || {
-                feelings.iter().any(|m| {
-                    within(&m.tokens)
-                        && !cx.hits[i]
-                            .canned
-                            .iter()
-                            .any(|c| c.tokens.contains(&m.tokens.start))
-                })
+                !generalises(text, sentence)
+                    && feelings.iter().any(|m| {
+                        within(&m.tokens)
+                            && !cx.hits[i]
+                                .canned
+                                .iter()
+                                .any(|c| c.tokens.contains(&m.tokens.start))
+                    })
             };
             // An impression of the customer in the agent's own words ("it sounds like you've
             // been carrying a huge amount on your own"), an account of what they went through

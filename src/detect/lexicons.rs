@@ -459,7 +459,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i [completely|totally|fully|really|definitely|] understand how [frustrating|upsetting|annoying|difficult] [this|that] [must be|can be|is] [for you|]",
+        "i [completely|totally|fully|really|definitely|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient] [this|that|it] [must be|can be|is] [for you|]",
         Canned::Empathy,
     ),
     (
@@ -2031,9 +2031,9 @@ const CORRECTION: &[(&str, Correction)] = &[
 ];
 
 const FAILURE: &[&str] = &[
-    "[there are|there're|there were] no [results|matches|options|other options|availability|slots|appointments|seats|rooms|tables|tickets|flights|trains|buses|openings|records]",
+    "[there are|there're|there were] no [results|matches|options|other options|availability|slots|appointments|seats|rooms|tables|tickets|flights|trains|buses|openings|records|supervisors|managers|team leaders|agents|advisers|advisors|engineers|technicians|drivers|couriers|beds|places|spaces]",
     "[there is|there's|there was] no [availability|match|record|result|option|slot|appointment|seat|room|table|opening|way for me to]",
-    "no [results|matches|availability|options|slots|appointments] [found|available|match|matching|left]",
+    "no [results|matches|availability|options|slots|appointments|supervisors|managers|team leaders|engineers|technicians] [found|available|match|matching|left]",
     "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
     "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
     "[could not|cannot|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to] [find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
