@@ -1933,6 +1933,11 @@ const ENDING: &[(&str, Ending)] = &[
         "[down to|depends on|pending|awaiting|until] the investigation",
         Ending::Deferred,
     ),
+    // The fix waits for another contact: "I can release it straight away when you call back".
+    (
+        "[when|once] [you|i] [call|ring|phone] [back|us back|again]",
+        Ending::Deferred,
+    ),
     (
         "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|go elsewhere|take my business|leave|find another|try again|complain]",
         Ending::Unresolved,
@@ -1966,7 +1971,11 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     ("[hold|holding] my breath", Ending::Unresolved),
-    ("so nothing then", Ending::Unresolved),
+    (
+        "so [basically|literally|really|] nothing then",
+        Ending::Unresolved,
+    ),
+    ("so basically nothing", Ending::Unresolved),
     (
         "[you have|youve|you] helped [me|] with nothing",
         Ending::Unresolved,

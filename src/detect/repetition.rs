@@ -54,6 +54,7 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     Repetition::Said
                         if said_to_someone_else(text, m)
                             || apologises_for_repeating(text, m)
+                            || asked_to_say_it_again(analysis, j)
                             || quotes_nothing_said_before(analysis, j, m) =>
                     {
                         None
@@ -265,6 +266,15 @@ fn said_to_someone_else(text: &crate::analyse::TurnText, m: &crate::lexicon::Phr
         )
 }
 
+/// Whether the agent's turn before customer turn `j` asked to hear it again ("sorry, you cut
+/// out a little at the end there", "could you type it for me?"): the customer's "I said…"
+/// answers that, not a service that did not listen.
+fn asked_to_say_it_again(analysis: &Analysis, j: usize) -> bool {
+    analysis
+        .previous_of(j, Role::Agent)
+        .is_some_and(|a| asks_to_repeat(&analysis.texts[a]))
+}
+
 /// Whether the customer apologises for repeating themselves ("sorry to repeat myself, it's
 /// the blue bin?"): a check they chose to make, not one the service made them make.
 fn apologises_for_repeating(
@@ -340,6 +350,11 @@ fn asks_to_repeat(text: &crate::analyse::TurnText) -> bool {
         " did not catch ",
         " what was that ",
         " come again ",
+        " cut out ",
+        " broke up ",
+        " breaking up ",
+        " missed that ",
+        " type it ",
     ]
     .iter()
     .any(|p| text.norm.contains(p))
@@ -408,10 +423,13 @@ fn is_another(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) 
 }
 
 /// Whether an item is named as where something goes or what the customer can reach ("send a
-/// photo to the email we have on file", "do you still have access to the email address?")
-/// rather than asked for.
+/// photo to the email we have on file", "do you still have access to the email address?"), or
+/// whose it is ("is there a credit card in her name too?"), rather than asked for.
 fn is_destination(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
-    word_before(text, m, &["the", "your", "that", "this", "an", "a"]) == Some("to")
+    matches!(
+        word_before(text, m, &["the", "your", "that", "this", "an", "a"]),
+        Some("to")
+    ) || matches!(word_before(text, m, &[]), Some("in" | "under"))
 }
 
 fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {

@@ -46,6 +46,7 @@ fn closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<Closing
                 .iter()
                 .any(|t| t.kind == crate::analyse::TokenKind::Word)
             || hands_over_datum(analysis, i)
+            || declines_more_help(analysis, i)
         {
             continue;
         }
@@ -106,6 +107,57 @@ pub(crate) fn relieved(text: &TurnText) -> bool {
     }) && (0..words).any(|k| {
         is_thank_word(text, k) || matches!(text.word(k), "kind" | "relief" | "relieved" | "phew")
     })
+}
+
+/// Words of a reply that declines more help and says nothing else: "No, that's it.", "nope
+/// all good", "No, that's everything."
+const DECLINE_WORDS: &[&str] = &[
+    "no",
+    "nope",
+    "nah",
+    "that's",
+    "thats",
+    "that",
+    "is",
+    "it",
+    "all",
+    "everything",
+    "nothing",
+    "else",
+    "i'm",
+    "im",
+    "i",
+    "am",
+    "good",
+    "fine",
+    "ok",
+    "okay",
+    "for",
+    "now",
+    "today",
+    "we're",
+    "all's",
+    "set",
+    "sorted",
+    "cool",
+];
+
+/// Whether customer turn `i` only declines the agent's "anything else?" ("no that's it"):
+/// VADER reads the "no" as negative, but the reply tells nothing of the customer's mood.
+fn declines_more_help(analysis: &Analysis, i: usize) -> bool {
+    let text = &analysis.texts[i];
+    text.tokens.len() <= 6
+        && words_of(text).all(|w| DECLINE_WORDS.contains(&w))
+        && analysis
+            .conversation
+            .turns
+            .get(..i)
+            .and_then(|before| {
+                before
+                    .iter()
+                    .rposition(|t| matches!(t.role, Role::Agent | Role::Bot))
+            })
+            .is_some_and(|a| analysis.texts[a].norm.contains(" anything else "))
 }
 
 /// Short replies that answer a question with the customer's own stance, not a datum.
