@@ -284,25 +284,33 @@ fn clauses(
     if !is_run_on(raw, sentence) {
         return vec![sentence.clone()];
     }
+    // Where the clause after a statement begins, and where the statement ends: with the
+    // customer addressed ("i understand ma'am"), before a connective ("and actually i…").
     let new_sentence_at = |mut k: usize| {
         let mut addressed = false;
+        let mut statement_end = k;
         while k < sentence.tokens.end
             && matches!(
                 tokens[k].norm.as_str(),
-                "ma'am" | "maam" | "sir" | "madam" | "and"
+                "ma'am" | "maam" | "sir" | "madam" | "and" | "actually" | "okay" | "ok" | "now"
             )
         {
-            addressed |= tokens[k].norm != "and";
+            if matches!(tokens[k].norm.as_str(), "ma'am" | "maam" | "sir" | "madam") {
+                addressed = true;
+                statement_end = k + 1;
+            }
             k += 1;
         }
         let starts = k + 1 < sentence.tokens.end
             && match tokens[k].norm.as_str() {
                 "i" | "i'm" | "i'll" | "i've" | "i'd" | "im" => true,
                 "let" => matches!(tokens[k + 1].norm.as_str(), "me" | "us"),
+                // A request: "…sorry to hear that can I ask what's the reason".
+                "can" | "could" | "may" => matches!(tokens[k + 1].norm.as_str(), "i" | "we"),
                 "if" | "so" | "is" => addressed,
                 _ => false,
             };
-        starts.then_some(k)
+        starts.then_some((statement_end, k))
     };
     let mut out = Vec::new();
     let mut from = sentence.tokens.start;
@@ -314,11 +322,11 @@ fn clauses(
         if tokens[cue.end - 1].norm == "sorry" {
             continue;
         }
-        if let Some(next) = new_sentence_at(cue.end) {
+        if let Some((end, next)) = new_sentence_at(cue.end) {
             out.push(Sentence {
                 start: tokens[from].start,
-                end: tokens[next - 1].end,
-                tokens: from..next,
+                end: tokens[end - 1].end,
+                tokens: from..end,
             });
             from = next;
         }
@@ -879,6 +887,8 @@ fn is_courtesy_feeling(phrase: &str) -> bool {
 const SERVICE_WORDS: &[&str] = &[
     // What is free and when: "Earliest I have is Thursday, eight to one."
     "earliest",
+    "warning",
+    "warnings",
     "soonest",
     "available",
     "availability",
@@ -1431,29 +1441,40 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
     let narrates_the_work = words.windows(3).any(|w| {
         matches!(w, ["i'm" | "im", "looking", "at"])
             || (words.len() <= 6
-                && matches!(w, ["i", "see" | "found", "it" | "that" | "this" | "them"]))
-    }) || words.windows(4).any(|w| {
-        matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"])
-            || matches!(
-                w,
-                [
-                    "i",
-                    "am",
-                    "calling" | "ringing" | "phoning",
-                    "from" | "about"
-                ]
-            )
-    }) || words.windows(3).any(|w| {
-        matches!(w, ["bear", "with", "me"])
-            || matches!(
-                w,
-                [
-                    "i'm" | "im",
-                    "calling" | "ringing" | "phoning",
-                    "from" | "about"
-                ]
-            )
-    }) || introduces_the_speaker(raw, text, sentence);
+                && (matches!(w, ["i", "see" | "found", "it" | "that" | "this" | "them"])
+                    || matches!(
+                        w,
+                        [
+                            "i" | "i've" | "ive",
+                            "have" | "got",
+                            "it" | "that" | "them" | "you"
+                        ]
+                    )))
+    }) || wants_it_done(&words)
+        || words.windows(4).any(|w| {
+            matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"])
+                || matches!(
+                    w,
+                    [
+                        "i",
+                        "am",
+                        "calling" | "ringing" | "phoning",
+                        "from" | "about"
+                    ]
+                )
+        })
+        || words.windows(3).any(|w| {
+            matches!(w, ["bear", "with", "me"])
+                || matches!(
+                    w,
+                    [
+                        "i'm" | "im",
+                        "calling" | "ringing" | "phoning",
+                        "from" | "about"
+                    ]
+                )
+        })
+        || introduces_the_speaker(raw, text, sentence);
     if narrates_the_work {
         return false;
     }
@@ -1515,6 +1536,21 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
     story && told_of_own_life()
 }
 
+/// Whether the words say what the speaker means to do about the case: "I just want to
+/// understand", "I want to make sure it's right", "I want to get this sorted" (not "I want to
+/// sign up to that as well", a peer's own wish).
+fn wants_it_done(words: &[&str]) -> bool {
+    (0..words.len()).any(|k| {
+        let at = |n: usize| words.get(k + n).copied().unwrap_or("");
+        matches!(at(0), "want" | "wanted")
+            && at(1) == "to"
+            && words[..k].iter().rev().take(2).any(|s| *s == "i")
+            && (matches!(at(2), "understand" | "check" | "explain" | "reassure")
+                || (at(2) == "make" && at(3) == "sure")
+                || (matches!(at(2), "get" | "sort") && matches!(at(3), "this" | "it" | "that")))
+    })
+}
+
 /// Whether a sentence speaks of a general case: "it can be", "this can be", "things can be"
 /// ("I know how stressful it can be when plans change at the last minute").
 fn generalises(text: &TurnText, sentence: &Sentence) -> bool {
@@ -1530,10 +1566,19 @@ fn generalises(text: &TurnText, sentence: &Sentence) -> bool {
 /// sentence's end, a comma or where they are from.
 fn introduces_the_speaker(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
-    let Some(at) = tokens
-        .iter()
-        .position(|t| !matches!(t.norm.as_str(), "hi" | "hello" | "hey" | "hiya" | "morning"))
-    else {
+    let Some(at) = tokens.iter().position(|t| {
+        !matches!(
+            t.norm.as_str(),
+            "hi" | "hello"
+                | "hey"
+                | "hiya"
+                | "there"
+                | "good"
+                | "morning"
+                | "afternoon"
+                | "evening"
+        )
+    }) else {
         return false;
     };
     let capitalised = |k: usize| {
@@ -2409,9 +2454,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             .iter()
                             .any(|t| !is_opener(&t.norm))
                 };
+                // "Just so you're aware, …" informs; it restates nothing.
+                let so_you_know = || {
+                    text.word(m.tokens.end) == "aware"
+                        || (m.tokens.start > 0 && text.word(m.tokens.start - 1) == "just")
+                };
                 if tone == Tone::Restatement
                     && (shared() == 0
                         || so_in_mid_sentence()
+                        || so_you_know()
                         || restates_a_request(text, sentence, m)
                         || works_out_new_figures(analysis, i, text, sentence))
                 {
@@ -2450,7 +2501,18 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             && f.tokens.end > m.tokens.end
                     })
                 };
-                let service_apology = (tone == Tone::Felt && is_apology(text, sentence))
+                // "I'm sorry you feel that way" is the stock non-apology: no feeling for them.
+                // (Said of "that way"; a peer's "I'm sorry you feel this way" is sympathy.)
+                let stock_apology = || {
+                    cx.hits[i].canned.iter().any(|c| {
+                        cx.lexicons.canned.tag(c) == crate::detect::lexicons::Canned::Apology
+                            && c.tokens.start <= m.tokens.start
+                            && c.tokens.end >= m.tokens.end
+                            && cx.lexicons.canned.said(c).ends_with("that way")
+                    })
+                };
+                let service_apology = (tone == Tone::Felt
+                    && (is_apology(text, sentence) || stock_apology()))
                     || (mechanism == Mechanism::Reaction
                         && cx.lexicons.empathy.said(m).contains("sorry")
                         && bad_news());
@@ -2764,6 +2826,25 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .take_while(|(c, _, _)| *c < i)
                         .any(|(_, _, c)| waited(c))
             };
+            // "I'm sorry we let you down", "Sorry I started the way I did": an apology for the
+            // speaker's own conduct, which is specific by what it owns.
+            let owns_a_failing = || {
+                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                    text.word(m.tokens.end - 1) == "sorry"
+                        && m.tokens.end < sentence.tokens.end
+                        && matches!(text.word(m.tokens.end), "we" | "i" | "i've" | "we've")
+                        && !matches!(
+                            text.word(m.tokens.end + 1),
+                            "can't" | "cannot" | "couldn't" | "can" | "could" | "don't" | "do"
+                        )
+                })
+            };
+            // "That makes complete sense" grants the customer's reason, which is theirs.
+            let grants_their_reason = || {
+                cues.iter()
+                    .filter(|m| within(&m.tokens))
+                    .any(|m| cx.lexicons.empathy.said(m).ends_with("sense"))
+            };
             // "Don't apologise, that makes complete sense" answers the customer's apology.
             let answers_their_apology = || {
                 cues.iter().filter(|m| within(&m.tokens)).any(|m| {
@@ -2780,6 +2861,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && !describes_the_customer()
                 && !sorry_for_their_wait()
                 && !answers_their_apology()
+                && !grants_their_reason()
+                && !owns_a_failing()
             {
                 generic.push((
                     n,
@@ -2828,12 +2911,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         };
         // A remark of the agent's own on what the customer said, with no empathy cue ("Forty
         // people at once, that's a big knock." beside "I'm sorry, Mr Naidoo."): a statement
-        // sharing their words, not about the work.
+        // sharing their words, not about the work nor about what the agent will do ("I can
+        // offer you three months at half price").
         let remarks_on_their_words = |n: usize| {
             let sentence = &units[n];
             sentence.tokens.len() >= 4
                 && !is_question(&turn.text, sentence)
                 && !is_work_talk(text, sentence)
+                && !text.tokens[sentence.tokens.clone()].iter().any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "i" | "i'm" | "i've" | "i'll" | "i'd" | "we" | "we're" | "we've" | "we'll"
+                    )
+                })
                 && shared_with_customer(analysis, i, text, sentence, &[]) > 0
         };
         out.extend(

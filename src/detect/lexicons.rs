@@ -492,6 +492,14 @@ const CANNED: &[(&str, Canned)] = &[
     ),
     ("i am sorry to hear that", Canned::Empathy),
     (
+        "[i understand|i know|i appreciate|i can appreciate] [that|] [this is|this must be|it is|it must be] a [very|really|] [difficult|hard|tough|sad|trying] time [for you|for you all|for your family|]",
+        Canned::Empathy,
+    ),
+    (
+        "[at this|during this] [very|] [difficult|sad|hard] time",
+        Canned::Empathy,
+    ),
+    (
         "i am [so|very|really|truly|] sorry [to hear|] [about|for] [that|this|the trouble|your experience]",
         Canned::Empathy,
     ),
