@@ -130,6 +130,9 @@ fn negativity(
 /// "the app keeps saying payment failed", "a claim after an accident". Not "stuck" or "no",
 /// which are as often the customer's plight ("now I'm stuck", "a newborn and no heating").
 const FAULT_WORDS: &[&str] = &[
+    // "My phone died halfway through": a device's death (a person's is a distress phrase).
+    "died",
+    "dead",
     "failed",
     "failing",
     "fail",
@@ -2776,7 +2779,43 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             || (w[1].norm == "you"
                                 && matches!(w[2].norm.as_str(), "had" | "were" | "have")))
                 });
-                (told_of_them || befell_them) && !is_work_talk(text, sentence)
+                // "I understand, you don't want that hitting your account": their wish, said.
+                let voices_their_wish = text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
+                    w[0].norm == "you"
+                        && (matches!(
+                            (w[1].norm.as_str(), w[2].norm.as_str()),
+                            ("don't" | "dont", "want") | ("need", "this" | "that" | "it")
+                        ) || (w[1].norm == "are" && w[2].norm == "worried"))
+                }) || text.tokens[sentence.tokens.clone()]
+                    .windows(2)
+                    .any(|w| w[0].norm == "you're" && w[1].norm == "worried");
+                // "Oh no, poor bloke": sympathy for whoever the customer spoke of.
+                let pities_their_person =
+                    text.tokens[sentence.tokens.clone()].windows(2).any(|w| {
+                        w[0].norm == "poor"
+                            && matches!(
+                                w[1].norm.as_str(),
+                                "bloke"
+                                    | "guy"
+                                    | "fella"
+                                    | "lad"
+                                    | "man"
+                                    | "woman"
+                                    | "thing"
+                                    | "soul"
+                                    | "him"
+                                    | "her"
+                                    | "them"
+                                    | "kid"
+                                    | "boy"
+                                    | "girl"
+                                    | "dog"
+                                    | "cat"
+                            )
+                    });
+                ((told_of_them || befell_them) && !is_work_talk(text, sentence))
+                    || voices_their_wish
+                    || pities_their_person
             };
             let describes_the_customer = || {
                 recounts_their_ordeal()

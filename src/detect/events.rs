@@ -160,6 +160,41 @@ fn cooccurs(
         {
             continue;
         }
+        // "A Man Called Otto", "a shop called Brights": "called" that names.
+        if co.event == Event::RepeatContact
+            && text.word(a.tokens.start) == "called"
+            && a.tokens.start > 0
+            && !matches!(
+                text.word(a.tokens.start - 1),
+                "i" | "we"
+                    | "i've"
+                    | "we've"
+                    | "ive"
+                    | "i'd"
+                    | "we'd"
+                    | "have"
+                    | "had"
+                    | "already"
+                    | "just"
+                    | "also"
+                    | "then"
+                    | "and"
+                    | "even"
+                    | "literally"
+                    | "actually"
+                    | "first"
+                    | "previously"
+                    | "originally"
+                    | "they"
+                    | "she"
+                    | "he"
+                    | "husband"
+                    | "wife"
+                    | "partner"
+            )
+        {
+            continue;
+        }
         // "I called my bank yesterday" is a contact with somebody else.
         if co.event == Event::RepeatContact
             && text
