@@ -492,7 +492,7 @@ const CANNED: &[(&str, Canned)] = &[
     ),
     ("i am sorry to hear that", Canned::Empathy),
     (
-        "[i understand|i know|i appreciate|i can appreciate] [that|] [this is|this must be|it is|it must be] a [very|really|] [difficult|hard|tough|sad|trying] time [for you|for you all|for your family|]",
+        "[i understand|i know|i appreciate|i can appreciate] [that|] [this is|this must be|it is|it must be] a [very|really|] [difficult|hard|tough|sad|trying] time",
         Canned::Empathy,
     ),
     (
@@ -612,7 +612,12 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     (
-        "[that|it|this] [sounds|seems|is|was|must be|must have been] [so|really|very|incredibly|truly|absolutely|] [awful|terrible|horrible|rotten|dreadful|gutting|horrid|devastating|distressing|traumatic|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating|maddening|sad|lonely|frightening|miserable|disappointing|unsettling]",
+        "[that|it|this] [sounds|seems|is|was|must be|must have been] [so|really|very|incredibly|truly|absolutely|] [awful|terrible|horrible|stressful|frustrating|hard|tough|difficult|scary|upsetting|exhausting|rough|painful|annoying|worrying|heartbreaking|overwhelming|unfair|infuriating|maddening|sad|lonely|frightening|miserable|disappointing|unsettling]",
+        Mechanism::Reaction,
+    ),
+    // British sympathy, fewer forms: "that's rotten", "it must be gutting".
+    (
+        "[that|it|this] [is|was|sounds|must be] [so|really|absolutely|] [rotten|dreadful|gutting|horrid|devastating|distressing|traumatic]",
         Mechanism::Reaction,
     ),
     (

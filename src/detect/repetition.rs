@@ -40,7 +40,7 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         })
         .map(|(i, _, _)| i)
         .collect();
-    let words: Vec<Vec<u64>> = customer
+    let words: Vec<std::borrow::Cow<[u64]>> = customer
         .iter()
         .map(|&j| restatement_words(&analysis.conversation.turns[j].text, &analysis.texts[j]))
         .collect();
@@ -138,7 +138,11 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// group between punctuation. Two different numbers read out then share nothing, though both
 /// say "zero" and "four"; the same number given twice still matches. Typed figures stay out,
 /// as they are of every content-word test.
-fn restatement_words(raw: &str, text: &TurnText) -> Vec<u64> {
+fn restatement_words<'t>(raw: &str, text: &'t TurnText) -> std::borrow::Cow<'t, [u64]> {
+    // Most turns read out no number: their content words are the words.
+    if !text.tokens.iter().any(|t| spelled_digit(&t.norm).is_some()) {
+        return std::borrow::Cow::Borrowed(&text.content);
+    }
     let mut words = Vec::with_capacity(text.content.len() + 2);
     let mut figures = String::new();
     let flush = |figures: &mut String, words: &mut Vec<u64>| {
@@ -189,7 +193,7 @@ fn restatement_words(raw: &str, text: &TurnText) -> Vec<u64> {
     flush(&mut figures, &mut words);
     words.sort_unstable();
     words.dedup();
-    words
+    std::borrow::Cow::Owned(words)
 }
 
 /// The digit a word reads out ("zero" to "nine", "nought").

@@ -309,10 +309,12 @@ fn only_praise_and_thanks(analysis: &Analysis, i: usize) -> bool {
 /// else.
 pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) -> bool {
     let turns = &analysis.conversation.turns;
+    // Such a reply is short; most turns are not.
     if turns[i].role != Role::Customer
-        || !only_praise_and_thanks(analysis, i)
+        || analysis.texts[i].tokens.len() > 12
         || !words_of(&analysis.texts[i])
             .any(|w| BARE_PRAISE.contains(&w) || matches!(w, "helpful" | "useful"))
+        || !only_praise_and_thanks(analysis, i)
     {
         return false;
     }
@@ -350,14 +352,15 @@ pub(crate) fn thanks_undone(analysis: &Analysis, cx: &Context, i: usize) -> bool
 /// fixes it, and the turn is only thanks and praise ("Thank you very much, eh. Very
 /// helpful.").
 fn resigned(analysis: &Analysis, cx: &Context, i: usize) -> bool {
-    if analysis.conversation.turns[i].role != Role::Customer || !only_praise_and_thanks(analysis, i)
-    {
+    if analysis.conversation.turns[i].role != Role::Customer {
         return false;
     }
+    // The give-up first: it is rare, short thanks are not.
     analysis
         .previous_of(i, Role::Customer)
         .is_some_and(|before| {
             says_unresolved(analysis, cx, before)
+                && only_praise_and_thanks(analysis, i)
                 && !(before + 1..i).any(|j| reports_a_fix(analysis, cx, j))
         })
 }
