@@ -495,6 +495,15 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
             if names == max_words || !capitalised(t) || !gap_ok(previous_end, t.start) {
                 break;
             }
+            // "It's Mrs Fairclough. Jean.": a full stop after a titled name (not after an
+            // initial) ends it.
+            if names > 0
+                && raw[previous_end..t.start].contains('.')
+                && words.first().is_some_and(|w| is_title(&w.to_lowercase()))
+                && words.last().is_some_and(|w| w.chars().count() > 1)
+            {
+                break;
+            }
             if names > 0 && comma_at.is_none() && raw[previous_end..t.start].contains(',') {
                 comma_at = Some((words.len(), at));
             }

@@ -892,6 +892,13 @@ const SERVICE_WORDS: &[&str] = &[
     "earliest",
     "warning",
     "warnings",
+    "marking",
+    "noting",
+    "colleagues",
+    // "…not seeing a cancellation on file".
+    "file",
+    "flagging",
+    "logging",
     "soonest",
     "available",
     "availability",
@@ -1406,6 +1413,9 @@ fn is_formula_my(before: Option<&str>, word: &str, after: Option<&str>) -> bool 
                         | "sincere"
                         | "sincerest"
                         | "heartfelt"
+                        // "That'd be my bet", "my guess is…": an opinion.
+                        | "bet"
+                        | "guess"
                         // "It's not showing my side", "on my screen": where the agent looks.
                         | "side"
                         | "end"
@@ -1473,7 +1483,7 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
                     [
                         "i'm" | "im",
                         "calling" | "ringing" | "phoning",
-                        "from" | "about"
+                        "from" | "about" | "on"
                     ]
                 )
         })
@@ -1515,11 +1525,12 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
     if subjects.is_empty() {
         // The speaker as the one something happened to: "walking at night works for me",
         // "the group helped me through it" (a request, "please spell it for me", is not).
-        return words.windows(2).any(|pair| {
+        // "She's happy for me to kill it" gives leave; it tells nothing that befell the speaker.
+        return words.windows(2).enumerate().any(|(k, pair)| {
             matches!(
                 pair,
                 ["for" | "helped" | "helps" | "worked" | "works", "me"]
-            )
+            ) && words.get(k + 2) != Some(&"to")
         }) && !words.contains(&"please")
             && told_of_own_life();
     }
@@ -2423,6 +2434,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let mut strong_by: [&str; 3] = [""; 3];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
+                // "No, sorry, that would also be blocked": a cue read across punctuation
+                // ("sorry" + "that") is two things said, not one phrase.
+                if (m.tokens.start + 1..m.tokens.end).any(|k| {
+                    turn.text[text.tokens[k - 1].end..text.tokens[k].start]
+                        .contains([',', '.', ';', '\u{2014}'])
+                }) {
+                    continue;
+                }
+                // "That's not on you" takes the blame off the customer (a kindness of its
+                // own); "that's not on" alone finds the treatment unacceptable.
+                if text.word(m.tokens.end - 1) == "on" && text.word(m.tokens.end) == "you" {
+                    continue;
+                }
                 // "Sorry to see you go" is the goodbye of a cancellation.
                 if text.word(m.tokens.end - 1) == "see"
                     && text.word(m.tokens.end) == "you"
@@ -2865,6 +2889,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .take_while(|(c, _, _)| *c < i)
                         .any(|(_, _, c)| waited(c))
             };
+            // "I am sorry about Mr Fairclough": sorry for a person the customer spoke of.
+            let sorry_for_their_person = || {
+                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                    text.word(m.tokens.end - 1) == "sorry"
+                        && matches!(text.word(m.tokens.end), "about" | "for")
+                        && m.tokens.end + 1 < sentence.tokens.end
+                        && crate::analyse::names::is_title(text.word(m.tokens.end + 1))
+                })
+            };
             // "I'm sorry we let you down", "Sorry I started the way I did": an apology for the
             // speaker's own conduct, which is specific by what it owns.
             let owns_a_failing = || {
@@ -2902,6 +2935,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && !answers_their_apology()
                 && !grants_their_reason()
                 && !owns_a_failing()
+                && !sorry_for_their_person()
             {
                 generic.push((
                     n,

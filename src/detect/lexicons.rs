@@ -1109,6 +1109,10 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[no need to|there is no need to|you do not need to|you do not have to|do not|please do not] [apologise|apologize|say sorry|be sorry]",
     "you [are|have been] doing [really|so|very|ever so|] [well|brilliantly|great|fine|everything right|the right thing]",
     "you have done everything right",
+    // Taking the blame off the customer: "That's not on you at all.", "None of this is your
+    // fault."
+    "[that is|it is|this is|that was|it was|this was] not [on you|your fault]",
+    "[none of this|none of it|nothing here] is your fault",
     // Availability for the person, not the task.
     "[i am|i will be|we are] [always|] here [for you|if you need|if you want|to listen|to talk]",
     "here for [you|ya|u]",
@@ -2287,6 +2291,16 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
         && matches!(
             previous,
             "it" | "wifi"
+                | "server"
+                | "site"
+                | "website"
+                | "system"
+                | "database"
+                | "disk"
+                | "drive"
+                | "machine"
+                | "terminal"
+                | "device"
                 | "internet"
                 | "broadband"
                 | "phone"
