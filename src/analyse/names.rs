@@ -273,7 +273,17 @@ pub fn customer_name(
     {
         return found(name);
     }
-    for (turn, text) in turns().filter(|(t, _)| t.role == Role::Agent) {
+    // An agent's greeting before the customer has said a word names the company or the
+    // branch ("Good afternoon, Hargreaves Home and Garden"), not the customer.
+    let first_customer = conversation
+        .turns
+        .iter()
+        .position(|t| t.role == Role::Customer)
+        .unwrap_or(conversation.turns.len());
+    for (turn, text) in turns()
+        .skip(first_customer)
+        .filter(|(t, _)| t.role == Role::Agent)
+    {
         for cue in ADDRESS {
             if let Some(name) = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)) {
                 return found(name);

@@ -1454,15 +1454,21 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
     let narrates_the_work = words.windows(3).any(|w| {
         matches!(w, ["i'm" | "im", "looking", "at"])
             || (words.len() <= 6
-                && (matches!(w, ["i", "see" | "found", "it" | "that" | "this" | "them"])
-                    || matches!(
-                        w,
-                        [
-                            "i" | "i've" | "ive",
-                            "have" | "got",
-                            "it" | "that" | "them" | "you"
-                        ]
-                    )))
+                && (matches!(
+                    w,
+                    [
+                        "i",
+                        "see" | "found",
+                        "it" | "that" | "this" | "them" | "what's" | "what"
+                    ]
+                ) || matches!(
+                    w,
+                    [
+                        "i" | "i've" | "ive",
+                        "have" | "got",
+                        "it" | "that" | "them" | "you"
+                    ]
+                )))
     }) || wants_it_done(&words)
         || words.windows(4).any(|w| {
             matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"])
@@ -1507,10 +1513,14 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
     // "Give Dennis my best", "send her my love": a greeting to pass on.
     let passed_on = |k: usize| {
         words[k] == "my"
-            && matches!(words.get(k + 1), Some(&("best" | "love" | "regards")))
-            && words[k.saturating_sub(3)..k]
-                .iter()
-                .any(|w| matches!(*w, "give" | "send" | "pass"))
+            && ((matches!(words.get(k + 1), Some(&("best" | "love" | "regards")))
+                && words[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|w| matches!(*w, "give" | "send" | "pass")))
+                // "That honestly made my day": thanks returned.
+                || (matches!(words.get(k + 1), Some(&("day" | "week" | "morning")))
+                    && k > 0
+                    && matches!(words[k - 1], "made" | "make" | "makes")))
     };
     let exclamation = |k: usize| {
         is_formula_my(
@@ -2889,6 +2899,21 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .take_while(|(c, _, _)| *c < i)
                         .any(|(_, _, c)| waited(c))
             };
+            // "I'm sorry you've had to chase this", "…you've been without service that long":
+            // sorry for what the customer went through, in the agent's words.
+            let sorry_for_their_ordeal = || {
+                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                    let mut k = m.tokens.end;
+                    if text.word(k) == "that" {
+                        k += 1;
+                    }
+                    text.word(m.tokens.end - 1) == "sorry"
+                        && k + 1 < sentence.tokens.end
+                        && (matches!((text.word(k), text.word(k + 1)), ("you've", "had" | "been"))
+                            || (text.word(k) == "you"
+                                && matches!(text.word(k + 1), "have" | "had" | "were")))
+                })
+            };
             // "I am sorry about Mr Fairclough": sorry for a person the customer spoke of.
             let sorry_for_their_person = || {
                 cues.iter().filter(|m| within(&m.tokens)).any(|m| {
@@ -2936,6 +2961,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && !grants_their_reason()
                 && !owns_a_failing()
                 && !sorry_for_their_person()
+                && !sorry_for_their_ordeal()
             {
                 generic.push((
                     n,

@@ -426,6 +426,34 @@ fn is_another(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) 
     })
 }
 
+/// Whether the request of an item starting at token `item` asks for someone else's ("her full
+/// name and date of birth", "the patient's name"): the last possessive before it in its
+/// sentence (from token `from`) is not "your".
+fn someone_elses(text: &crate::analyse::TurnText, from: usize, item: usize) -> bool {
+    text.tokens[from..item]
+        .iter()
+        .rev()
+        .map(|t| t.norm.as_str())
+        .find(|w| {
+            matches!(*w, "your" | "ur" | "her" | "his" | "their")
+                || (w.ends_with("'s")
+                    && !matches!(
+                        *w,
+                        "it's"
+                            | "that's"
+                            | "what's"
+                            | "let's"
+                            | "there's"
+                            | "here's"
+                            | "he's"
+                            | "she's"
+                            | "who's"
+                            | "where's"
+                    ))
+        })
+        .is_some_and(|w| !matches!(w, "your" | "ur"))
+}
+
 /// Whether an item is named as where something goes or what the customer can reach ("send a
 /// photo to the email we have on file", "do you still have access to the email address?"), or
 /// whose it is ("is there a credit card in her name too?"), rather than asked for.
@@ -440,6 +468,10 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lex = &cx.lexicons;
     let mut given: BTreeMap<Info, usize> = BTreeMap::new();
     let mut asked: BTreeMap<Info, usize> = BTreeMap::new();
+    // Whether the item was asked for, or given, as someone else's ("her full name"): the
+    // caller's own is another item.
+    let mut asked_of_other: BTreeMap<Info, bool> = BTreeMap::new();
+    let mut given_of_other: BTreeMap<Info, bool> = BTreeMap::new();
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns() {
         let items = &cx.hits[i].info;
@@ -475,8 +507,11 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 for (&item, &at) in &asked {
                     if analysis.next_of(at, Role::Customer) == Some(i)
                         && supplies(analysis, i, item)
+                        && !given.contains_key(&item)
                     {
-                        given.entry(item).or_insert(i);
+                        given.insert(item, i);
+                        given_of_other
+                            .insert(item, asked_of_other.get(&item).copied().unwrap_or(false));
                     }
                 }
             }
@@ -524,7 +559,11 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     {
                         continue;
                     }
-                    if let Some(&at) = given.get(&item).filter(|_| turn.role == Role::Agent) {
+                    let of_other = someone_elses(text, sentence.tokens.start, m.tokens.start);
+                    if let Some(&at) = given.get(&item).filter(|_| {
+                        turn.role == Role::Agent
+                            && given_of_other.get(&item).copied().unwrap_or(false) == of_other
+                    }) {
                         // Numbers go by many names ("policy number", "workspace ID"): the
                         // agent's own words say which.
                         let what = match item {
@@ -546,6 +585,7 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         ));
                     }
                     asked.insert(item, i);
+                    asked_of_other.insert(item, of_other);
                 }
             }
             Role::System => {}

@@ -105,7 +105,21 @@ pub(crate) fn relieved(text: &TurnText) -> bool {
             && matches!(text.word(k - 1), "i" | "we")
             && (k + 1..(k + 4).min(words)).any(|j| PAST_WORRIES.contains(&text.word(j)))
     }) && (0..words).any(|k| {
-        is_thank_word(text, k) || matches!(text.word(k), "kind" | "relief" | "relieved" | "phew")
+        is_thank_word(text, k)
+            || matches!(
+                text.word(k),
+                "kind"
+                    | "relief"
+                    | "relieved"
+                    | "phew"
+                    | "amazing"
+                    | "brilliant"
+                    | "wonderful"
+                    | "fantastic"
+                    | "helpful"
+                    | "lifesaver"
+                    | "legend"
+            )
     })
 }
 
@@ -569,7 +583,15 @@ pub(crate) fn is_ta_ra(text: &TurnText, k: usize) -> bool {
 /// nothing in the closing turns resolves it.
 fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let turns = &analysis.conversation.turns;
-    let first_closing = turns.len().saturating_sub(CLOSING_TURNS);
+    // The last few turns that someone said: platform events ("Chat ended", "CSAT survey
+    // sent", a wrap code) do not push the customer's closing words out.
+    let first_closing = turns
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.role != Role::System)
+        .nth(CLOSING_TURNS - 1)
+        .map_or(0, |(i, _)| i);
     let mut last_resolved: Option<usize> = None;
     let mut last_unresolved: Option<(usize, std::ops::Range<usize>, String)> = None;
     for (i, turn) in turns.iter().enumerate().skip(first_closing) {
@@ -790,10 +812,37 @@ fn denied(text: &TurnText, m: &PhraseMatch) -> bool {
 /// Whether a problem word is the "can't" of eagerness or praise ("I can't wait to see it",
 /// "can't thank you enough", "can't complain"), which raises no problem.
 fn is_eagerness(text: &TurnText, m: &PhraseMatch) -> bool {
-    m.tokens.end > m.tokens.start
+    (m.tokens.end > m.tokens.start
         && matches!(text.word(m.tokens.end - 1), "can't" | "cannot" | "cant")
         && matches!(
             text.word(m.tokens.end),
             "wait" | "thank" | "complain" | "recommend" | "praise"
+        ))
+        || is_own_slip(text, m)
+}
+
+/// Whether a "wrong" is the customer's own slip ("I must've hit the wrong number", "sorry
+/// wrong chat"), a misdirected contact rather than a problem with the service.
+fn is_own_slip(text: &TurnText, m: &PhraseMatch) -> bool {
+    text.word(m.tokens.start) == "wrong"
+        && matches!(
+            text.word(m.tokens.start + 1),
+            "number" | "chat" | "line" | "person" | "department" | "company" | "button"
         )
+        && (m.tokens.start.saturating_sub(4)..m.tokens.start).any(|k| {
+            matches!(
+                text.word(k),
+                "sorry"
+                    | "hit"
+                    | "dialled"
+                    | "dialed"
+                    | "pressed"
+                    | "rang"
+                    | "called"
+                    | "messaged"
+                    | "clicked"
+                    | "typed"
+                    | "got"
+            )
+        })
 }
