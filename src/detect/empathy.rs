@@ -1575,6 +1575,17 @@ fn wants_it_done(words: &[&str]) -> bool {
     })
 }
 
+/// Whether byte `at` of a turn lies inside a quotation ("…" or “…”): an odd number of
+/// straight double quotes, or more opening than closing curly ones, before it.
+fn in_quotes(raw: &str, at: usize) -> bool {
+    let before = &raw[..at];
+    if !before.contains(['"', '\u{201C}']) {
+        return false;
+    }
+    before.matches('"').count() % 2 == 1
+        || before.matches('\u{201C}').count() > before.matches('\u{201D}').count()
+}
+
 /// Whether a sentence speaks of a general case: "it can be", "this can be", "things can be"
 /// ("I know how stressful it can be when plans change at the last minute").
 fn generalises(text: &TurnText, sentence: &Sentence) -> bool {
@@ -2444,6 +2455,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let mut strong_by: [&str; 3] = [""; 3];
             let mut sympathy = false;
             for m in cues.iter().filter(|m| within(&m.tokens)) {
+                // "I'll copy it word for word: "So sorry for your loss…"": words the agent
+                // quotes are not the agent's own.
+                if in_quotes(&turn.text, m.span.start) {
+                    continue;
+                }
                 // "No, sorry, that would also be blocked": a cue read across punctuation
                 // ("sorry" + "that") is two things said, not one phrase.
                 if (m.tokens.start + 1..m.tokens.end).any(|k| {
@@ -2881,6 +2897,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         | "queued"
                         | "delay"
                         | "delayed"
+                        | "dragged"
+                        | "dragging"
                 )
             };
             // "On hold", not "hold on, let me find it".
