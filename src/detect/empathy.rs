@@ -897,6 +897,8 @@ const SERVICE_WORDS: &[&str] = &[
     "colleagues",
     // "…not seeing a cancellation on file".
     "file",
+    // "What's your memorable place?" is a security question.
+    "memorable",
     "flagging",
     "logging",
     "soonest",
@@ -2944,15 +2946,24 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // "I'm sorry we let you down", "Sorry I started the way I did": an apology for the
             // speaker's own conduct, which is specific by what it owns.
             let owns_a_failing = || {
-                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
-                    text.word(m.tokens.end - 1) == "sorry"
-                        && m.tokens.end < sentence.tokens.end
-                        && matches!(text.word(m.tokens.end), "we" | "i" | "i've" | "we've")
-                        && !matches!(
-                            text.word(m.tokens.end + 1),
-                            "can't" | "cannot" | "couldn't" | "can" | "could" | "don't" | "do"
-                        )
-                })
+                // "Yes, you're right, I'm sorry, it's showing now": conceding a mistake.
+                let concedes = text.tokens[sentence.tokens.clone()].windows(2).any(|w| {
+                    matches!(
+                        (w[0].norm.as_str(), w[1].norm.as_str()),
+                        ("you're" | "youre", "right")
+                            | ("my", "mistake" | "fault" | "error" | "bad")
+                    )
+                });
+                concedes
+                    || cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                        text.word(m.tokens.end - 1) == "sorry"
+                            && m.tokens.end < sentence.tokens.end
+                            && matches!(text.word(m.tokens.end), "we" | "i" | "i've" | "we've")
+                            && !matches!(
+                                text.word(m.tokens.end + 1),
+                                "can't" | "cannot" | "couldn't" | "can" | "could" | "don't" | "do"
+                            )
+                    })
             };
             // "That makes complete sense" grants the customer's reason, which is theirs.
             let grants_their_reason = || {
@@ -3067,6 +3078,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .next_of(i, Role::Customer)
             .is_some_and(|c| c < reply)
             || empathic_turns[reply]
+            // Relief ("Oh that's good, I was worried I'd have no card") wants no comfort.
+            || crate::detect::resolution::relieved(&analysis.texts[i])
         {
             continue;
         }

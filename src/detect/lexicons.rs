@@ -2328,27 +2328,25 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
                 | "app"
                 | "sim"
         );
-    // "signal's terrible in the kitchen", "the line is awful": the sound of the call.
-    let of_the_line = matches!(phrase, "terrible" | "awful" | "horrible") && {
-        let subject = if matches!(previous, "is" | "was" | "are" | "been") {
-            before.next().unwrap_or("")
-        } else {
-            previous
-        };
-        matches!(
-            subject.strip_suffix("'s").unwrap_or(subject),
-            "signal"
-                | "line"
-                | "reception"
-                | "connection"
-                | "coverage"
-                | "sound"
-                | "audio"
-                | "quality"
-                | "weather"
-                | "traffic"
-        )
-    };
+    // "signal's terrible in the kitchen", "the signal in this kitchen is desperate", "the line
+    // is awful": the sound of the call.
+    let of_the_line = matches!(phrase, "terrible" | "awful" | "horrible" | "desperate")
+        && (m.tokens.start.saturating_sub(6)..m.tokens.start).any(|k| {
+            let w = word(k);
+            matches!(
+                w.strip_suffix("'s").unwrap_or(w),
+                "signal"
+                    | "line"
+                    | "reception"
+                    | "connection"
+                    | "coverage"
+                    | "sound"
+                    | "audio"
+                    | "weather"
+                    | "traffic"
+            )
+        });
+
     // "I thought this was going to be awful": a fear that did not come true.
     let expected_only = m.tokens.start > 0
         && word(m.tokens.start - 1) == "be"

@@ -422,6 +422,8 @@ fn is_another(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) 
                 | "partner's"
                 | "husband's"
                 | "wife's"
+                // "Do you want the same address on the ISA as well?" uses it.
+                | "same"
         )
     })
 }

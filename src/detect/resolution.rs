@@ -112,6 +112,8 @@ pub(crate) fn relieved(text: &TurnText) -> bool {
                     | "relief"
                     | "relieved"
                     | "phew"
+                    | "good"
+                    | "great"
                     | "amazing"
                     | "brilliant"
                     | "wonderful"
