@@ -899,6 +899,12 @@ const SERVICE_WORDS: &[&str] = &[
     "file",
     // "What's your memorable place?" is a security question.
     "memorable",
+    "verified",
+    "verification",
+    "removing",
+    "crediting",
+    "adding",
+    "broker",
     "flagging",
     "logging",
     "soonest",
@@ -1470,8 +1476,20 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
                         "have" | "got",
                         "it" | "that" | "them" | "you"
                     ]
-                )))
-    }) || wants_it_done(&words)
+                ) || matches!(w, ["i'm" | "im", "doing", "it" | "that" | "this"])))
+    }) || (words.len() <= 6
+        && words.windows(4).any(|w| {
+            matches!(
+                w,
+                ["i" | "i've" | "ive", "have" | "got", "all", "that" | "this"]
+            )
+        }))
+        || wants_it_done(&words)
+        // "Hello, my name is Marc, I'm a consular officer at the embassy": an introduction.
+        || words
+            .windows(3)
+            .any(|w| matches!(w, ["my", "name", "is"]))
+        || words.windows(2).any(|w| matches!(w, ["my", "name's"]))
         || words.windows(4).any(|w| {
             matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"])
                 || matches!(
@@ -1844,6 +1862,8 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
         && (matches!(
             next,
             "think"
+                // "I appreciate that": thanks returned, not something lived.
+                | "appreciate"
                 | "hope"
                 | "guess"
                 | "believe"
@@ -1932,6 +1952,13 @@ fn self_disclosure(
             "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "myself"
         )
     })?;
+    // "I hope Lily's surgery goes smoothly" wishes the customer well; it discloses nothing.
+    if tokens
+        .get(first_person + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "hope" | "wish" | "trust"))
+    {
+        return None;
+    }
     if addresses_customer(text, sentence) || is_service_talk(text, sentence) {
         return None;
     }
