@@ -1105,6 +1105,8 @@ const POSITIVE_REACTIONS: &[&str] = &[
     // time", "no need to apologise"): weak, and never generic. A bare "take care" is a goodbye.
     "[take care of yourself|be kind to yourself|look after yourself]",
     "take your time",
+    // Meeting a need the customer named: "I'm hard of hearing" — "Of course. I'll slow down."
+    "[i will|let me] [slow down|speak up|speak more slowly|speak slower|speak louder|go slower|go more slowly]",
     "[there is|] no [rush|hurry] [at all|]",
     "[no need to|there is no need to|you do not need to|you do not have to|do not|please do not] [apologise|apologize|say sorry|be sorry]",
     "you [are|have been] doing [really|so|very|ever so|] [well|brilliantly|great|fine|everything right|the right thing]",
