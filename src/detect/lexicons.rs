@@ -459,7 +459,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i [completely|totally|fully|really|definitely|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient] [this|that|it] [must be|can be|is] [for you|]",
+        "i [completely|totally|fully|really|definitely|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient] [this|that|it] [must be|can be|is]",
         Canned::Empathy,
     ),
     (
@@ -492,7 +492,7 @@ const CANNED: &[(&str, Canned)] = &[
     ),
     ("i am sorry to hear that", Canned::Empathy),
     (
-        "[i understand|i know|i appreciate|i can appreciate] [that|] [this is|this must be|it is|it must be] a [very|really|] [difficult|hard|tough|sad|trying] time",
+        "[this is|this must be|it is|it must be] a [very|really|] [difficult|hard|tough|sad|trying] time",
         Canned::Empathy,
     ),
     (
@@ -1048,7 +1048,8 @@ const FELT: &[&str] = &[
     "[i am|im|] sorry [that|] [you|u] [are going through|are feeling|feel|have been going through|have been feeling|have been dealing|had to go through|went through|are dealing|are struggling|lost|are having such|have had such|are in pain|are hurting]",
     "[i am|im|] sorry [about|for|to hear about] [your|ur] [loss|mum|mom|dad|father|mother|husband|wife|son|daughter|brother|sister|friend|grandmother|grandfather|nan|gran|dog|cat|pet|diagnosis|situation|news]",
     "[i am|im|] sorry [that|this|it] [happened|is happening|has happened] [to you|]",
-    "[i am|im|] sorry [that|] [it's been|it has been|this has been|that's been|that has been|you've been|you have been] [hanging over you|weighing on you|on your mind|such a worry|so stressful|a nightmare|so hard|really hard|a struggle|worrying you|a worry]",
+    // Matched anywhere in the turn, so "I'm sorry…" needs no entry of its own.
+    "sorry [it's been|it has been|this has been|that's been|you've been] [hanging over you|weighing on you|on your mind|such a worry|so stressful|a nightmare|so hard|really hard|a struggle|worrying you|a worry]",
     "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for|sad for|so sad for] you",
     "my heart [goes out|breaks|sank|aches]",
     "[my|our] [sincere|sincerest|deepest|heartfelt|] condolences",
@@ -1939,7 +1940,7 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Deferred,
     ),
     (
-        "[someone is|someone's|somebody is|somebody's|they are|they're|she is|she's|he is|he's] [actually|really|definitely|] [going to|gonna] [call|ring|contact] [me|you]",
+        "[someone is|someone's|somebody is|somebody's|they are|they're|she is|she's|he is|he's] [actually|] [going to|gonna] [call|ring|contact] [me|you]",
         Ending::Deferred,
     ),
     // The question goes to someone else to look into: "I'll need to raise it with our billing
