@@ -240,6 +240,40 @@ fn endearments_put_aside(text: &str) -> Option<String> {
     replaced(text, aside)
 }
 
+/// Praise VADER's lexicon does not know, with a word of the same warmth it does: "omg legend
+/// 🙏", "you absolute legend" (VADER: "hero", +2.6).
+const SLANG_PRAISE: &[(&str, &str)] = &[("legend", "hero"), ("legends", "heroes")];
+
+/// `text` with the praise of [`SLANG_PRAISE`] put as words VADER knows, when written as whole
+/// words.
+fn slang_praise_put_aside(text: &str) -> Option<String> {
+    // Most lines hold no such praise: one case-blind search settles them.
+    let bytes = text.as_bytes();
+    if !bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"legend")) {
+        return None;
+    }
+    let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_alphabetic() || (k > 0 && bytes[k - 1].is_ascii_alphabetic()) {
+            k += 1;
+            continue;
+        }
+        let end = k + bytes[k..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if let Some((_, known)) = SLANG_PRAISE
+            .iter()
+            .find(|(slang, _)| slang.eq_ignore_ascii_case(&text[k..end]))
+        {
+            aside.push((k..end, known));
+        }
+        k = end;
+    }
+    replaced(text, aside)
+}
+
 /// Words that may follow a negation before its clause ends without being negated themselves:
 /// "nothing else", "not really", "not at all".
 const NEGATION_FILLERS: &[&str] = &[
@@ -308,7 +342,7 @@ fn closed_negations_put_aside(text: &str) -> Option<String> {
 }
 
 /// VADER's compound score of `text` with [`names_put_aside`], [`endearments_put_aside`],
-/// [`closed_negations_put_aside`] and [`figures_put_aside`].
+/// [`closed_negations_put_aside`], [`slang_praise_put_aside`] and [`figures_put_aside`].
 fn vader(text: &str) -> f64 {
     let named = names_put_aside(text);
     let text = named.as_deref().unwrap_or(text);
@@ -316,6 +350,8 @@ fn vader(text: &str) -> f64 {
     let text = addressed.as_deref().unwrap_or(text);
     let closed = closed_negations_put_aside(text);
     let text = closed.as_deref().unwrap_or(text);
+    let praised = slang_praise_put_aside(text);
+    let text = praised.as_deref().unwrap_or(text);
     match figures_put_aside(text) {
         Some(masked) => ANALYZER.polarity_scores(&masked).compound,
         None => ANALYZER.polarity_scores(text).compound,
