@@ -1421,6 +1421,8 @@ fn is_formula_my(before: Option<&str>, word: &str, after: Option<&str>) -> bool 
                         | "sincere"
                         | "sincerest"
                         | "heartfelt"
+                        // "Sorry, my English": the speaker's words, not their life.
+                        | "english"
                         // "That'd be my bet", "my guess is…": an opinion.
                         | "bet"
                         | "guess"
@@ -1477,11 +1479,12 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
                         "it" | "that" | "them" | "you"
                     ]
                 ) || matches!(w, ["i'm" | "im", "doing", "it" | "that" | "this"])))
-    }) || (words.len() <= 6
+    }) || (words.len() <= 8
         && words.windows(4).any(|w| {
             matches!(
                 w,
                 ["i" | "i've" | "ive", "have" | "got", "all", "that" | "this"]
+                    | ["i", "can", "see", "it" | "that" | "this" | "them"]
             )
         }))
         || wants_it_done(&words)
@@ -2973,12 +2976,14 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // "I'm sorry we let you down", "Sorry I started the way I did": an apology for the
             // speaker's own conduct, which is specific by what it owns.
             let owns_a_failing = || {
-                // "Yes, you're right, I'm sorry, it's showing now": conceding a mistake.
+                // "Yes, you're right, I'm sorry, it's showing now", "I am sorry, that is a real
+                // failure on our side": conceding a mistake.
                 let concedes = text.tokens[sentence.tokens.clone()].windows(2).any(|w| {
                     matches!(
                         (w[0].norm.as_str(), w[1].norm.as_str()),
                         ("you're" | "youre", "right")
-                            | ("my", "mistake" | "fault" | "error" | "bad")
+                            | ("my" | "our", "mistake" | "fault" | "error" | "bad")
+                            | ("our", "side" | "end")
                     )
                 });
                 concedes

@@ -81,7 +81,9 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             ));
             continue;
         }
-        if words[k].len() < MIN_RESTATEMENT_WORDS {
+        // Confirming what the agent read back ("You said the power light is solid red?" —
+        // "Solid red. Nothing else lights up.") answers a check, not a service that forgot.
+        if words[k].len() < MIN_RESTATEMENT_WORDS || answers_a_check(analysis, j) {
             continue;
         }
         let earlier = (0..k).filter(|&e| {
@@ -277,6 +279,25 @@ fn asked_to_say_it_again(analysis: &Analysis, j: usize) -> bool {
     analysis
         .previous_of(j, Role::Agent)
         .is_some_and(|a| asks_to_repeat(&analysis.texts[a]))
+}
+
+/// Whether the agent's turn before customer turn `j` checks what the customer said ("You said
+/// the power light is solid red?", "Just to confirm, …", "…, is that right?").
+fn answers_a_check(analysis: &Analysis, j: usize) -> bool {
+    analysis.previous_of(j, Role::Agent).is_some_and(|a| {
+        let norm = &analysis.texts[a].norm;
+        analysis.conversation.turns[a].text.contains('?')
+            && [
+                " you said ",
+                " you mentioned ",
+                " is that right ",
+                " is that correct ",
+                " to confirm ",
+                " just to check ",
+            ]
+            .iter()
+            .any(|p| norm.contains(p))
+    })
 }
 
 /// Whether the customer apologises for repeating themselves ("sorry to repeat myself, it's

@@ -106,6 +106,7 @@ pub(crate) fn relieved(text: &TurnText) -> bool {
             && (k + 1..(k + 4).min(words)).any(|j| PAST_WORRIES.contains(&text.word(j)))
     }) && (0..words).any(|k| {
         is_thank_word(text, k)
+            || is_thank_god(text, k)
             || matches!(
                 text.word(k),
                 "kind"
