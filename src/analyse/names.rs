@@ -322,7 +322,13 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
                     f.as_str() == norm && (!is_everyday_word(f) || written_as_name(t, token))
                 }) || (name.word_forms.iter().any(|f| f.as_str() == norm)
                     && written_as_name(t, token));
-            if is_name {
+            // "Dear Mr Whitfield" opens a letter: the salutation is the form of the channel.
+            let salutation = t > 0
+                && (text.tokens[t - 1].norm == "dear"
+                    || (t > 1
+                        && text.tokens[t - 2].norm == "dear"
+                        && is_title(&text.tokens[t - 1].norm)));
+            if is_name && !salutation {
                 // "Ravi Patel" said in full is one mention, not two.
                 if previous != Some(t.wrapping_sub(1)) {
                     found.push((i, t));
