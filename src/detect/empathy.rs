@@ -347,7 +347,11 @@ fn clauses(
 }
 
 fn is_question(text: &str, sentence: &Sentence) -> bool {
-    text[sentence.start..sentence.end].trim_end().ends_with('?')
+    // "How can I help today?!" asks too.
+    text[sentence.start..sentence.end]
+        .trim_end()
+        .trim_end_matches('!')
+        .ends_with('?')
 }
 
 /// A question written without its question mark, as often in chat: an open question word,
@@ -905,6 +909,7 @@ const SERVICE_WORDS: &[&str] = &[
     "crediting",
     "adding",
     "broker",
+    "mobile",
     "flagging",
     "logging",
     "soonest",
@@ -1441,7 +1446,13 @@ fn is_formula_my(before: Option<&str>, word: &str, after: Option<&str>) -> bool 
 /// own experience; an agent's first-person sentences are about the work and are left out, and
 /// so are opinions, advice and promises ("I think…", "I'd suggest…", "I'll…"), which say what
 /// the speaker thinks or will do, not what they have lived.
-fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) -> bool {
+fn own_story(
+    raw: &str,
+    text: &TurnText,
+    sentence: &Sentence,
+    names: &[String],
+    agent: Option<&str>,
+) -> bool {
     // The customer's name tells nothing ("Maria, I've lifted it" is as short as "I've lifted
     // it").
     let words: Vec<&str> = text.tokens[before_vocative(text, sentence)]
@@ -1478,7 +1489,14 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
                         "have" | "got",
                         "it" | "that" | "them" | "you"
                     ]
-                ) || matches!(w, ["i'm" | "im", "doing", "it" | "that" | "this"])))
+                )))
+        // "Give me a second while I put that through", "one sec", "Tell Paddy I said hello".
+        || matches!(
+            w,
+            ["give", "me", "a" | "one"] | ["one", "sec" | "second" | "moment", _]
+                | ["i", "said", "hello" | "hi"]
+        )
+        || (words.len() <= 8 && matches!(w, ["i'm" | "im", "doing", "it" | "that" | "this"]))
     }) || (words.len() <= 8
         && words.windows(4).any(|w| {
             matches!(
@@ -1516,7 +1534,7 @@ fn own_story(raw: &str, text: &TurnText, sentence: &Sentence, names: &[String]) 
                     ]
                 )
         })
-        || introduces_the_speaker(raw, text, sentence);
+        || introduces_the_speaker(raw, text, sentence, agent);
     if narrates_the_work {
         return false;
     }
@@ -1622,8 +1640,25 @@ fn generalises(text: &TurnText, sentence: &Sentence) -> bool {
 /// Whether a sentence opens with the speaker introducing themselves by name ("Hi! I'm Ben
 /// from undergrad admissions.", "I'm Priya, …"): "I'm" and a capitalised word, then the
 /// sentence's end, a comma or where they are from.
-fn introduces_the_speaker(raw: &str, text: &TurnText, sentence: &Sentence) -> bool {
+fn introduces_the_speaker(
+    raw: &str,
+    text: &TurnText,
+    sentence: &Sentence,
+    agent: Option<&str>,
+) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
+    // "Merry Christmas (ish) — I'm Brianna!": the agent's own name after "I'm", anywhere.
+    let agent_named = |t: &crate::analyse::text::Token| {
+        agent
+            .and_then(|name| name.split_whitespace().next())
+            .is_some_and(|first| first.eq_ignore_ascii_case(&t.norm))
+    };
+    if tokens
+        .windows(2)
+        .any(|w| matches!(w[0].norm.as_str(), "i'm" | "im") && agent_named(&w[1]))
+    {
+        return true;
+    }
     let Some(at) = tokens.iter().position(|t| {
         !matches!(
             t.norm.as_str(),
@@ -2578,12 +2613,12 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 }
                 // "So sorry for the wait" is an apology for the service, not a feeling for the
                 // customer: at most a weak reaction. So is "I'm sorry, there are no tables at
-                // seven": an apology for the bad news that follows it.
+                // seven" or "I can't confirm anything about arrears, I'm sorry": an apology for
+                // the bad news beside it.
                 let bad_news = || {
                     cx.hits[i].failure.iter().any(|f| {
                         within(&f.tokens)
-                            && f.tokens.start >= m.tokens.start
-                            && f.tokens.end > m.tokens.end
+                            && !(f.tokens.start >= m.tokens.start && f.tokens.end <= m.tokens.end)
                     })
                 };
                 // "I'm sorry you feel that way" is the stock non-apology: no feeling for them.
@@ -2741,6 +2776,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     text,
                     sentence,
                     analysis.customer_name.as_ref().map_or(&[], |n| &n.forms),
+                    analysis.conversation.agent_name.as_deref(),
                 ) && !cx.hits[i].failure.iter().any(|m| within(&m.tokens))
                 {
                     best[Mechanism::Interpretation as usize] = Some((
@@ -2997,6 +3033,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             )
                     })
             };
+            // "I'm sorry I can't help with that today": an apology for a refusal, not
+            // empathy pretending to be about the customer.
+            let apologises_for_bad_news = || {
+                cx.hits[i].failure.iter().any(|f| within(&f.tokens))
+                    && cues
+                        .iter()
+                        .filter(|m| within(&m.tokens))
+                        .all(|m| cx.lexicons.empathy.said(m).contains("sorry"))
+            };
             // "That makes complete sense" grants the customer's reason, which is theirs.
             let grants_their_reason = || {
                 cues.iter()
@@ -3023,6 +3068,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && !owns_a_failing()
                 && !sorry_for_their_person()
                 && !sorry_for_their_ordeal()
+                && !apologises_for_bad_news()
             {
                 generic.push((
                     n,

@@ -487,6 +487,10 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
+        "i can see how [frustrating|annoying|upsetting|stressful] [this|that|it] [must be|is]",
+        Canned::Empathy,
+    ),
+    (
         "that must be [very|really|so|] frustrating [for you|]",
         Canned::Empathy,
     ),

@@ -263,13 +263,19 @@ fn asked_before(analysis: &Analysis, j: usize, m: &crate::lexicon::PhraseMatch) 
 }
 
 /// Whether a "said" marker goes on to someone outside the contact ("as I said to my wife,
-/// …"): the customer is not repeating themselves to the service.
+/// …", "…to the care home"): the customer is not repeating themselves to the service.
 fn said_to_someone_else(text: &crate::analyse::TurnText, m: &crate::lexicon::PhraseMatch) -> bool {
     text.word(m.tokens.end) == "to"
-        && matches!(
+        && (matches!(
             text.word(m.tokens.end + 1),
             "my" | "his" | "her" | "their" | "our"
-        )
+        ) || (text.word(m.tokens.end + 1) == "the"
+            // "as I said to the care home this morning".
+            && matches!(
+                text.word(m.tokens.end + 2),
+                "care" | "hospital" | "council" | "bank" | "doctor" | "gp" | "police" | "school"
+                    | "landlord" | "solicitor" | "nurse" | "pharmacy" | "surgery" | "home"
+            )))
 }
 
 /// Whether the agent's turn before customer turn `j` asked to hear it again ("sorry, you cut
