@@ -247,9 +247,14 @@ const SLANG_PRAISE: &[(&str, &str)] = &[("legend", "hero"), ("legends", "heroes"
 /// `text` with the praise of [`SLANG_PRAISE`] put as words VADER knows, when written as whole
 /// words.
 fn slang_praise_put_aside(text: &str) -> Option<String> {
-    // Most lines hold no such praise: one case-blind search settles them.
+    // Most lines hold no such praise: a search for the "g" of "legend" settles them.
     let bytes = text.as_bytes();
-    if !bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"legend")) {
+    if !memchr::memchr2_iter(b'g', b'G', bytes).any(|g| {
+        g >= 2
+            && bytes
+                .get(g - 2..g + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"legend"))
+    }) {
         return None;
     }
     let mut aside: Vec<(Range<usize>, &str)> = Vec::new();

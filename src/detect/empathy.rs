@@ -1453,6 +1453,16 @@ fn own_story(
     names: &[String],
     agent: Option<&str>,
 ) -> bool {
+    // Most agent sentences have no speaker in them ("We'll send it today"): settled before the
+    // words are gathered.
+    if !text.tokens[sentence.tokens.clone()].iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "i'm" | "i've" | "i'd" | "my" | "myself" | "im" | "ive" | "mine" | "me" | "same"
+        )
+    }) {
+        return false;
+    }
     // The customer's name tells nothing ("Maria, I've lifted it" is as short as "I've lifted
     // it").
     let words: Vec<&str> = text.tokens[before_vocative(text, sentence)]
