@@ -120,11 +120,19 @@ pub(crate) fn failure_in<'a>(
             && matches!(text.word(start - 1), "it" | "they" | "this" | "that")
             && matches!(text.word(start - 2), "so" | "that")
     };
+    // "That's all booked", "you're all booked in": done, where "Saturday is all booked" is
+    // full.
+    let booked_for_them = |m: &crate::lexicon::PhraseMatch| {
+        cx.lexicons.failure.said(m).ends_with("all booked")
+            && (matches!(text.word(m.tokens.start), "that's" | "you're" | "youre")
+                || (m.tokens.start > 0 && matches!(text.word(m.tokens.start - 1), "that" | "you")))
+    };
     cx.hits[i].failure.iter().find(|m| {
         !negated(text, m.tokens.start)
             && !conditional(m.tokens.start)
             && !someone_else(m.tokens.start)
             && !purpose(m.tokens.start)
+            && !booked_for_them(m)
     })
 }
 
