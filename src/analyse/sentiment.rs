@@ -242,19 +242,28 @@ fn endearments_put_aside(text: &str) -> Option<String> {
 
 /// Praise VADER's lexicon does not know, with a word of the same warmth it does: "omg legend
 /// 🙏", "you absolute legend" (VADER: "hero", +2.6).
-const SLANG_PRAISE: &[(&str, &str)] = &[("legend", "hero"), ("legends", "heroes")];
+const SLANG_PRAISE: &[(&str, &str)] = &[
+    ("legend", "hero"),
+    ("legends", "heroes"),
+    // British spelling VADER does not know: "You've been marvellous."
+    ("marvellous", "marvelous"),
+];
 
 /// `text` with the praise of [`SLANG_PRAISE`] put as words VADER knows, when written as whole
 /// words.
 fn slang_praise_put_aside(text: &str) -> Option<String> {
-    // Most lines hold no such praise: a search for the "g" of "legend" settles them.
+    // Most lines hold no such praise: a search for the "g" of "legend" and the "v" of
+    // "marvellous" settles them.
     let bytes = text.as_bytes();
-    if !memchr::memchr2_iter(b'g', b'G', bytes).any(|g| {
-        g >= 2
-            && bytes
-                .get(g - 2..g + 4)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"legend"))
-    }) {
+    let holds = |letters: (u8, u8), offset: usize, word: &[u8]| {
+        memchr::memchr2_iter(letters.0, letters.1, bytes).any(|at| {
+            at >= offset
+                && bytes
+                    .get(at - offset..at - offset + word.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        })
+    };
+    if !holds((b'g', b'G'), 2, b"legend") && !holds((b'v', b'V'), 3, b"marvellous") {
         return None;
     }
     let mut aside: Vec<(Range<usize>, &str)> = Vec::new();

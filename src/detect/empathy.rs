@@ -2941,9 +2941,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                                     | "cat"
                             )
                     });
+                // "That's a horrible position to be in": the customer's plight, named.
+                let names_their_plight = text.tokens[sentence.tokens.clone()].windows(4).any(|w| {
+                    matches!(
+                        w[0].norm.as_str(),
+                        "position" | "situation" | "place" | "spot"
+                    ) && w[1].norm == "to"
+                        && w[2].norm == "be"
+                        && w[3].norm == "in"
+                });
                 ((told_of_them || befell_them) && !is_work_talk(text, sentence))
                     || voices_their_wish
                     || pities_their_person
+                    || names_their_plight
             };
             let describes_the_customer = || {
                 recounts_their_ordeal()
