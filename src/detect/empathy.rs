@@ -40,10 +40,29 @@ pub fn distress(
 ) -> Option<(std::ops::Range<usize>, String)> {
     // "Oh thank you, love, I was worried you'd say next week" is relief, which needs no
     // answer, though an agent may still name the worry it tells of.
-    if crate::detect::resolution::relieved(&analysis.texts[turn]) {
+    let text = &analysis.texts[turn];
+    if crate::detect::resolution::relieved(text) || tears_of_relief(analysis, cx, turn) {
         return None;
     }
     negativity(analysis, cx, turn, false)
+}
+
+/// Whether a customer turn's only distress is tears, beside thanks or "thank God" ("[crying]
+/// Oh thank God. Oh, thank you." when the lost ring is found): tears of relief, which want no
+/// comfort.
+fn tears_of_relief(analysis: &Analysis, cx: &Context, turn: usize) -> bool {
+    let hits = &cx.hits[turn];
+    let text = &analysis.texts[turn];
+    !hits.distress.is_empty()
+        && hits
+            .distress
+            .iter()
+            .all(|m| matches!(cx.lexicons.distress.said(m), "crying" | "in tears"))
+        && ((0..text.tokens.len()).any(|k| crate::detect::resolution::is_thank_god(text, k))
+            || hits
+                .thanks
+                .iter()
+                .any(|m| cx.lexicons.thanks.tag(m) == Thanks::Given))
 }
 
 /// Whether customer turn `turn` raises trouble: a problem, distress, or a report made negative
@@ -3068,12 +3087,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     .filter(|m| within(&m.tokens))
                     .any(|m| cx.lexicons.empathy.said(m).ends_with("sense"))
             };
-            // "Don't apologise, that makes complete sense" answers the customer's apology.
+            // "Don't apologise, that makes complete sense" answers the customer's apology;
+            // "You're not an idiot at all, it's not well signposted and I'm sorry about that"
+            // answers their self-blame.
             let answers_their_apology = || {
                 cues.iter().filter(|m| within(&m.tokens)).any(|m| {
                     cx.lexicons.empathy.tag(m).1 == Tone::Positive && {
                         let said = cx.lexicons.empathy.said(m);
-                        said.contains("apologi") || said.ends_with("sorry")
+                        said.contains("apologi")
+                            || said.ends_with("sorry")
+                            || said.starts_with("you are not ")
+                            || said.starts_with("you did ")
+                            || said.ends_with(" your fault")
+                            || said.ends_with(" on you")
                     }
                 })
             };
@@ -3181,6 +3207,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
+        if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply]) {
+            continue;
+        }
         let Some((_, evidence)) = distress(analysis, cx, i) else {
             continue;
         };
@@ -3203,6 +3232,34 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Whether a reply opens by waving off the customer's apology ("I'm sorry for getting upset."
+/// — "Honestly, please don't be."): kindness that meets the feeling, though it names none.
+fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
+    let apologises = customer
+        .tokens
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "sorry" | "apologise" | "apologize"));
+    let Some(first) = reply.sentences.first() else {
+        return false;
+    };
+    let words: Vec<&str> = reply.tokens[first.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "honestly" | "oh" | "no" | "please" | "really" | "aw" | "ah"
+            )
+        })
+        .collect();
+    apologises
+        && matches!(
+            words.as_slice(),
+            ["don't" | "dont", "be"] | ["do", "not", "be"]
+        )
 }
 
 /// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress.

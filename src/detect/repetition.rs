@@ -483,6 +483,23 @@ fn someone_elses(text: &crate::analyse::TurnText, from: usize, item: usize) -> b
         .is_some_and(|w| !matches!(w, "your" | "ur"))
 }
 
+/// Whether the words before an item offer it to the customer rather than ask for it ("You
+/// want the confirmation number for the new hotel?", "would you like the reference?", "do you
+/// need the case number?"); "would you like to confirm your account number?" still asks.
+fn is_offer(text: &crate::analyse::TurnText, from: usize, item: usize) -> bool {
+    let words: Vec<&str> = text.tokens[from..item]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    words.windows(2).enumerate().any(|(k, pair)| {
+        matches!(
+            pair,
+            ["you", "want" | "need" | "like"] | ["you'd" | "youd", "like"]
+        ) && words.get(k + 2).is_none_or(|&next| next != "to")
+    })
+}
+
 /// Whether an item is named as where something goes or what the customer can reach ("send a
 /// photo to the email we have on file", "do you still have access to the email address?"), or
 /// whose it is ("is there a credit card in her name too?"), rather than asked for.
@@ -585,6 +602,7 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         || confirms_by_reading_back()
                         || is_destination(text, m)
                         || is_another(text, m)
+                        || is_offer(text, sentence.tokens.start, m.tokens.start)
                     {
                         continue;
                     }
