@@ -399,6 +399,31 @@ fn unmarked_question(text: &TurnText, sentence: &Sentence) -> bool {
         || matches!(aux, "you're" | "you've")
 }
 
+/// A yes/no question in a turn transcribed without any punctuation, as speech recognition
+/// writes it: an auxiliary and "you" first, past openers and "oh no" ("oh no are you alright
+/// now"); the index of the token where the question starts. Punctuated turns mark their
+/// questions themselves.
+fn spoken_question(raw: &str, text: &TurnText, sentence: &Sentence) -> Option<usize> {
+    if raw.contains(['.', '?', '!']) {
+        return None;
+    }
+    let mut words = text.tokens[sentence.tokens.clone()]
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == crate::analyse::TokenKind::Word)
+        .map(|(k, t)| (sentence.tokens.start + k, t.norm.as_str()))
+        .skip_while(|(_, w)| {
+            is_opener(w) || matches!(*w, "no" | "dear" | "gosh" | "god" | "goodness")
+        });
+    let (start, aux) = words.next()?;
+    let subject = words.next().map(|(_, w)| w);
+    (matches!(
+        aux,
+        "are" | "do" | "did" | "have" | "were" | "can" | "could" | "would" | "will"
+    ) && matches!(subject, Some("you" | "u")))
+    .then_some(start)
+}
+
 /// Words that say nothing about which empathy line it is ("I'm *so* sorry about *that*").
 fn is_filler(word: &str) -> bool {
     crate::analyse::text::is_stop_word(word)
@@ -1163,6 +1188,9 @@ const SERVICE_WORDS: &[&str] = &[
     "address",
     "birth",
     "surname",
+    "interpreter",
+    // "And your mum's name?" takes down a detail; it explores nothing.
+    "name",
     "pin",
     "serial",
     "passport",
@@ -1535,6 +1563,14 @@ fn own_story(
             )
         }))
         || wants_it_done(&words)
+        // "That matches what I have.": the records on the agent's screen.
+        || (0..words.len().saturating_sub(2)).any(|k| {
+            matches!(words[k..k + 3], ["what", "i", "have" | "see" | "had"])
+                && !matches!(
+                    words.get(k + 3),
+                    Some(&("been" | "gone" | "felt" | "learned" | "learnt" | "done" | "found"))
+                )
+        })
         // "Hello, my name is Marc, I'm a consular officer at the embassy": an introduction.
         || words
             .windows(3)
@@ -2509,6 +2545,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
+            let spoken_from = spoken_question(&turn.text, text, sentence);
             let question = is_question(&turn.text, sentence) || unmarked_question(text, sentence);
             let procedure_or_rhetoric = question
                 && is_procedure_or_rhetoric(cx, i, sentence, &spaced_words(text, sentence));
@@ -2589,7 +2626,31 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 let (mechanism, tone) = cx.lexicons.empathy.tag(m);
-                if mechanism == Mechanism::Exploration && (!question || procedure_or_rhetoric) {
+                // "Would it help if I went through them one at a time?" offers to explain, and
+                // "I've gone through it with her" briefed a colleague: no experience of one's
+                // own.
+                let object = |k: usize| matches!(text.word(k), "them" | "it" | "that" | "this");
+                // The token after "through" (its object, when the cue ends with one).
+                let after_through = match m.tokens.end {
+                    end if text.word(end - 1) == "through" => Some(end),
+                    end if end >= 2 && text.word(end - 2) == "through" && object(end - 1) => {
+                        Some(end - 1)
+                    }
+                    _ => None,
+                };
+                if after_through.is_some_and(|k| {
+                    (m.tokens.start > 0 && text.word(m.tokens.start - 1) == "if")
+                        || (object(k) && text.word(k + 1) == "with")
+                }) {
+                    continue;
+                }
+                // Unpunctuated speech asks "oh no are you alright now" without a question
+                // mark; only a question about the customer's state counts so, as typed chat
+                // without punctuation asks "have you seen the martian" of the task.
+                let asked_aloud = spoken_from.is_some() && tone != Tone::Probe;
+                if mechanism == Mechanism::Exploration
+                    && (!(question || asked_aloud) || procedure_or_rhetoric)
+                {
                     continue;
                 }
                 if tone == Tone::Probe && is_work_talk(text, sentence) {
@@ -2863,7 +2924,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             if strong_here && (specific() || interprets_the_situation) {
                 specific_sentences.push(n);
             }
-            if !sympathy || question {
+            if !sympathy || question || spoken_from.is_some() {
                 empathic_turns[i] = true;
                 continue;
             }
@@ -2960,15 +3021,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                                     | "cat"
                             )
                     });
-                // "That's a horrible position to be in": the customer's plight, named.
-                let names_their_plight = text.tokens[sentence.tokens.clone()].windows(4).any(|w| {
-                    matches!(
-                        w[0].norm.as_str(),
-                        "position" | "situation" | "place" | "spot"
-                    ) && w[1].norm == "to"
-                        && w[2].norm == "be"
-                        && w[3].norm == "in"
-                });
+                let names_their_plight = names_a_plight(text, sentence);
                 ((told_of_them || befell_them) && !is_work_talk(text, sentence))
                     || voices_their_wish
                     || pities_their_person
@@ -3048,6 +3101,20 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         && crate::analyse::names::is_title(text.word(m.tokens.end + 1))
                 })
             };
+            // "My mum died in the night." — "I'm so sorry.": sorrow felt (intensified) as the
+            // first words of the reply to news of a death can only be about it. A plain "Oh,
+            // I'm sorry." straight into "Can I take your donor number?" stays the stock pivot.
+            let sorry_for_their_loss = || {
+                n == 0
+                    && i.checked_sub(1).is_some_and(|c| {
+                        analysis.conversation.turns[c].role == Role::Customer
+                            && tells_of_a_death(&analysis.texts[c])
+                    })
+                    && cues.iter().filter(|m| within(&m.tokens)).all(|m| {
+                        text.word(m.tokens.end - 1) == "sorry"
+                            && cx.lexicons.empathy.tag(m).1 == Tone::Felt
+                    })
+            };
             // "I'm sorry we let you down", "Sorry I started the way I did": an apology for the
             // speaker's own conduct, which is specific by what it owns.
             let owns_a_failing = || {
@@ -3060,6 +3127,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                             | ("my" | "our", "mistake" | "fault" | "error" | "bad")
                             | ("our", "side" | "end")
                     )
+                }) || text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
+                    // "I'm really sorry, that's on us."
+                    matches!(w[0].norm.as_str(), "that's" | "thats" | "it's" | "this")
+                        && w[1].norm == "on"
+                        && matches!(w[2].norm.as_str(), "us" | "me")
                 });
                 concedes
                     || cues.iter().filter(|m| within(&m.tokens)).any(|m| {
@@ -3113,6 +3185,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 && !grants_their_reason()
                 && !owns_a_failing()
                 && !sorry_for_their_person()
+                && !sorry_for_their_loss()
                 && !sorry_for_their_ordeal()
                 && !apologises_for_bad_news()
             {
@@ -3184,6 +3257,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .filter(|(n, _)| {
                     !(bare(*n)
                         && (specific_sentences.iter().any(|s| s.abs_diff(*n) == 1)
+                            || (n
+                                .checked_sub(1)
+                                .is_some_and(|p| names_a_plight(text, &units[p])))
+                            || units.get(*n + 1).is_some_and(|u| names_a_plight(text, u))
                             || (n.checked_sub(1).is_some_and(remarks_on_their_words))
                             || (*n + 1 < units.len() && remarks_on_their_words(*n + 1))))
                 })
@@ -3232,6 +3309,46 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible
+/// position to be in", "That's a really hard thing to go through" — not "you'll have to go
+/// through the portal".
+fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
+    let tokens = &text.tokens[sentence.tokens.clone()];
+    tokens.windows(4).any(|w| {
+        matches!(
+            w[0].norm.as_str(),
+            "position" | "situation" | "place" | "spot"
+        ) && w[1].norm == "to"
+            && w[2].norm == "be"
+            && w[3].norm == "in"
+    }) || tokens.windows(4).any(|w| {
+        matches!(
+            w[0].norm.as_str(),
+            "thing" | "time" | "lot" | "much" | "experience" | "ordeal"
+        ) && w[1].norm == "to"
+            && w[2].norm == "go"
+            && w[3].norm == "through"
+    })
+}
+
+/// Whether a customer turn tells of a death: "my mum died in the night", "Dad passed away",
+/// "we had to have her put down".
+fn tells_of_a_death(text: &TurnText) -> bool {
+    (0..text.tokens.len()).any(|k| match text.word(k) {
+        "died" => true,
+        "passed" => text.word(k + 1) == "away",
+        "put" => {
+            let (before, next) = (
+                k.checked_sub(1).map_or("", |b| text.word(b)),
+                text.word(k + 1),
+            );
+            (next == "down" && matches!(before, "her" | "him" | "them"))
+                || (matches!(next, "her" | "him" | "them") && text.word(k + 2) == "down")
+        }
+        _ => false,
+    })
 }
 
 /// Whether a reply opens by waving off the customer's apology ("I'm sorry for getting upset."

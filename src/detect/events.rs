@@ -83,6 +83,16 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .iter()
             // "Please hold off on the credit card for now" puts nobody on hold.
             .filter(|m| !(lexicon.tag(m) == Event::Hold && text.word(m.tokens.end) == "off"))
+            // "With the transfer you have more control" speaks of a pension transfer.
+            .filter(|m| {
+                !(lexicon.tag(m) == Event::Transfer
+                    && text.word(m.tokens.start) == "transfer"
+                    && m.tokens.start > 0
+                    && matches!(
+                        text.word(m.tokens.start - 1),
+                        "the" | "a" | "this" | "that" | "your" | "my" | "our" | "balance"
+                    ))
+            })
             .map(|m| {
                 (
                     lexicon.tag(m),

@@ -475,7 +475,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i hear [you|your frustration|your concern]",
+        "i [totally|really|completely|definitely|absolutely|] hear [you|your frustration|your concern]",
         Canned::Empathy,
     ),
     (
@@ -533,6 +533,11 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Apology,
     ),
     ("we value your [business|feedback|loyalty]", Canned::Apology),
+    (
+        "we [really|truly|greatly|do|] value you as a [customer|member|client]",
+        Canned::Filler,
+    ),
+    ("as a valued [customer|member|client]", Canned::Filler),
     (
         "your [call|business|satisfaction] is [very|] important to us",
         Canned::Apology,
@@ -959,7 +964,7 @@ const UNDERSTANDING: &[&str] = &[
     "i know [exactly|] [how|what] you [feel|are feeling|felt|mean|are going through|went through]",
     "i know [how|what] [it|that|this] [is|feels|goes]",
     "i know what you [are|were] [feeling|going through]",
-    "i hear you",
+    "i [totally|really|completely|definitely|absolutely|] hear you",
 ];
 
 /// Solidarity from shared experience ("I know the feeling", "I can relate"): a specific
@@ -967,6 +972,11 @@ const UNDERSTANDING: &[&str] = &[
 const SOLIDARITY: &[&str] = &[
     "i know [the|that|this] feeling",
     "i [can|] [totally|really|definitely|completely|] relate",
+    // The feeling granted as anyone's in the customer's place: "Of course you're shaking, I
+    // would be too."
+    "i would [be|feel|have been|have felt] [too|the same|exactly the same|just the same|the same way]",
+    "[anyone|anybody|everyone] would [be|feel] [upset|worried|scared|angry|frustrated|shaken|shaky|panicked|panicking|anxious|stressed|nervous|frightened|furious|annoyed|devastated|the same]",
+    "who would not [be|feel]",
 ];
 
 /// Offers to listen put as questions: exploration and a weak reaction at once.
@@ -1975,7 +1985,12 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     (
-        "[there is|there's] nothing [more|else|further|] [i|we] can do",
+        "[there is|there's] nothing [more|else|further|] [i|we|you|anyone] can do",
+        Ending::Unresolved,
+    ),
+    // The customer's own summing up: "There isn't anything else you can do, is there."
+    (
+        "[there is not|there isn't|there's not] anything [more|else|further|] [i|we|you|anyone] can do",
         Ending::Unresolved,
     ),
     (
@@ -2258,8 +2273,8 @@ impl Lexicons {
 }
 
 /// Whether a distress phrase tells of the speaker's state: not negated ("I'm not worried",
-/// "I wasn't upset at all", "never angry") and, for "died", said of a person rather than a
-/// thing ("my wifi died", "the battery just died").
+/// "I wasn't upset at all", "never angry"), not spared ("that would've been awful") and, for
+/// "died", said of a person rather than a thing ("my wifi died", "the battery just died").
 fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
     let word = |k: usize| text.tokens[k].norm.as_str();
     // The words before the phrase, past fillers and intensifiers.
@@ -2359,7 +2374,14 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
         && word(m.tokens.start - 1) == "be"
         && (m.tokens.start.saturating_sub(7)..m.tokens.start - 1)
             .any(|k| matches!(word(k), "thought" | "expected" | "assumed"));
-    !negated && !a_thing_died && !of_the_line && !expected_only
+    // "That would've been awful, getting a renewal reminder with her name on it": what was
+    // spared, not what is felt.
+    let averted = previous == "been"
+        && matches!(
+            before.next(),
+            Some("would" | "could" | "might" | "would've" | "could've" | "might've" | "wouldve")
+        );
+    !negated && !a_thing_died && !of_the_line && !expected_only && !averted
 }
 
 impl Default for Lexicons {

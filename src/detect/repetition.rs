@@ -603,10 +603,20 @@ fn info_requests(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         || is_destination(text, m)
                         || is_another(text, m)
                         || is_offer(text, sentence.tokens.start, m.tokens.start)
+                        // "Could you spell her last name for me?" asks for its letters, which
+                        // a name said aloud does not give.
+                        || text.tokens[sentence.tokens.start..m.tokens.start]
+                            .iter()
+                            .any(|t| t.norm == "spell")
                     {
                         continue;
                     }
-                    let of_other = someone_elses(text, sentence.tokens.start, m.tokens.start);
+                    // The item's own words count: "his name" is matched whole.
+                    let of_other = someone_elses(
+                        text,
+                        sentence.tokens.start,
+                        (m.tokens.end - 1).max(m.tokens.start),
+                    );
                     if let Some(&at) = given.get(&item).filter(|_| {
                         turn.role == Role::Agent
                             && given_of_other.get(&item).copied().unwrap_or(false) == of_other
