@@ -100,7 +100,7 @@ pub fn analysed_turn(lexicons: &Lexicons, text: &str) -> (Rc<TurnText>, Rc<TurnH
         return found;
     }
     let analysed = Rc::new(analyse_text(text));
-    let hits = Rc::new(lexicons.scan(&analysed));
+    let hits = Rc::new(lexicons.scan(text, &analysed));
     MEMO.with(|memo| {
         memo.borrow_mut().saw(text, &analysed, &hits, KEPT_LIMIT);
     });
@@ -150,7 +150,7 @@ mod tests {
         let sight = |memo: &mut Memo, line: &str| {
             if memo.get(line).is_none() {
                 let analysed = Rc::new(analyse_text(line));
-                let hits = Rc::new(lexicons.scan(&analysed));
+                let hits = Rc::new(lexicons.scan(line, &analysed));
                 memo.saw(line, &analysed, &hits, 4);
             }
         };

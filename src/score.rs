@@ -4,7 +4,8 @@
 //! - sincerity = 100 + Σ sincerity weights (all negative), clamped to 0–100;
 //! - empathy = base + Σ empathy weights, clamped to 0–100, where base is `empathy_base` when the
 //!   customer voiced distress and `empathy_neutral` otherwise (no opportunity is no fault);
-//!   empathy from a scripted or generic line counts `scripted_empathy_factor` of its weight;
+//!   empathy from a scripted, generic or repeated line counts `scripted_empathy_factor` of its
+//!   weight;
 //! - effort = Σ effort weights + length beyond `effort_typical_customer_turns` + measured hold
 //!   minutes, clamped to 0–100; `closing-sentiment` gives its weight times the shortfall of the
 //!   customer's closing sentiment below `closing_sentiment_anchor`.
@@ -44,7 +45,10 @@ pub fn score(
     let scripted_turn_sentences: Vec<(usize, usize, usize)> = findings
         .iter()
         .filter(|f| {
-            f.rule == "generic-empathy" || f.rule == "canned-phrase" || f.rule == "script-line"
+            matches!(
+                f.rule.as_str(),
+                "generic-empathy" | "canned-phrase" | "script-line" | "repeated-empathy"
+            )
         })
         .map(|f| (f.turn, f.start, f.end))
         .collect();
@@ -164,6 +168,13 @@ mod tests {
         let mut fs = vec![
             f("empathy-interpretation", 3, Some(1)),
             f("generic-empathy", 3, None),
+        ];
+        score(&mut fs, true, EffortExtras::default(), &policy);
+        assert_eq!(fs[0].weight, 2.5);
+        // "I completely understand." said again earns what a scripted line earns.
+        let mut fs = vec![
+            f("empathy-interpretation", 5, Some(1)),
+            f("repeated-empathy", 5, None),
         ];
         score(&mut fs, true, EffortExtras::default(), &policy);
         assert_eq!(fs[0].weight, 2.5);

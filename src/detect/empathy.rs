@@ -130,6 +130,20 @@ fn negativity(
     if !speaks_of_self {
         return None;
     }
+    // A turn that only asks ("Sorry? It releases, what, so I'd lose this one?") weighs what
+    // might happen: its negative words are a hypothesis, not a feeling voiced.
+    let raw = &analysis.conversation.turns[turn].text;
+    let only_asks = text.sentences.iter().all(|s| {
+        is_question(raw, s)
+            || text.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count()
+                < 3
+    });
+    if !fault_words_count && only_asks {
+        return None;
+    }
     let sentiment = analysis.sentiment(turn)?;
     if sentiment <= cx.policy.distress_sentiment
         && (fault_words_count
@@ -1189,6 +1203,13 @@ const SERVICE_WORDS: &[&str] = &[
     "birth",
     "surname",
     "interpreter",
+    "portal",
+    // An income and expenditure assessment: "what would you say your monthly rent or
+    // mortgage is?"
+    "mortgage",
+    "income",
+    "expenditure",
+    "outgoings",
     // "And your mum's name?" takes down a detail; it explores nothing.
     "name",
     "pin",
@@ -1546,6 +1567,14 @@ fn own_story(
                         "have" | "got",
                         "it" | "that" | "them" | "you"
                     ]
+                ) || matches!(
+                    // "I've done that now."
+                    w,
+                    [
+                        "i've" | "ive",
+                        "done" | "sorted" | "updated" | "changed" | "cancelled" | "logged",
+                        "it" | "that" | "this" | "them"
+                    ]
                 )))
         // "Give me a second while I put that through", "one sec", "Tell Paddy I said hello".
         || matches!(
@@ -1635,8 +1664,14 @@ fn own_story(
             words.get(k + 1).copied(),
         ) || passed_on(k)
     };
+    // "I'll do the cancellation myself" promises the work in person.
+    let promised_in_person = |k: usize| {
+        words[k] == "myself"
+            && k + 1 == words.len()
+            && words[..k].iter().any(|w| matches!(*w, "i'll" | "ill"))
+    };
     let subjects: Vec<usize> = (0..words.len())
-        .filter(|&k| first_person(words[k]) && !exclamation(k))
+        .filter(|&k| first_person(words[k]) && !exclamation(k) && !promised_in_person(k))
         .collect();
     if subjects.is_empty() {
         // The speaker as the one something happened to: "walking at night works for me",
@@ -1961,6 +1996,7 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
     let next = rest.next().unwrap_or("");
     let after = rest.next().unwrap_or("");
     let third = rest.next().unwrap_or("");
+    let fourth = rest.next().unwrap_or("");
     matches!(subject, "i" | "i'm" | "im" | "i'd")
         && (matches!(
             next,
@@ -1981,6 +2017,7 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
                 | "will"
                 | "would"
                 | "should"
+                | "shouldn't"
                 | "may"
                 | "might"
                 | "need"
@@ -2015,6 +2052,12 @@ fn is_opinion(words: &[&str], at: usize) -> bool {
                     after,
                     "it" | "that" | "this" | "you" | "why" | "how" | "what"
                 ))
+            // "I wish I could do more from here": regret for the service's limits (a peer's
+            // "I wish I could live in it" is their own longing).
+            || (next == "wish"
+                && after == "i"
+                && third == "could"
+                && matches!(fourth, "do" | "help" | "offer" | "change" | "fix" | "sort" | "give"))
             // "I'm always happy to help" is a courtesy; "I'm always here" may be a life.
             || (next == "always" && matches!(after, "happy" | "glad" | "pleased" | "delighted"))
             // "I'm going to…" is an intention; "I'm going through…" the speaker's own life.
@@ -2656,6 +2699,33 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if tone == Tone::Probe && is_work_talk(text, sentence) {
                     continue;
                 }
+                // "Are you still there?" checks the line; "can you tell me what the issue is?"
+                // asks for the case again.
+                if mechanism == Mechanism::Exploration
+                    && ((text.word(m.tokens.end - 1) == "still"
+                        && matches!(text.word(m.tokens.end), "there" | "with" | "on" | "here"))
+                        || (text.word(m.tokens.end - 1) == "what"
+                            && text.tokens[m.tokens.end..sentence.tokens.end]
+                                .iter()
+                                .take(4)
+                                .any(|t| {
+                                    matches!(
+                                        t.norm.as_str(),
+                                        "issue" | "problem" | "query" | "matter" | "fault"
+                                    )
+                                })))
+                {
+                    continue;
+                }
+                // "Is anyone in the property vulnerable, for example elderly, disabled, or with
+                // young children?" reads out a screening checklist.
+                if mechanism == Mechanism::Exploration
+                    && text.tokens[sentence.tokens.clone()]
+                        .iter()
+                        .any(|t| matches!(t.norm.as_str(), "elderly" | "disabled" | "pensioner"))
+                {
+                    continue;
+                }
                 // "…for ninety days, so you've got time to record the greeting" gives a result,
                 // not the customer's situation: a restatement with "so" opens its sentence.
                 let so_in_mid_sentence = || {
@@ -2975,10 +3045,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     .skip_while(|w| is_opener(w))
                     .take(3)
                     .collect();
+                // Also after a comma: "That's completely understandable, you've had a fright."
+                let clause_opens = |k: usize| {
+                    k > sentence.tokens.start
+                        && turn.text[text.tokens[k - 1].end..text.tokens[k].start].contains(',')
+                        && (matches!((text.word(k), text.word(k + 1)), ("you've", "had" | "been"))
+                            || (text.word(k) == "you"
+                                && text.word(k + 1) == "have"
+                                && matches!(text.word(k + 2), "had" | "been")))
+                };
                 let told_of_them = matches!(
                     words.as_slice(),
                     ["you've", "had" | "been", ..] | ["you", "have", "had" | "been"]
-                );
+                ) || sentence.tokens.clone().any(clause_opens);
                 // "That's rotten, when you'd got yourself all ready for it": what befell them,
                 // in the past, not a general "…how frustrating it can be when your order…".
                 let befell_them = text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
@@ -3134,6 +3213,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         && matches!(w[2].norm.as_str(), "us" | "me")
                 });
                 concedes
+                    // "…I'm sorry. I shouldn't have started into that."
+                    || units.get(n + 1).is_some_and(|u| owns_conduct(text, u))
                     || cues.iter().filter(|m| within(&m.tokens)).any(|m| {
                         text.word(m.tokens.end - 1) == "sorry"
                             && m.tokens.end < sentence.tokens.end
@@ -3146,8 +3227,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             };
             // "I'm sorry I can't help with that today": an apology for a refusal, not
             // empathy pretending to be about the customer.
+            // "I'm really sorry, I can't." ends on the refusal itself.
+            let ends_refusing = || {
+                let end = sentence.tokens.end;
+                end >= sentence.tokens.start + 2
+                    && matches!(text.word(end - 2), "i" | "we")
+                    && matches!(text.word(end - 1), "can't" | "cannot" | "cant" | "won't")
+            };
             let apologises_for_bad_news = || {
-                cx.hits[i].failure.iter().any(|f| within(&f.tokens))
+                (cx.hits[i].failure.iter().any(|f| within(&f.tokens)) || ends_refusing())
                     && cues
                         .iter()
                         .filter(|m| within(&m.tokens))
@@ -3284,7 +3372,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
-        if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply]) {
+        if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply])
+            || death_already_acknowledged(analysis, cx, i, &empathic_turns)
+        {
             continue;
         }
         let Some((_, evidence)) = distress(analysis, cx, i) else {
@@ -3333,6 +3423,23 @@ fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
     })
 }
 
+/// Whether a sentence owns up to the speaker's own conduct ("I shouldn't have started into
+/// that.", "That was wrong of me."): the sorry beside it apologises for that.
+fn owns_conduct(text: &TurnText, sentence: &Sentence) -> bool {
+    let words: Vec<&str> = text.tokens[sentence.tokens.clone()]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .skip_while(|w| is_opener(w))
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["i", "shouldn't" | "should've" | "shouldnt", "have", ..]
+            | ["i", "should", "not", "have", ..]
+            | ["that", "was", "wrong", "of", "me", ..]
+            | ["my", "mistake" | "fault" | "bad", ..]
+    )
+}
+
 /// Whether a customer turn tells of a death: "my mum died in the night", "Dad passed away",
 /// "we had to have her put down".
 fn tells_of_a_death(text: &TurnText) -> bool {
@@ -3349,6 +3456,32 @@ fn tells_of_a_death(text: &TurnText) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether customer turn `i` mentions again a death the agent already met with sympathy
+/// ("It went out after he died", about a refund, after "I'm very sorry for your loss"): its
+/// only distress phrase is the death, and an earlier customer turn told of one whose reply was
+/// empathic.
+fn death_already_acknowledged(
+    analysis: &Analysis,
+    cx: &Context,
+    i: usize,
+    empathic_turns: &[bool],
+) -> bool {
+    let hits = &cx.hits[i].distress;
+    !hits.is_empty()
+        && hits
+            .iter()
+            .all(|m| matches!(cx.lexicons.distress.said(m), "died" | "passed away"))
+        && analysis
+            .turns_of(Role::Customer)
+            .take_while(|(c, _, _)| *c < i)
+            .any(|(c, _, text)| {
+                tells_of_a_death(text)
+                    && analysis
+                        .next_of(c, Role::Agent)
+                        .is_some_and(|reply| reply < i && empathic_turns[reply])
+            })
 }
 
 /// Whether a reply opens by waving off the customer's apology ("I'm sorry for getting upset."

@@ -4,7 +4,7 @@
 //! optional); contractions may be written either way. See [`crate::lexicon`].
 
 use crate::analyse::TurnText;
-use crate::lexicon::{Combined, Lexicon, PhraseMatch};
+use crate::lexicon::{Combined, Lexicon, PhraseMatch, RawMatch};
 
 /// What kind of stock line a canned phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -565,6 +565,8 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Hold,
     ),
     ("[i|] appreciate your patience", Canned::Hold),
+    // The acknowledgement a script puts before every next question.
+    ("i [do|really|] appreciate that", Canned::Empathy),
     (
         "is there anything else [at all|] [that|] [i can|i may|we can] [help|assist] [you|] with [today|]",
         Canned::Closing,
@@ -643,6 +645,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     (
         "what a [nightmare|pain|shame|hassle|rough|horrible|terrible|mess|ordeal]",
+        Mechanism::Reaction,
+    ),
+    // "Sorry, that's been a proper runaround."
+    (
+        "[that|it|this] [has been|is been|is|was|sounds like|sounds] [a|such a] [proper|real|total|right|complete|bit of a|] [runaround|nightmare|faff|hassle|ordeal]",
         Mechanism::Reaction,
     ),
     // British understatement and sympathy: "that's not ideal", "that's rotten luck".
@@ -1119,6 +1126,8 @@ const POSITIVE_REACTIONS: &[&str] = &[
     // Wishes and kindness that ask nothing of a reason ("look after yourself", "take your
     // time", "no need to apologise"): weak, and never generic. A bare "take care" is a goodbye.
     "[take care of yourself|be kind to yourself|look after yourself]",
+    // "Bless her." of a crying child.
+    "[aw|aww|ah|oh|] bless [her|him|them|the little one|his heart|her heart]",
     "take your time",
     // Meeting a need the customer named: "I'm hard of hearing" — "Of course. I'll slow down."
     "[i will|let me] [slow down|speak up|speak more slowly|speak slower|speak louder|go slower|go more slowly]",
@@ -2002,6 +2011,11 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     ("you can wait [another|a further]", Ending::Unresolved),
+    // "I'd recommend trying the returns portal again later": come back another time.
+    (
+        "[try|trying|check|checking] [it|that|this|back|the portal|the website|the site|the app|the link|the returns portal|] again later",
+        Ending::Unresolved,
+    ),
     ("[no|not] [help|helpful] at all", Ending::Unresolved),
     // The customer sums up what the call achieved: "So nothing, then.", "So I just have to
     // wait then.", "Let me hold my breath."
@@ -2232,14 +2246,31 @@ impl Lexicons {
         lists
     }
 
-    /// Scans one turn once for every lexicon.
-    pub fn scan(&self, text: &TurnText) -> TurnHits {
-        let mut raw = self.combined.scan(text);
-        let mut groups = self.combined.split(&mut raw);
+    /// Scans one turn (`raw`, analysed as `text`) once for every lexicon.
+    pub fn scan(&self, raw: &str, text: &TurnText) -> TurnHits {
+        let mut raw_matches = self.combined.scan(text);
+        let mut groups = self.combined.split(&mut raw_matches);
         let mut next = || groups.next().unwrap_or_default();
+        let canned = self.canned.select(text, next());
+        // An empathy phrase read across a comma or a full stop ("Sorry, that's been a proper
+        // runaround" is not "sorry that…") is no phrase, and must not shadow the one after it.
+        let empathy_raw = next();
+        let empathy = if empathy_raw
+            .iter()
+            .any(|m| crosses_punctuation(raw, text, m.start, m.end))
+        {
+            let mut kept: Vec<RawMatch> = empathy_raw
+                .iter()
+                .filter(|m| !crosses_punctuation(raw, text, m.start, m.end))
+                .copied()
+                .collect();
+            self.empathy.select(text, &mut kept)
+        } else {
+            self.empathy.select(text, empathy_raw)
+        };
         let mut hits = TurnHits {
-            canned: self.canned.select(text, next()),
-            empathy: self.empathy.select(text, next()),
+            canned,
+            empathy,
             feelings: self.feelings.select(text, next()),
             distress: self
                 .distress
@@ -2255,7 +2286,12 @@ impl Lexicons {
             request: self.request.select(text, next()),
             events: self.events.select(text, next()),
             problem: self.problem.select(text, next()),
-            ending: self.ending.select_overlapping(text, next()),
+            ending: self
+                .ending
+                .select_overlapping(text, next())
+                .into_iter()
+                .filter(|m| !only_noted(text, m))
+                .collect(),
             correction: self.correction.select_overlapping(text, next()),
             failure: self.failure.select(text, next()),
             thanks: self.thanks.select(text, next()),
@@ -2270,6 +2306,30 @@ impl Lexicons {
         }
         hits
     }
+}
+
+/// Whether the words of `norm[start..end]` have a comma, full stop, semicolon or dash between
+/// them in the turn as written.
+fn crosses_punctuation(raw: &str, text: &TurnText, start: usize, end: usize) -> bool {
+    let tokens = text.norm_span_tokens(start + 1, end);
+    (tokens.start + 1..tokens.end).any(|k| match (text.tokens.get(k - 1), text.tokens.get(k)) {
+        (Some(a), Some(b)) if a.end <= b.start && b.start <= raw.len() => {
+            raw[a.end..b.start].contains([',', '.', ';', '\u{2014}'])
+        }
+        _ => false,
+    })
+}
+
+/// Whether an ending phrase "I've added" only puts something on record ("I've added your
+/// request to the escalation notes", "added a note to your file"): nothing is fixed by it.
+fn only_noted(text: &TurnText, m: &PhraseMatch) -> bool {
+    text.word(m.tokens.end - 1) == "added"
+        && (m.tokens.end..(m.tokens.end + 7).min(text.tokens.len())).any(|k| {
+            matches!(
+                text.word(k),
+                "note" | "notes" | "file" | "record" | "escalation" | "request" | "comments"
+            )
+        })
 }
 
 /// Whether a distress phrase tells of the speaker's state: not negated ("I'm not worried",

@@ -269,6 +269,7 @@ const PRAISE_COMPANIONS: &[&str] = &[
     "oh",
     "so",
     "really",
+    "super",
     "absolutely",
     "well",
     "that's",
@@ -285,8 +286,29 @@ const PRAISE_COMPANIONS: &[&str] = &[
 /// Words that, with praise and thanks, make a reply that says nothing else: "Great. Thanks a
 /// lot. Really helpful."
 const FORMULA_WORDS: &[&str] = &[
-    "thank", "thanks", "ta", "cheers", "lot", "very", "much", "helpful", "useful", "for", "that",
-    "was", "you", "ever", "most", "yeah", "eh", "okay", "ok", "right",
+    "thank",
+    "thanks",
+    "ta",
+    "cheers",
+    "lot",
+    "very",
+    "much",
+    "helpful",
+    "useful",
+    "for",
+    "that",
+    "was",
+    "you",
+    "ever",
+    "most",
+    "yeah",
+    "eh",
+    "okay",
+    "ok",
+    "right",
+    "appreciate",
+    "appreciated",
+    "it",
 ];
 
 /// The words of a turn, without figures or placeholders.
