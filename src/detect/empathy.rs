@@ -133,15 +133,17 @@ fn negativity(
     // A turn that only asks ("Sorry? It releases, what, so I'd lose this one?") weighs what
     // might happen: its negative words are a hypothesis, not a feeling voiced.
     let raw = &analysis.conversation.turns[turn].text;
-    let only_asks = text.sentences.iter().all(|s| {
-        is_question(raw, s)
-            || text.tokens[s.tokens.clone()]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .count()
-                < 3
-    });
-    if !fault_words_count && only_asks {
+    let only_asks = || {
+        text.sentences.iter().all(|s| {
+            is_question(raw, s)
+                || text.tokens[s.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count()
+                    < 3
+        })
+    };
+    if !fault_words_count && only_asks() {
         return None;
     }
     let sentiment = analysis.sentiment(turn)?;
@@ -415,12 +417,9 @@ fn unmarked_question(text: &TurnText, sentence: &Sentence) -> bool {
 
 /// A yes/no question in a turn transcribed without any punctuation, as speech recognition
 /// writes it: an auxiliary and "you" first, past openers and "oh no" ("oh no are you alright
-/// now"); the index of the token where the question starts. Punctuated turns mark their
-/// questions themselves.
-fn spoken_question(raw: &str, text: &TurnText, sentence: &Sentence) -> Option<usize> {
-    if raw.contains(['.', '?', '!']) {
-        return None;
-    }
+/// now"); the index of the token where the question starts. Asked only of unpunctuated
+/// turns: punctuated ones mark their questions themselves.
+fn spoken_question(text: &TurnText, sentence: &Sentence) -> Option<usize> {
     let mut words = text.tokens[sentence.tokens.clone()]
         .iter()
         .enumerate()
@@ -1535,7 +1534,10 @@ fn own_story(
     // it").
     let words: Vec<&str> = text.tokens[before_vocative(text, sentence)]
         .iter()
-        .filter(|t| t.kind == crate::analyse::TokenKind::Word && !is_name_form(names, &t.norm))
+        .filter(|t| {
+            t.kind == crate::analyse::TokenKind::Word
+                && !(is_name_form(names, &t.norm) && said_as_name(raw, t.start))
+        })
         .map(|t| t.norm.as_str())
         .collect();
     let first_person = |w: &str| {
@@ -1592,6 +1594,15 @@ fn own_story(
             )
         }))
         || wants_it_done(&words)
+        // "I have a few alternatives."
+        || (words.len() <= 6 && words.iter().any(|w| matches!(*w, "alternatives" | "options")))
+        // "I've done everything I can to prioritise it", "That's what I wanted to hear".
+        || words.windows(4).any(|w| {
+            matches!(
+                w,
+                ["done", "everything", "i", "can"] | ["i", "wanted", "to", "hear"]
+            )
+        })
         // "That matches what I have.": the records on the agent's screen.
         || (0..words.len().saturating_sub(2)).any(|k| {
             matches!(words[k..k + 3], ["what", "i", "have" | "see" | "had"])
@@ -1699,6 +1710,16 @@ fn own_story(
         }
     }
     story && told_of_own_life()
+}
+
+/// Whether a word at byte `at` of a turn is written as a name: capitalised, or anywhere in a
+/// turn written all in lower case (speech recognition). "I hope it's simple" to Hope Adeyemi
+/// keeps its verb.
+fn said_as_name(raw: &str, at: usize) -> bool {
+    raw.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase)
+        || !raw.chars().any(char::is_uppercase)
 }
 
 /// Whether the words say what the speaker means to do about the case: "I just want to
@@ -2584,11 +2605,17 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         } else {
             (&text.sentences[..]).into()
         };
+        // Speech recognition writes no punctuation at all (see [`spoken_question`]).
+        let unpunctuated = !turn.text.bytes().any(|b| matches!(b, b'.' | b'?' | b'!'));
         for (n, sentence) in units.iter().enumerate() {
             let within = |r: &std::ops::Range<usize>| {
                 r.start >= sentence.tokens.start && r.start < sentence.tokens.end
             };
-            let spoken_from = spoken_question(&turn.text, text, sentence);
+            let spoken_from = if unpunctuated {
+                spoken_question(text, sentence)
+            } else {
+                None
+            };
             let question = is_question(&turn.text, sentence) || unmarked_question(text, sentence);
             let procedure_or_rhetoric = question
                 && is_procedure_or_rhetoric(cx, i, sentence, &spaced_words(text, sentence));
@@ -3048,11 +3075,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 // Also after a comma: "That's completely understandable, you've had a fright."
                 let clause_opens = |k: usize| {
                     k > sentence.tokens.start
-                        && turn.text[text.tokens[k - 1].end..text.tokens[k].start].contains(',')
                         && (matches!((text.word(k), text.word(k + 1)), ("you've", "had" | "been"))
                             || (text.word(k) == "you"
                                 && text.word(k + 1) == "have"
                                 && matches!(text.word(k + 2), "had" | "been")))
+                        && turn.text[text.tokens[k - 1].end..text.tokens[k].start].contains(',')
                 };
                 let told_of_them = matches!(
                     words.as_slice(),
@@ -3426,18 +3453,19 @@ fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
 /// Whether a sentence owns up to the speaker's own conduct ("I shouldn't have started into
 /// that.", "That was wrong of me."): the sorry beside it apologises for that.
 fn owns_conduct(text: &TurnText, sentence: &Sentence) -> bool {
-    let words: Vec<&str> = text.tokens[sentence.tokens.clone()]
-        .iter()
-        .map(|t| t.norm.as_str())
-        .skip_while(|w| is_opener(w))
-        .collect();
-    matches!(
-        words.as_slice(),
-        ["i", "shouldn't" | "should've" | "shouldnt", "have", ..]
-            | ["i", "should", "not", "have", ..]
-            | ["that", "was", "wrong", "of", "me", ..]
-            | ["my", "mistake" | "fault" | "bad", ..]
-    )
+    let Some(first) = sentence.tokens.clone().find(|&k| !is_opener(text.word(k))) else {
+        return false;
+    };
+    let at = |n: usize| text.word(first + n);
+    match at(0) {
+        "i" => {
+            (matches!(at(1), "shouldn't" | "should've" | "shouldnt") && at(2) == "have")
+                || (at(1) == "should" && at(2) == "not" && at(3) == "have")
+        }
+        "that" => at(1) == "was" && at(2) == "wrong" && at(3) == "of" && at(4) == "me",
+        "my" => matches!(at(1), "mistake" | "fault" | "bad"),
+        _ => false,
+    }
 }
 
 /// Whether a customer turn tells of a death: "my mum died in the night", "Dad passed away",
@@ -3491,7 +3519,7 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
         .tokens
         .iter()
         .any(|t| matches!(t.norm.as_str(), "sorry" | "apologise" | "apologize"));
-    let Some(first) = reply.sentences.first() else {
+    let Some(first) = reply.sentences.first().filter(|_| apologises) else {
         return false;
     };
     let words: Vec<&str> = reply.tokens[first.tokens.clone()]
@@ -3505,11 +3533,10 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
             )
         })
         .collect();
-    apologises
-        && matches!(
-            words.as_slice(),
-            ["don't" | "dont", "be"] | ["do", "not", "be"]
-        )
+    matches!(
+        words.as_slice(),
+        ["don't" | "dont", "be"] | ["do", "not", "be"]
+    )
 }
 
 /// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress.

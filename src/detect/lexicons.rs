@@ -467,7 +467,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i [completely|totally|fully|really|] understand [your concern|your concerns]",
+        "i [completely|totally|fully|really|do|] understand [your concern|your concerns]",
         Canned::Empathy,
     ),
     (
@@ -534,7 +534,11 @@ const CANNED: &[(&str, Canned)] = &[
     ),
     ("we value your [business|feedback|loyalty]", Canned::Apology),
     (
-        "we [really|truly|greatly|do|] value you as a [customer|member|client]",
+        "we take [this|this matter|these matters|your concerns|complaints|it] [very|extremely|really|] seriously",
+        Canned::Apology,
+    ),
+    (
+        "we [really|truly|greatly|do|really do|truly do|do really] value you as a [customer|member|client]",
         Canned::Filler,
     ),
     ("as a valued [customer|member|client]", Canned::Filler),
@@ -649,7 +653,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     // "Sorry, that's been a proper runaround."
     (
-        "[that|it|this] [has been|is been|is|was|sounds like|sounds] [a|such a] [proper|real|total|right|complete|bit of a|] [runaround|nightmare|faff|hassle|ordeal]",
+        "[that|it|this] [has been|is been|was|sounds like] a [proper|real|bit of a|] [runaround|nightmare|faff|hassle|ordeal]",
         Mechanism::Reaction,
     ),
     // British understatement and sympathy: "that's not ideal", "that's rotten luck".
@@ -982,7 +986,7 @@ const SOLIDARITY: &[&str] = &[
     // The feeling granted as anyone's in the customer's place: "Of course you're shaking, I
     // would be too."
     "i would [be|feel|have been|have felt] [too|the same|exactly the same|just the same|the same way]",
-    "[anyone|anybody|everyone] would [be|feel] [upset|worried|scared|angry|frustrated|shaken|shaky|panicked|panicking|anxious|stressed|nervous|frightened|furious|annoyed|devastated|the same]",
+    "[anyone|anybody] would [be|feel] [upset|worried|scared|angry|frustrated|shaken|panicked|anxious|stressed|nervous|frightened|the same]",
     "who would not [be|feel]",
 ];
 
@@ -1374,6 +1378,9 @@ const DISTRESS: &[&str] = &[
     "[it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|worse]",
     "[she's|he's|she is|he is|they're|they are] [asthmatic|poorly|unwell|in pain|getting worse]",
     "[i'm|i am|we're|we are] starving",
+    // Medicine running out: "she has maybe 3 days of insulin left".
+    "[days|doses|day's|week's|weeks] of [insulin|medication|medicine|her medication|his medication|my medication|tablets|oxygen] left",
+    "[run|running|ran|run right] out of [insulin|medication|medicine|her medication|his medication|my medication|her tablets|his tablets|my tablets|oxygen]",
     "[i|we] do not know how [i will|we will|i am going to|we are going to|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
     // As typed in a hurry.
     "[fustrated|frustated|frusterated|frustrted|rediculous|ridiculus|redicilous|dissapointed|disapointed|dissappointed|unacceptible|anoyed]",
@@ -1404,7 +1411,7 @@ const REPETITION: &[&str] = &[
     "i [just|literally|already|literally just|only just|just now] [told|said|gave|answered|explained|typed|entered] [you|that|it|this|them]",
     // A detail keyed in to the phone menu or given to the bot: "I have just entered it."
     "i have [just|literally just|only just|already] [entered|typed|keyed in|put in|given] [it|that|them|this]",
-    "i told [you|the last|the other|your colleague|the previous|them]",
+    "i [just|already|] told [you|the last|the other|your colleague|the previous|them]",
     // Details given to someone earlier in the contact: re-explaining after a transfer.
     "i [gave|have given] [it|that|them|all that|all of that|my details|everything] to [the last|the other|the previous|the first|your colleague|the bot|the chatbot|someone else]",
     "for the [second|third|fourth|fifth|sixth|tenth|hundredth|nth|umpteenth|last] time",
@@ -2429,6 +2436,44 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
             )
         });
 
+    // "It says emergency credit used": the meter's words, not the customer's state.
+    let a_term = phrase == "emergency"
+        && matches!(
+            text.tokens.get(m.tokens.end).map(|t| t.norm.as_str()),
+            Some(
+                "credit"
+                    | "services"
+                    | "service"
+                    | "number"
+                    | "contact"
+                    | "line"
+                    | "slot"
+                    | "slots"
+                    | "appointment"
+                    | "appointments"
+                    | "repair"
+                    | "repairs"
+                    | "tax"
+            )
+        );
+    // "The lock was still there in bits" is in pieces; "I'm in bits" is distraught.
+    let in_pieces = phrase == "in bits"
+        && !(m.tokens.start.saturating_sub(3)..m.tokens.start).any(|k| {
+            matches!(
+                word(k),
+                "i" | "i'm"
+                    | "im"
+                    | "me"
+                    | "she"
+                    | "she's"
+                    | "he"
+                    | "he's"
+                    | "we"
+                    | "we're"
+                    | "they"
+                    | "they're"
+            )
+        });
     // "I thought this was going to be awful": a fear that did not come true.
     let expected_only = m.tokens.start > 0
         && word(m.tokens.start - 1) == "be"
@@ -2441,7 +2486,7 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
             before.next(),
             Some("would" | "could" | "might" | "would've" | "could've" | "might've" | "wouldve")
         );
-    !negated && !a_thing_died && !of_the_line && !expected_only && !averted
+    !negated && !a_thing_died && !of_the_line && !expected_only && !averted && !a_term && !in_pieces
 }
 
 impl Default for Lexicons {
