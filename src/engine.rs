@@ -155,7 +155,11 @@ impl Engine {
                     text: String::new(),
                     start: conversation.turns[i].start,
                     scripted: findings.iter().any(|f| {
-                        f.turn == i && matches!(f.rule.as_str(), "canned-phrase" | "script-line")
+                        f.turn == i
+                            && matches!(
+                                f.rule.as_str(),
+                                "canned-phrase" | "script-line" | "repeated-message"
+                            )
                     }),
                     empathy: score::empathy_levels(&findings, Some(i)),
                     sentiment: analysis.sentiment(i),

@@ -65,6 +65,14 @@ pub const RULES: &[Rule] = &[
         threshold: "second and later occurrence of the same normalised empathy sentence (the customer's name and titles left out)",
     },
     Rule {
+        id: "repeated-message",
+        score: Some(Sincerity),
+        weight: -10.0,
+        cap: 20.0,
+        description: "The agent sends the same message again, word for word, in one conversation: a pasted macro answering whatever the customer said since.",
+        threshold: "an agent turn of at least 8 words whose normal form equals an earlier agent turn's; not when the customer asked to hear it again (\"sorry?\", \"say that again\") nor when the whole message is flagged stock lines",
+    },
+    Rule {
         id: "empathy-reaction",
         score: Some(Empathy),
         weight: 16.0,

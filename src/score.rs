@@ -4,8 +4,8 @@
 //! - sincerity = 100 + Σ sincerity weights (all negative), clamped to 0–100;
 //! - empathy = base + Σ empathy weights, clamped to 0–100, where base is `empathy_base` when the
 //!   customer voiced distress and `empathy_neutral` otherwise (no opportunity is no fault);
-//!   empathy from a scripted, generic or repeated line counts `scripted_empathy_factor` of its
-//!   weight;
+//!   empathy from a scripted, generic or repeated line (or pasted message) counts
+//!   `scripted_empathy_factor` of its weight;
 //! - effort = Σ effort weights + length beyond `effort_typical_customer_turns` + measured hold
 //!   minutes, clamped to 0–100; `closing-sentiment` gives its weight times the shortfall of the
 //!   customer's closing sentiment below `closing_sentiment_anchor`.
@@ -47,7 +47,11 @@ pub fn score(
         .filter(|f| {
             matches!(
                 f.rule.as_str(),
-                "generic-empathy" | "canned-phrase" | "script-line" | "repeated-empathy"
+                "generic-empathy"
+                    | "canned-phrase"
+                    | "script-line"
+                    | "repeated-empathy"
+                    | "repeated-message"
             )
         })
         .map(|f| (f.turn, f.start, f.end))

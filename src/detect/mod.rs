@@ -7,6 +7,7 @@ pub mod events;
 pub mod friction;
 pub mod lexicons;
 pub mod names;
+pub mod pasted;
 pub mod repetition;
 pub mod resolution;
 pub mod scripts;
@@ -96,6 +97,7 @@ pub fn detect_all(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     findings.extend(friction::detect(analysis, cx));
     findings.extend(resolution::detect(analysis, cx));
     findings.extend(scripts::detect(analysis, cx));
+    findings.extend(pasted::detect(analysis, cx));
     findings.extend(thanks::detect(analysis, cx));
     findings.retain(|f| cx.policy.enabled(&f.rule));
     sort_findings(&mut findings);
