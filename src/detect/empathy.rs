@@ -1594,6 +1594,35 @@ fn own_story(
             )
         }))
         || wants_it_done(&words)
+        // "I've spoken to transfers.", "I've spoken to Graham in the damp team": a colleague
+        // consulted.
+        || (words.len() <= 10
+            && words.windows(3).any(|w| {
+                matches!(w[0], "i've" | "ive")
+                    && matches!(w[1], "spoken" | "talked")
+                    && matches!(w[2], "to" | "with")
+            })
+            && words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "transfers"
+                        | "team"
+                        | "manager"
+                        | "leader"
+                        | "supervisor"
+                        | "department"
+                        | "colleague"
+                        | "colleagues"
+                        | "hotel"
+                        | "depot"
+                        | "branch"
+                        | "store"
+                        | "station"
+                        | "warehouse"
+                        | "courier"
+                        | "engineer"
+                )
+            }))
         // "I have a few alternatives."
         || (words.len() <= 6 && words.iter().any(|w| matches!(*w, "alternatives" | "options")))
         // "I've done everything I can to prioritise it", "That's what I wanted to hear".

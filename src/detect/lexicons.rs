@@ -1378,6 +1378,7 @@ const DISTRESS: &[&str] = &[
     "[it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|worse]",
     "[she's|he's|she is|he is|they're|they are] [asthmatic|poorly|unwell|in pain|getting worse]",
     "[i'm|i am|we're|we are] starving",
+    "[i am|i feel|feeling|i am feeling] [a bit|a little|really|quite|so|very|pretty|all|] [shaken|shaky|shaken up]",
     // Medicine running out: "she has maybe 3 days of insulin left".
     "[days|doses|day's|week's|weeks] of [insulin|medication|medicine|her medication|his medication|my medication|tablets|oxygen] left",
     "[run|running|ran|run right] out of [insulin|medication|medicine|her medication|his medication|my medication|her tablets|his tablets|my tablets|oxygen]",
@@ -1989,7 +1990,7 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Deferred,
     ),
     (
-        "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|go elsewhere|take my business|leave|find another|try again|complain]",
+        "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|shift|go elsewhere|take my business|leave|find another|try again|complain]",
         Ending::Unresolved,
     ),
     (

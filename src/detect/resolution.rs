@@ -270,6 +270,7 @@ const PRAISE_COMPANIONS: &[&str] = &[
     "so",
     "really",
     "super",
+    "wow",
     "absolutely",
     "well",
     "that's",
