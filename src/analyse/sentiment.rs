@@ -247,13 +247,15 @@ const SLANG_PRAISE: &[(&str, &str)] = &[
     ("legends", "heroes"),
     // British spelling VADER does not know: "You've been marvellous."
     ("marvellous", "marvelous"),
+    // Spanish thanks in an English call: "ok muchas gracias, bye!"
+    ("gracias", "thanks"),
 ];
 
 /// `text` with the praise of [`SLANG_PRAISE`] put as words VADER knows, when written as whole
 /// words.
 fn slang_praise_put_aside(text: &str) -> Option<String> {
-    // Most lines hold no such praise: a search for the "g" of "legend" and the "v" of
-    // "marvellous" settles them.
+    // Most lines hold no such praise: a search for the "g" of "legend" and "gracias" and the
+    // "v" of "marvellous" settles them.
     let bytes = text.as_bytes();
     let holds = |letters: (u8, u8), offset: usize, word: &[u8]| {
         memchr::memchr2_iter(letters.0, letters.1, bytes).any(|at| {
@@ -263,7 +265,10 @@ fn slang_praise_put_aside(text: &str) -> Option<String> {
                     .is_some_and(|w| w.eq_ignore_ascii_case(word))
         })
     };
-    if !holds((b'g', b'G'), 2, b"legend") && !holds((b'v', b'V'), 3, b"marvellous") {
+    if !holds((b'g', b'G'), 2, b"legend")
+        && !holds((b'v', b'V'), 3, b"marvellous")
+        && !holds((b'g', b'G'), 0, b"gracias")
+    {
         return None;
     }
     let mut aside: Vec<(Range<usize>, &str)> = Vec::new();

@@ -1570,11 +1570,19 @@ fn own_story(
                         "it" | "that" | "them" | "you"
                     ]
                 ) || matches!(
-                    // "I've done that now."
+                    // "I've done that now.", "I've seen it on the ramp."
                     w,
                     [
                         "i've" | "ive",
-                        "done" | "sorted" | "updated" | "changed" | "cancelled" | "logged",
+                        "done"
+                            | "sorted"
+                            | "updated"
+                            | "changed"
+                            | "cancelled"
+                            | "logged"
+                            | "seen"
+                            | "checked"
+                            | "found",
                         "it" | "that" | "this" | "them"
                     ]
                 )))
@@ -1710,8 +1718,20 @@ fn own_story(
             && k + 1 == words.len()
             && words[..k].iter().any(|w| matches!(*w, "i'll" | "ill"))
     };
+    // "As I said, a household is defined as…" points back; it tells nothing.
+    let points_back = |k: usize| {
+        words[k] == "i"
+            && k > 0
+            && words[k - 1] == "as"
+            && matches!(
+                words.get(k + 1),
+                Some(&("said" | "mentioned" | "explained" | "say"))
+            )
+    };
     let subjects: Vec<usize> = (0..words.len())
-        .filter(|&k| first_person(words[k]) && !exclamation(k) && !promised_in_person(k))
+        .filter(|&k| {
+            first_person(words[k]) && !exclamation(k) && !promised_in_person(k) && !points_back(k)
+        })
         .collect();
     if subjects.is_empty() {
         // The speaker as the one something happened to: "walking at night works for me",

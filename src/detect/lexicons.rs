@@ -1774,17 +1774,19 @@ const PROBLEM: &[&str] = &[
     "[stopped|has stopped|keeps|kept] [sending|updating|connecting|responding|loading|syncing|charging]",
 ];
 
-/// "Thanks" and "thank" as typed in a hurry, with two letters swapped: one alternation for
-/// the lexicon entries below, and [`TYPED_THANKS`] for the word tests of other rules.
+/// "Thanks" and "thank" as typed in a hurry, with two letters swapped, and the thanks of the
+/// languages customers switch into ("muchas gracias", "diolch"): one alternation for the
+/// lexicon entries below, and [`TYPED_THANKS`] for the word tests of other rules.
 macro_rules! typed_thanks {
     () => {
-        "tahnks|thnaks|thakns|thansk|tahnk|thnak|thakn"
+        "tahnks|thnaks|thakns|thansk|tahnk|thnak|thakn|gracias|merci|danke|grazie|obrigado|obrigada|diolch"
     };
 }
 
 /// The words of [`typed_thanks!`].
 pub(crate) const TYPED_THANKS: &[&str] = &[
-    "tahnks", "thnaks", "thakns", "thansk", "tahnk", "thnak", "thakn",
+    "tahnks", "thnaks", "thakns", "thansk", "tahnk", "thnak", "thakn", "gracias", "merci", "danke",
+    "grazie", "obrigado", "obrigada", "diolch",
 ];
 
 const THANKS: &[(&str, Thanks)] = &[
@@ -2106,7 +2108,7 @@ const FAILURE: &[&str] = &[
     "no [results|matches|availability|options|slots|appointments|supervisors|managers|team leaders|engineers|technicians] [found|available|match|matching|left]",
     "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
     "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
-    "[could not|cannot|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to] [discuss|disclose|expedite|override|find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
+    "[could not|cannot|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to] [discuss|disclose|comment on|expedite|override|find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
     // "I couldn't do anything" alone tells a story as often; "…further" refuses the customer.
     "[could not|cannot|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to] do anything [further|more|else|about it|about that|about this|until|for you|at this stage|at the moment|right now|today]",
     "[that is|that's|it is|it's|this is] not something [i|we] can [do anything about|help with|change|do]",

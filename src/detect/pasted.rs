@@ -1,9 +1,11 @@
-//! `repeated-message`: the agent sends a message of several sentences' length again, word for
-//! word, in the same conversation — a pasted macro answering whatever the customer said since
-//! ("Under our Terms and Conditions, we are not liable…" twice in a row).
+//! `repeated-message`: the agent sends a message again, word for word (or, for a long one, nearly
+//! so), in the same conversation — a pasted macro answering whatever the customer said since
+//! ("Under our Terms and Conditions, we are not liable…" twice in a row), a policy paragraph
+//! read out again.
 
 use std::collections::HashMap;
 
+use crate::analyse::text::overlap;
 use crate::analyse::{Analysis, TokenKind, TurnText};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
@@ -12,17 +14,51 @@ use crate::model::Role;
 /// Words a message needs before its repeat counts: "Okay, let me check." said twice is talk.
 const MIN_WORDS: usize = 8;
 
-/// One finding per agent turn that repeats an earlier agent turn of this conversation, unless
-/// the customer asked to hear it again or the whole message is stock lines already flagged.
+/// Content words a long message needs before a near repeat of it counts ("Okay. So the policy
+/// is: resident parking permits are issued only…" read out again as "So as per the policy:
+/// resident parking permits…").
+const MIN_CONTENT_NEAR: usize = 15;
+
+/// Share of their content words (of all either has) two long messages must have in common to
+/// be the same message read out again.
+const NEAR_SHARE: f64 = 0.85;
+
+/// One finding per agent turn that repeats an earlier agent turn of this conversation, word for
+/// word or (for a long message) nearly so, unless the customer asked to hear it again or the
+/// whole message is stock lines already flagged.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut first_said: HashMap<&str, usize> = HashMap::new();
+    let mut long_ones: Vec<(usize, &[u64])> = Vec::new();
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         if words(text) < MIN_WORDS {
             continue;
         }
-        let Some(&first) = first_said.get(text.norm.as_str()) else {
+        let exact = first_said.get(text.norm.as_str()).copied();
+        // A booking read back again with the time or the city the customer has just changed
+        // ("…at 7 am for Phoenix…") is a new confirmation, not the same message.
+        let near = || {
+            (text.content.len() >= MIN_CONTENT_NEAR)
+                .then(|| {
+                    long_ones.iter().find(|&&(at, earlier)| {
+                        let (_, shared) = overlap(earlier, &text.content);
+                        let all = earlier.len() + text.content.len() - shared;
+                        shared as f64 >= NEAR_SHARE * all as f64
+                            && figures(&analysis.texts[at]) == figures(text)
+                            && !takes_up_the_customer(analysis, at, i)
+                    })
+                })
+                .flatten()
+                .map(|&(at, _)| at)
+        };
+        let Some((first, how)) = exact
+            .map(|at| (at, "word for word"))
+            .or_else(|| near().map(|at| (at, "nearly word for word")))
+        else {
             first_said.insert(text.norm.as_str(), i);
+            if text.content.len() >= MIN_CONTENT_NEAR {
+                long_ones.push((i, &text.content));
+            }
             continue;
         };
         let asked_again = analysis
@@ -37,10 +73,38 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             "repeated-message",
             i,
             span,
-            format!("the same message as turn {first}, sent again word for word"),
+            format!("the same message as turn {first}, sent again {how}"),
         ));
     }
     out
+}
+
+/// The figures of a turn, in order: times, dates, amounts, references.
+fn figures(text: &TurnText) -> Vec<&str> {
+    text.tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number)
+        .map(|t| t.norm.as_str())
+        .collect()
+}
+
+/// Whether agent turn `later` has content words that agent turn `earlier` lacks and that a
+/// customer turn between them said: the message was changed to what the customer asked.
+fn takes_up_the_customer(analysis: &Analysis, earlier: usize, later: usize) -> bool {
+    let (before, after) = (
+        &analysis.texts[earlier].content,
+        &analysis.texts[later].content,
+    );
+    let new_words: Vec<u64> = after
+        .iter()
+        .filter(|w| before.binary_search(w).is_err())
+        .copied()
+        .collect();
+    !new_words.is_empty()
+        && analysis
+            .turns_of(Role::Customer)
+            .filter(|(c, _, _)| (earlier..later).contains(c))
+            .any(|(_, _, said)| overlap(&new_words, &said.content).1 > 0)
 }
 
 /// The number of words (not figures) in a turn.

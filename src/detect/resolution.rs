@@ -271,6 +271,8 @@ const PRAISE_COMPANIONS: &[&str] = &[
     "really",
     "super",
     "wow",
+    "isn't",
+    "isnt",
     "absolutely",
     "well",
     "that's",
@@ -287,6 +289,9 @@ const PRAISE_COMPANIONS: &[&str] = &[
 /// Words that, with praise and thanks, make a reply that says nothing else: "Great. Thanks a
 /// lot. Really helpful."
 const FORMULA_WORDS: &[&str] = &[
+    "help",
+    "your",
+    "all",
     "thank",
     "thanks",
     "ta",
@@ -358,9 +363,16 @@ pub(crate) fn praise_after_refusal(analysis: &Analysis, cx: &Context, i: usize) 
     {
         return false;
     }
+    // "Unfortunately the slot has to be purchased by the account owner." opens on the refusal.
+    let regrets = |j: usize| {
+        let text = &analysis.texts[j];
+        text.word(0) == "unfortunately"
+            || (matches!(text.word(0), "i'm" | "im") && text.word(1) == "afraid")
+    };
     let refuses = |j: usize| {
         crate::detect::friction::failure_in(analysis, cx, j).is_some()
             || says_unresolved(analysis, cx, j)
+            || regrets(j)
     };
     // The refusal is the agent's turn before, or the customer's own next word on what came of
     // the call: "Brilliant. Thanks a lot, Gary, really helpful." … "So nothing, then."
