@@ -3,8 +3,6 @@
 //! ("Under our Terms and Conditions, we are not liable…" twice in a row), a policy paragraph
 //! read out again.
 
-use std::collections::HashMap;
-
 use crate::analyse::text::overlap;
 use crate::analyse::{Analysis, TokenKind, TurnText};
 use crate::detect::{Context, finding};
@@ -27,14 +25,19 @@ const NEAR_SHARE: f64 = 0.85;
 /// word or (for a long message) nearly so, unless the customer asked to hear it again or the
 /// whole message is stock lines already flagged.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
-    let mut first_said: HashMap<&str, usize> = HashMap::new();
+    // A handful of agent turns a conversation: a list compared by length first costs less
+    // than hashing every message.
+    let mut first_said: Vec<(usize, &str)> = Vec::new();
     let mut long_ones: Vec<(usize, &[u64])> = Vec::new();
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         if words(text) < MIN_WORDS {
             continue;
         }
-        let exact = first_said.get(text.norm.as_str()).copied();
+        let exact = first_said
+            .iter()
+            .find(|(_, said)| said.len() == text.norm.len() && *said == text.norm)
+            .map(|&(at, _)| at);
         // A booking read back again with the time or the city the customer has just changed
         // ("…at 7 am for Phoenix…") is a new confirmation, not the same message.
         let near = || {
@@ -55,7 +58,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .map(|at| (at, "word for word"))
             .or_else(|| near().map(|at| (at, "nearly word for word")))
         else {
-            first_said.insert(text.norm.as_str(), i);
+            first_said.push((i, text.norm.as_str()));
             if text.content.len() >= MIN_CONTENT_NEAR {
                 long_ones.push((i, &text.content));
             }
