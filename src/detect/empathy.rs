@@ -232,8 +232,11 @@ fn without_fault_words(analysis: &Analysis, turn: usize) -> Option<String> {
     let text = &analysis.texts[turn];
     let mut rest = String::with_capacity(raw.len());
     let mut from = 0;
-    for token in &text.tokens {
-        if FAULT_WORDS.contains(&token.norm.as_str()) {
+    for (k, token) in text.tokens.iter().enumerate() {
+        // "I've got the death certificate": the paperwork of a death already told.
+        let paperwork = token.norm == "death"
+            && matches!(text.word(k + 1), "certificate" | "certificates" | "cert");
+        if FAULT_WORDS.contains(&token.norm.as_str()) || paperwork {
             rest.push_str(&raw[from..token.start]);
             rest.push_str("it");
             from = token.end;
@@ -266,7 +269,8 @@ fn is_name_form(forms: &[String], word: &str) -> bool {
 
 /// Content shared between the words of a sentence outside `exclude` (the stock phrases and
 /// cues themselves, which say nothing about this customer) and what the customer said before
-/// `turn`.
+/// `turn`. A contraction of function words ("I'm sorry, that's the process" after "that's the
+/// third time") shares no topic, though the stop-word list leaves some of them in.
 fn shared_with_customer(
     analysis: &Analysis,
     turn: usize,
@@ -281,7 +285,9 @@ fn shared_with_customer(
             .enumerate()
             .filter(|(k, t)| {
                 let at = sentence.tokens.start + k;
-                !exclude.iter().any(|r| r.contains(&at)) && !is_name_form(name_forms, &t.norm)
+                !exclude.iter().any(|r| r.contains(&at))
+                    && !is_name_form(name_forms, &t.norm)
+                    && crate::analyse::text::expand_contraction(&t.norm).is_none()
             })
             .map(|(_, t)| t),
     );
@@ -311,12 +317,14 @@ fn is_run_on(raw: &str, sentence: &Sentence) -> bool {
 /// understand i apologize for that so what i can do is schedule a new appointment" is a bare
 /// "i understand" and then the work, not understanding tied to the appointment the customer
 /// spoke of. A new sentence begins at "I" or "let me" (after a term of address such as
-/// "ma'am", also at "if", "so" or "is"); "I'm sorry I couldn't find one" is one sentence.
+/// "ma'am" or the customer's name, also at "if", "so" or "is"); "I'm sorry I couldn't find
+/// one" is one sentence.
 fn clauses(
     raw: &str,
     text: &TurnText,
     sentence: &Sentence,
     statements: &[std::ops::Range<usize>],
+    name_forms: &[String],
 ) -> Vec<Sentence> {
     let tokens = &text.tokens;
     if !is_run_on(raw, sentence) {
@@ -327,13 +335,20 @@ fn clauses(
     let new_sentence_at = |mut k: usize| {
         let mut addressed = false;
         let mut statement_end = k;
+        // "i understand your frustration mrs maguire i'm going to transfer you…"
+        let address = |w: &str| {
+            matches!(w, "ma'am" | "maam" | "sir" | "madam")
+                || crate::analyse::names::is_title(w)
+                || is_name_form(name_forms, w)
+        };
         while k < sentence.tokens.end
-            && matches!(
-                tokens[k].norm.as_str(),
-                "ma'am" | "maam" | "sir" | "madam" | "and" | "actually" | "okay" | "ok" | "now"
-            )
+            && (address(&tokens[k].norm)
+                || matches!(
+                    tokens[k].norm.as_str(),
+                    "and" | "actually" | "okay" | "ok" | "now"
+                ))
         {
-            if matches!(tokens[k].norm.as_str(), "ma'am" | "maam" | "sir" | "madam") {
+            if address(&tokens[k].norm) {
                 addressed = true;
                 statement_end = k + 1;
             }
@@ -1851,14 +1866,23 @@ fn introduces_the_speaker(
                 && raw[t.start..t.end].starts_with(|c: char| c.is_uppercase())
         })
     };
-    matches!(tokens[at].norm.as_str(), "i'm" | "im")
-        && capitalised(at + 1)
-        && tokens.get(at + 2).is_none_or(|next| {
-            matches!(
-                next.norm.as_str(),
-                "from" | "with" | "at" | "here" | "in" | "and"
-            ) || raw[tokens[at + 1].end..next.start].contains(',')
-        })
+    // "Hi Patience, it's Ben from Northgate, ringing like I said."
+    let introduced = (0..tokens.len()).any(|k| {
+        matches!(tokens[k].norm.as_str(), "it's" | "its")
+            && capitalised(k + 1)
+            && tokens
+                .get(k + 2)
+                .is_some_and(|next| matches!(next.norm.as_str(), "from" | "at" | "here"))
+    });
+    introduced
+        || matches!(tokens[at].norm.as_str(), "i'm" | "im")
+            && capitalised(at + 1)
+            && tokens.get(at + 2).is_none_or(|next| {
+                matches!(
+                    next.norm.as_str(),
+                    "from" | "with" | "at" | "here" | "in" | "and"
+                ) || raw[tokens[at + 1].end..next.start].contains(',')
+            })
 }
 
 /// Whether the first-person word at `at` is the subject of a verb or adjective that takes a
@@ -2579,14 +2603,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut last_agent_turn: Option<usize> = None;
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         // After a transfer another agent speaks: their "I'm sorry" repeats nobody's.
-        if last_agent_turn.is_some_and(|a| {
-            (a..i).any(|k| {
-                analysis.conversation.turns[k].role != Role::Customer
-                    && cx.hits[k].events.iter().any(|m| {
-                        cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Transfer
-                    })
-            })
-        }) {
+        if last_agent_turn.is_some_and(|a| transfer_between(analysis, cx, a..i)) {
             seen_lines.clear();
         }
         last_agent_turn = Some(i);
@@ -2648,7 +2665,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             statements.sort_unstable_by_key(|r| (r.start, r.end));
             text.sentences
                 .iter()
-                .flat_map(|s| clauses(&turn.text, text, s, &statements))
+                .flat_map(|s| {
+                    clauses(
+                        &turn.text,
+                        text,
+                        s,
+                        &statements,
+                        analysis.customer_name.as_ref().map_or(&[], |n| &n.forms),
+                    )
+                })
                 .collect::<Vec<_>>()
                 .into()
         } else {
@@ -2745,6 +2770,17 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 let (mechanism, tone) = cx.lexicons.empathy.tag(m);
+                // "Can I also have the crime reference number?" asks; "I also have…" would tell.
+                if mechanism == Mechanism::Interpretation
+                    && text.word(m.tokens.start) == "i"
+                    && m.tokens.start > sentence.tokens.start
+                    && matches!(
+                        text.word(m.tokens.start - 1),
+                        "can" | "could" | "may" | "might" | "shall" | "will" | "would"
+                    )
+                {
+                    continue;
+                }
                 // "Would it help if I went through them one at a time?" offers to explain, and
                 // "I've gone through it with her" briefed a colleague: no experience of one's
                 // own.
@@ -2838,6 +2874,11 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 if tone == Tone::Positive && hopes_for_the_fix(text, sentence, m) {
+                    continue;
+                }
+                // "Oh, brilliant. Fifteen years of loyalty really paid off, didn't it." — "I'm
+                // really glad to hear that": gladness at sarcasm is a misreading, not empathy.
+                if tone == Tone::Joy && answers_sarcasm(analysis, i) {
                     continue;
                 }
                 if mechanism == Mechanism::Reaction
@@ -3415,18 +3456,33 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 })
                 && shared_with_customer(analysis, i, text, sentence, &[]) > 0
         };
+        // A sentence of the agent's own that points back at the specific one before it ("So
+        // this is about your cancelled flight. I can hear that it's been a hassle"): its "it"
+        // is what the customer said.
+        let points_back = |n: usize| {
+            n.checked_sub(1)
+                .is_some_and(|p| specific_sentences.contains(&p))
+                && !cx.hits[i]
+                    .canned
+                    .iter()
+                    .any(|c| units[n].tokens.contains(&c.tokens.start))
+                && text.tokens[units[n].tokens.clone()]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "it" | "it's" | "that" | "that's" | "this"))
+        };
         out.extend(
             generic
                 .into_iter()
                 .filter(|(n, _)| {
-                    !(bare(*n)
-                        && (specific_sentences.iter().any(|s| s.abs_diff(*n) == 1)
-                            || (n
-                                .checked_sub(1)
-                                .is_some_and(|p| names_a_plight(text, &units[p])))
-                            || units.get(*n + 1).is_some_and(|u| names_a_plight(text, u))
-                            || (n.checked_sub(1).is_some_and(remarks_on_their_words))
-                            || (*n + 1 < units.len() && remarks_on_their_words(*n + 1))))
+                    !points_back(*n)
+                        && !(bare(*n)
+                            && (specific_sentences.iter().any(|s| s.abs_diff(*n) == 1)
+                                || (n
+                                    .checked_sub(1)
+                                    .is_some_and(|p| names_a_plight(text, &units[p])))
+                                || units.get(*n + 1).is_some_and(|u| names_a_plight(text, u))
+                                || (n.checked_sub(1).is_some_and(remarks_on_their_words))
+                                || (*n + 1 < units.len() && remarks_on_their_words(*n + 1))))
                 })
                 .map(|(_, f)| f),
         );
@@ -3448,8 +3504,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
+        // The agent a transfer brings in did not hear it.
         if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply])
             || death_already_acknowledged(analysis, cx, i, &empathic_turns)
+            || transfer_between(analysis, cx, i + 1..reply)
         {
             continue;
         }
@@ -3475,6 +3533,38 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Whether the customer turn that agent turn `reply` answers was sarcastic, by its own words
+/// or by the customer's next turn ("I was being sarcastic.").
+fn answers_sarcasm(analysis: &Analysis, reply: usize) -> bool {
+    let said_so = analysis.next_of(reply, Role::Customer).is_some_and(|next| {
+        analysis.texts[next]
+            .tokens
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "sarcastic" | "sarcasm" | "sarcastically"))
+    });
+    said_so
+        || analysis
+            .previous_of(reply, Role::Customer)
+            .is_some_and(|c| {
+                crate::detect::resolution::sarcastic(
+                    &analysis.conversation.turns[c].text,
+                    &analysis.texts[c],
+                )
+            })
+}
+
+/// Whether a turn in `turns` not spoken by the customer tells of a transfer ("call transferred
+/// to Property Claims", "I'll put you through now"): the agent after it is another one.
+fn transfer_between(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize>) -> bool {
+    turns.into_iter().any(|k| {
+        analysis.conversation.turns[k].role != Role::Customer
+            && cx.hits[k]
+                .events
+                .iter()
+                .any(|m| cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Transfer)
+    })
 }
 
 /// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible
@@ -3536,8 +3626,9 @@ fn tells_of_a_death(text: &TurnText) -> bool {
 }
 
 /// Whether customer turn `i` mentions again a death the agent already met with sympathy
-/// ("It went out after he died", about a refund, after "I'm very sorry for your loss"): its
-/// only distress phrase is the death, and an earlier customer turn told of one whose reply was
+/// ("It went out after he died", about a refund, or "I've been doing all the funeral stuff",
+/// after "I'm very sorry for your loss"): its only distress phrase is the death or the funeral,
+/// and an earlier customer turn told of one whose reply was
 /// empathic.
 fn death_already_acknowledged(
     analysis: &Analysis,
@@ -3547,9 +3638,12 @@ fn death_already_acknowledged(
 ) -> bool {
     let hits = &cx.hits[i].distress;
     !hits.is_empty()
-        && hits
-            .iter()
-            .all(|m| matches!(cx.lexicons.distress.said(m), "died" | "passed away"))
+        && hits.iter().all(|m| {
+            matches!(
+                cx.lexicons.distress.said(m),
+                "died" | "passed away" | "funeral"
+            )
+        })
         && analysis
             .turns_of(Role::Customer)
             .take_while(|(c, _, _)| *c < i)

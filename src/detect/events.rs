@@ -118,7 +118,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         let mut seen: Vec<Event> = Vec::new();
         for (event, span, why) in found {
-            if seen.contains(&event) {
+            if seen.contains(&event)
+                || (event == Event::Escalation && asks_if_required(text, &span))
+            {
                 continue;
             }
             seen.push(event);
@@ -145,6 +147,21 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether the sentence at byte `span` asks whether a step is required ("Does he need to speak
+/// to a manager to get it signed off?"): a question about the process, which asks for no one.
+fn asks_if_required(text: &crate::analyse::TurnText, span: &std::ops::Range<usize>) -> bool {
+    text.sentences
+        .iter()
+        .find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1))
+        .is_some_and(|s| {
+            text.tokens[s.tokens.clone()].windows(4).any(|w| {
+                matches!(w[0].norm.as_str(), "do" | "does" | "did" | "will" | "would")
+                    && matches!(w[2].norm.as_str(), "need" | "have")
+                    && w[3].norm == "to"
+            })
+        })
 }
 
 /// The span of a sentence where both vocabularies of `co` occur (and its context word, if any,

@@ -532,7 +532,11 @@ const CANNED: &[(&str, Canned)] = &[
         "i apologi[z|s]e for [the|your] [wait|delay]",
         Canned::Apology,
     ),
-    ("we value your [business|feedback|loyalty]", Canned::Apology),
+    (
+        "we [really|truly|greatly|do|really do|truly do|] value your [business|feedback|loyalty]",
+        Canned::Apology,
+    ),
+    ("thank you for raising [that|this]", Canned::Filler),
     (
         "we take [this|this matter|these matters|your concerns|complaints|it] [very|extremely|really|] seriously",
         Canned::Apology,
@@ -570,7 +574,10 @@ const CANNED: &[(&str, Canned)] = &[
     ),
     ("[i|] appreciate your patience", Canned::Hold),
     // The acknowledgement a script puts before every next question.
-    ("i [do|really|] appreciate that", Canned::Empathy),
+    (
+        "i [do|really|completely|totally|fully|] appreciate that",
+        Canned::Empathy,
+    ),
     (
         "is there anything else [at all|] [that|] [i can|i may|we can] [help|assist] [you|] with [today|]",
         Canned::Closing,
@@ -1299,6 +1306,8 @@ const DISTRESS: &[&str] = &[
     "had enough",
     "can't believe",
     "cannot believe",
+    // "so no knee cover for life?? thats insane": outrage at the decision.
+    "[that is|this is|that is just|this is just|that is absolutely|this is absolutely] [insane|madness|a joke|a farce|a disgrace]",
     "terrible",
     "awful",
     "horrible",

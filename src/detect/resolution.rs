@@ -461,7 +461,7 @@ fn grieves(text: &TurnText, from: usize, to: usize) -> bool {
 /// sentence of grievance ("Oh great, another form to fill in."), or a shrug ("Fine.
 /// Whatever.", "If you say so."). Thanks anywhere in the turn make the praise sincere.
 /// `raw` is the turn's text, which `text` analyses.
-fn sarcastic(raw: &str, text: &TurnText) -> bool {
+pub(crate) fn sarcastic(raw: &str, text: &TurnText) -> bool {
     // Most turns hold neither praise nor a shrug: one pass over the words settles them.
     if !text.tokens.iter().any(|t| {
         let w = t.norm.as_str();
