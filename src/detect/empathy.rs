@@ -483,6 +483,7 @@ fn line_key(text: &TurnText, sentence: &Sentence, name_forms: &[String]) -> Stri
         .filter(|t| {
             !is_filler(&t.norm)
                 && !crate::analyse::names::is_title(&t.norm)
+                && !matches!(t.norm.as_str(), "ma'am" | "maam" | "sir" | "madam")
                 && !is_name_form(name_forms, &t.norm)
         })
         .map(|t| t.stem())
@@ -1733,15 +1734,23 @@ fn own_story(
             && k + 1 == words.len()
             && words[..k].iter().any(|w| matches!(*w, "i'll" | "ill"))
     };
-    // "As I said, a household is defined as…" points back; it tells nothing.
+    // "As I said, a household is defined as…", "Sorry, that took longer than I said", "That's
+    // what I thought" point back at the call; they tell nothing. "No, that's fair, I won't."
+    // promises.
     let points_back = |k: usize| {
+        let next = words.get(k + 1).copied();
         words[k] == "i"
-            && k > 0
-            && words[k - 1] == "as"
-            && matches!(
-                words.get(k + 1),
-                Some(&("said" | "mentioned" | "explained" | "say"))
-            )
+            && ((k > 0
+                && matches!(words[k - 1], "as" | "like" | "than")
+                && matches!(
+                    next,
+                    Some("said" | "mentioned" | "explained" | "say" | "promised")
+                ))
+                || (k > 1
+                    && words[k - 1] == "what"
+                    && matches!(words[k - 2], "that's" | "thats")
+                    && matches!(next, Some("thought" | "figured" | "expected" | "said")))
+                || (k + 2 == words.len() && matches!(next, Some("won't" | "wont" | "will"))))
     };
     let subjects: Vec<usize> = (0..words.len())
         .filter(|&k| {
@@ -2603,7 +2612,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut last_agent_turn: Option<usize> = None;
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         // After a transfer another agent speaks: their "I'm sorry" repeats nobody's.
-        if last_agent_turn.is_some_and(|a| transfer_between(analysis, cx, a..i)) {
+        if last_agent_turn.is_some_and(|a| another_agent(analysis, cx, a..i)) {
             seen_lines.clear();
         }
         last_agent_turn = Some(i);
@@ -3358,11 +3367,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .filter(|m| within(&m.tokens))
                         .all(|m| cx.lexicons.empathy.said(m).contains("sorry"))
             };
-            // "That makes complete sense" grants the customer's reason, which is theirs.
+            // "That makes complete sense", "that's fair" grant the customer's reason, which is
+            // theirs.
             let grants_their_reason = || {
-                cues.iter()
-                    .filter(|m| within(&m.tokens))
-                    .any(|m| cx.lexicons.empathy.said(m).ends_with("sense"))
+                cues.iter().filter(|m| within(&m.tokens)).any(|m| {
+                    let said = cx.lexicons.empathy.said(m);
+                    said.ends_with("sense") || said.contains(" fair")
+                })
             };
             // "Don't apologise, that makes complete sense" answers the customer's apology;
             // "You're not an idiot at all, it's not well signposted and I'm sorry about that"
@@ -3507,7 +3518,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         // The agent a transfer brings in did not hear it.
         if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply])
             || death_already_acknowledged(analysis, cx, i, &empathic_turns)
-            || transfer_between(analysis, cx, i + 1..reply)
+            || another_agent(analysis, cx, i + 1..reply)
         {
             continue;
         }
@@ -3555,16 +3566,37 @@ fn answers_sarcasm(analysis: &Analysis, reply: usize) -> bool {
             })
 }
 
-/// Whether a turn in `turns` not spoken by the customer tells of a transfer ("call transferred
-/// to Property Claims", "I'll put you through now"): the agent after it is another one.
-fn transfer_between(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize>) -> bool {
-    turns.into_iter().any(|k| {
-        analysis.conversation.turns[k].role != Role::Customer
-            && cx.hits[k]
-                .events
+/// Whether the agent who speaks at `turns.end` is another one than before `turns`: a turn
+/// in `turns` not spoken by the customer tells of a transfer ("call transferred to Property
+/// Claims", "I'll put you through now"), and the agent does not come back from the hold it
+/// took ("thank you for holding, unfortunately the team are busy" is the same agent).
+fn another_agent(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize>) -> bool {
+    let back_from_hold = analysis.texts.get(turns.end).is_some_and(|t| {
+        let norm = t.norm.trim_start_matches([' ']);
+        let norm = norm.strip_prefix("okay ").unwrap_or(norm);
+        ["thank", "thanks"].iter().any(|thanks| {
+            norm.strip_prefix(thanks).is_some_and(|rest| {
+                [
+                    " you for holding",
+                    " for holding",
+                    " you for waiting",
+                    " for waiting",
+                    " you for your patience",
+                    " for your patience",
+                ]
                 .iter()
-                .any(|m| cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Transfer)
-    })
+                .any(|p| rest.starts_with(p))
+            })
+        })
+    });
+    !back_from_hold
+        && turns.into_iter().any(|k| {
+            analysis.conversation.turns[k].role != Role::Customer
+                && cx.hits[k]
+                    .events
+                    .iter()
+                    .any(|m| cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Transfer)
+        })
 }
 
 /// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible

@@ -759,6 +759,12 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[that|it] makes [total|complete|perfect|] sense",
         Mechanism::Interpretation,
     ),
+    // "No, that's fair, I won't", "That's completely fair, especially straight after being
+    // hit": the customer's point granted.
+    (
+        "[that is|that is completely|that is totally|that is perfectly|that is entirely|that is absolutely] fair [enough|]",
+        Mechanism::Interpretation,
+    ),
     (
         "[that is|it is|this is|that is all|it is all] [completely|totally|perfectly|so|very|really|entirely|quite|] understandable",
         Mechanism::Interpretation,
