@@ -261,8 +261,11 @@ impl<T: Copy> Lexicon<T> {
 
     fn automaton(&self) -> &AhoCorasick {
         self.automaton.get_or_init(|| {
+            // No prefilter: every pattern starts with a space, so it would stop at each word
+            // to call a byte search, which costs more than the automaton's own step.
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .prefilter(false)
                 .build(&self.patterns)
                 .expect("lexicon patterns compile")
         })

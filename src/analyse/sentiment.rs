@@ -55,14 +55,15 @@ fn names_put_aside(text: &str) -> Option<String> {
         if !title_case || glued {
             continue;
         }
-        let lower = word.to_ascii_lowercase();
-        if !NAMES_VADER_READS_AS_WORDS.contains(&lower.as_str()) {
+        // The lists are in lower case and `word` is ASCII letters: no lowered copy is needed.
+        let is = |name: &&str| name.eq_ignore_ascii_case(word);
+        if !NAMES_VADER_READS_AS_WORDS.iter().any(is) {
             continue;
         }
         let before = text[..start].trim_end();
         let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
         let vocative = bytes.get(k) == Some(&b',');
-        if sentence_start && !vocative && !NAMES_AT_ANY_POSITION.contains(&lower.as_str()) {
+        if sentence_start && !vocative && !NAMES_AT_ANY_POSITION.iter().any(is) {
             continue;
         }
         aside.push((start..k, "them"));
@@ -131,6 +132,11 @@ const CODES_VADER_READS_AS_WORDS: &[&str] = &[
 /// tells of an address, not a murder.
 fn figures_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
+    // Most turns hold no digit: one test over the whole text (no early exit, so it runs a
+    // vector at a time) settles them.
+    if !bytes.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+        return None;
+    }
     let word_before = |at: usize| {
         let end = bytes[..at].iter().rposition(|b| !b.is_ascii_whitespace())? + 1;
         let start = bytes[..end]
@@ -309,13 +315,19 @@ fn closed_negations_put_aside(text: &str) -> Option<String> {
     let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
     let mut k = 0;
     while k < bytes.len() {
-        if !is_word_byte(bytes[k]) || (k > 0 && is_word_byte(bytes[k - 1])) {
+        if !is_word_byte(bytes[k]) {
             k += 1;
             continue;
         }
         let start = k;
+        let mut apostrophe = false;
         while k < bytes.len() && is_word_byte(bytes[k]) {
+            apostrophe |= bytes[k] == b'\'';
             k += 1;
+        }
+        // Every negation begins with "n" or holds "n't": most words are passed over here.
+        if !(bytes[start].eq_ignore_ascii_case(&b'n') || apostrophe) {
+            continue;
         }
         let word = &text[start..k];
         let negation = ["nope", "nothing", "not", "none", "never"]
