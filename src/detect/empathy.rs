@@ -1649,6 +1649,37 @@ fn own_story(
             }))
         // "I have a few alternatives."
         || (words.len() <= 6 && words.iter().any(|w| matches!(*w, "alternatives" | "options")))
+        // "I have to ask every one", "I need to check the dose": the procedure.
+        || words.windows(4).any(|w| {
+            matches!(
+                w,
+                [
+                    "i",
+                    "have" | "need",
+                    "to",
+                    "ask" | "check" | "confirm" | "read" | "verify"
+                ]
+            )
+        })
+        // "I've got ten past eleven tonight at St Luke's": a slot on the agent's screen.
+        || (0..words.len().saturating_sub(1)).any(|k| {
+            matches!(words[k], "i" | "i've" | "ive")
+                && matches!(words[k + 1], "got" | "have")
+                && words[k + 2..words.len().min(k + 7)].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "slot"
+                            | "slots"
+                            | "appointment"
+                            | "appointments"
+                            | "tonight"
+                            | "past"
+                            | "o'clock"
+                            | "am"
+                            | "pm"
+                    )
+                })
+        })
         // "I've done everything I can to prioritise it", "That's what I wanted to hear".
         || words.windows(4).any(|w| {
             matches!(

@@ -752,7 +752,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Interpretation,
     ),
     (
-        "[that is|it is|this is|that has been|it has been] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate]",
+        "[that is|it is|this is|that has been|it has been|that sounds like|it sounds like] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate|to carry|to be carrying|to be dealing with]",
         Mechanism::Interpretation,
     ),
     (
