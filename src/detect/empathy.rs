@@ -2916,6 +2916,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if tone == Tone::Positive && hopes_for_the_fix(text, sentence, m) {
                     continue;
                 }
+                if !denies_their_self_judgement(analysis, i, cx.lexicons.empathy.said(m)) {
+                    continue;
+                }
                 // "Oh, brilliant. Fifteen years of loyalty really paid off, didn't it." — "I'm
                 // really glad to hear that": gladness at sarcasm is a misreading, not empathy.
                 if tone == Tone::Joy && answers_sarcasm(analysis, i) {
@@ -3575,6 +3578,37 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Adjectives a customer may judge themselves by, which a reply can deny ("It's not stupid").
+const SELF_JUDGEMENTS: &[&str] = &["stupid", "silly", "awful", "daft", "selfish", "dumb"];
+
+/// For an empathy cue `said` that denies a judgement ("not awful", "it is not stupid"): whether
+/// the customer's turn before reply `reply` passed that judgement on themselves, asking ("Is
+/// that awful?") or supposing ("its probably stupid"), rather than remarking on the world ("It's
+/// silly how out of the blue it can hit you"). Other cues pass.
+fn denies_their_self_judgement(analysis: &Analysis, reply: usize, said: &str) -> bool {
+    let Some(adjective) = said
+        .split(' ')
+        .skip_while(|w| *w != "not")
+        .nth(1)
+        .filter(|w| SELF_JUDGEMENTS.contains(w))
+    else {
+        return true;
+    };
+    let Some(c) = analysis.previous_of(reply, Role::Customer) else {
+        return false;
+    };
+    let raw = &analysis.conversation.turns[c].text;
+    let text = &analysis.texts[c];
+    text.sentences.iter().any(|s| {
+        let words = &text.tokens[s.tokens.clone()];
+        words.iter().any(|t| t.norm == adjective)
+            && (is_question(raw, s)
+                || words
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "probably" | "being")))
+    })
 }
 
 /// Whether the customer turn that agent turn `reply` answers was sarcastic, by its own words

@@ -1175,6 +1175,9 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[it|everything|things|it all] [will|is going to|are going to] [all|] [work out|turn out fine|turn out okay|sort itself out|come right]",
     "[that|it|this|which] [really|totally|just|must|] [sucks|suck]",
     "you [are|'re] not [a failure|worthless|stupid|weak|broken|crazy|a bad person|the only one|a burden|a fraud|slow|silly|an idiot|a nuisance|a bother|being silly|being a nuisance]",
+    // The customer's judgement of themselves denied: "Is that awful?" — "Not awful, it's
+    // really common."; "its probably stupid" — "It's not stupid."
+    "[it is|that is|this is|it was|that was|] not [stupid|silly|awful|daft|selfish|dumb] [at all|]",
     "[i am|im] [right|still|always|] here [if you|whenever you|for you|for ya|for u|with you]",
     "[want|wanna|would like|need] to talk about [it|this|that]",
     "[we|i] [will|'ll|are here to|am here to] listen",
