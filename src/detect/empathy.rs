@@ -80,11 +80,13 @@ fn negativity(
     fault_words_count: bool,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let text = &analysis.texts[turn];
-    if let Some(m) = cx.hits[turn].distress.first() {
-        return Some((
-            m.span.clone(),
-            format!("distress phrase \"{}\"", cx.lexicons.distress.said(m)),
-        ));
+    if !cx.hits[turn].distress.is_empty() {
+        return phrase_distress(analysis, cx, turn).map(|m| {
+            (
+                m.span.clone(),
+                format!("distress phrase \"{}\"", cx.lexicons.distress.said(m)),
+            )
+        });
     }
     // A turn that thanks or politely declines is no distress, whatever its score or case:
     // VADER reads "nope, thanks 🙂" as negative (its "nope" negates the thanks), and "THANK
@@ -160,6 +162,46 @@ fn negativity(
     }
     None
 }
+
+/// The first distress phrase of a customer turn, unless every one is someone else's feeling
+/// told in good humour ("My son's been frustrated with the speed when he's gaming so he'll be
+/// pleased lol"), which is no distress of the customer's.
+fn phrase_distress<'m>(
+    analysis: &Analysis,
+    cx: &'m Context,
+    turn: usize,
+) -> Option<&'m crate::lexicon::PhraseMatch> {
+    let hits = &cx.hits[turn].distress;
+    let text = &analysis.texts[turn];
+    let others_feeling = |m: &crate::lexicon::PhraseMatch| {
+        (m.tokens.start.saturating_sub(3)..m.tokens.start).any(|k| {
+            matches!(
+                text.word(k),
+                "he" | "she"
+                    | "he's"
+                    | "she's"
+                    | "they"
+                    | "they're"
+                    | "husband"
+                    | "wife"
+                    | "son"
+                    | "son's"
+                    | "daughter"
+                    | "daughter's"
+                    | "partner"
+                    | "kids"
+            )
+        })
+    };
+    let good_humoured = hits.iter().all(others_feeling)
+        && analysis
+            .sentiment(turn)
+            .is_some_and(|s| s > GOOD_HUMOUR_SENTIMENT);
+    if good_humoured { None } else { hits.first() }
+}
+
+/// VADER compound above which a turn telling of someone else's feeling is told in good humour.
+const GOOD_HUMOUR_SENTIMENT: f64 = 0.3;
 
 /// Words VADER scores negative that name the fault or the facts of the case, not a feeling:
 /// "the app keeps saying payment failed", "a claim after an accident". Not "stuck" or "no",
@@ -3782,10 +3824,9 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
 /// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress.
 pub fn opportunity(analysis: &Analysis, cx: &Context) -> bool {
     // Distress phrases first: a turn's sentiment is worked out only when no turn has one.
-    analysis
+    analysis.turns_of(Role::Customer).any(|(i, _, _)| {
+        !cx.hits[i].distress.is_empty() && phrase_distress(analysis, cx, i).is_some()
+    }) || analysis
         .turns_of(Role::Customer)
-        .any(|(i, _, _)| !cx.hits[i].distress.is_empty())
-        || analysis
-            .turns_of(Role::Customer)
-            .any(|(i, _, _)| distress(analysis, cx, i).is_some())
+        .any(|(i, _, _)| distress(analysis, cx, i).is_some())
 }
