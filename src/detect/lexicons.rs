@@ -759,6 +759,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[that|it] makes [total|complete|perfect|] sense",
         Mechanism::Interpretation,
     ),
+    // The customer's disappointment named: "I know that's not the news you wanted."
+    (
+        "[that is|this is|it is] not [the news|what] you [wanted|were hoping for|hoped for|wanted to hear|were hoping to hear|needed to hear]",
+        Mechanism::Interpretation,
+    ),
     // "No, that's fair, I won't", "That's completely fair, especially straight after being
     // hit": the customer's point granted.
     (
@@ -2052,6 +2057,11 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Unresolved,
     ),
     ("[hold|holding] my breath", Ending::Unresolved),
+    // "So I have to come back on here tomorrow and go through all of this again."
+    (
+        "so i [just|] [have to|need to|will have to|will need to|have got to|got to|gotta] [come back|call back|call again|ring back|ring again|chat again|contact you again|start again|start all over again|do this again|do it all again]",
+        Ending::Unresolved,
+    ),
     (
         "so [basically|literally|really|] nothing then",
         Ending::Unresolved,
