@@ -1644,6 +1644,25 @@ fn own_story(
                         "it" | "that" | "this" | "them"
                     ]
                 )))
+        // "I've found both certificates.": the records.
+        || (words.len() <= 6
+            && matches!(
+                w,
+                [
+                    "i've" | "ive",
+                    "found" | "located" | "traced",
+                    "both" | "the" | "your" | "his" | "her" | "their" | "all"
+                ]
+            ))
+        // "We declined it, that's why I'm ringing.": the reason for the call.
+        || matches!(
+            w,
+            [
+                "why",
+                "i'm" | "im",
+                "ringing" | "calling" | "phoning" | "messaging" | "writing"
+            ]
+        )
         // "Give me a second while I put that through", "one sec", "Tell Paddy I said hello".
         || matches!(
             w,

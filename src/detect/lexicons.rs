@@ -459,7 +459,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i [completely|totally|fully|really|definitely|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient] [this|that|it] [must be|can be|is]",
+        "i [completely|totally|fully|really|definitely|do|can|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient|distressing|worrying|concerning|hard] [this|that|it] [must be|can be|is|must have been]",
         Canned::Empathy,
     ),
     (
@@ -647,7 +647,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Reaction,
     ),
     (
-        "[sounds|seems] like a [rough|tough|hard|difficult|terrible|awful|horrible|stressful|painful] [time|ride|day|week|year|situation|morning|night]",
+        "[sounds|seems] like a [rough|tough|hard|difficult|terrible|awful|horrible|stressful|painful] [couple of|few|] [time|ride|day|days|week|weeks|month|months|year|years|situation|morning|night]",
         Mechanism::Reaction,
     ),
     (
