@@ -3814,7 +3814,8 @@ fn death_already_acknowledged(
 }
 
 /// Whether a reply opens by waving off the customer's apology ("I'm sorry for getting upset."
-/// — "Honestly, please don't be."): kindness that meets the feeling, though it names none.
+/// — "Honestly, please don't be."; "Sorry, it's not my account" — "Not at all, anyone can
+/// report a leak"): kindness that meets the feeling, though it names none.
 fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     let apologises = customer
         .tokens
@@ -3834,9 +3835,15 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
             )
         })
         .collect();
+    // "Not at all, anyone can report a leak", "No worries at all", "Don't worry about that".
     matches!(
         words.as_slice(),
-        ["don't" | "dont", "be"] | ["do", "not", "be"]
+        ["don't" | "dont", "be"]
+            | ["do", "not", "be"]
+            | ["not", "at", "all", ..]
+            | ["worries" | "problem", ..]
+            | ["don't" | "dont", "worry", ..]
+            | ["do", "not", "worry", ..]
     )
 }
 
