@@ -358,9 +358,8 @@ fn is_run_on(raw: &str, sentence: &Sentence) -> bool {
 /// statement or stock line (token ranges, in order) that a new sentence follows. "i
 /// understand i apologize for that so what i can do is schedule a new appointment" is a bare
 /// "i understand" and then the work, not understanding tied to the appointment the customer
-/// spoke of. A new sentence begins at "I" or "let me" (after a term of address such as
-/// "ma'am" or the customer's name, also at "if", "so" or "is"); "I'm sorry I couldn't find
-/// one" is one sentence.
+/// spoke of. A new sentence begins at "I" or "let me", and at any word after a term of address
+/// such as "ma'am" or the customer's name; "I'm sorry I couldn't find one" is one sentence.
 fn clauses(
     raw: &str,
     text: &TurnText,
@@ -396,15 +395,17 @@ fn clauses(
             }
             k += 1;
         }
+        // After the customer is addressed the stock line is over: "i understand your
+        // frustration denise the letter was issued to the address we hold".
         let starts = k + 1 < sentence.tokens.end
-            && match tokens[k].norm.as_str() {
-                "i" | "i'm" | "i'll" | "i've" | "i'd" | "im" => true,
-                "let" => matches!(tokens[k + 1].norm.as_str(), "me" | "us"),
-                // A request: "…sorry to hear that can I ask what's the reason".
-                "can" | "could" | "may" => matches!(tokens[k + 1].norm.as_str(), "i" | "we"),
-                "if" | "so" | "is" => addressed,
-                _ => false,
-            };
+            && (addressed
+                || match tokens[k].norm.as_str() {
+                    "i" | "i'm" | "i'll" | "i've" | "i'd" | "im" => true,
+                    "let" => matches!(tokens[k + 1].norm.as_str(), "me" | "us"),
+                    // A request: "…sorry to hear that can I ask what's the reason".
+                    "can" | "could" | "may" => matches!(tokens[k + 1].norm.as_str(), "i" | "we"),
+                    _ => false,
+                });
         starts.then_some((statement_end, k))
     };
     let mut out = Vec::new();
@@ -1654,6 +1655,17 @@ fn own_story(
                     "both" | "the" | "your" | "his" | "her" | "their" | "all"
                 ]
             ))
+        // "I'm asking because sometimes it's the roof", "I'm putting that on the job as well":
+        // the questions and the case notes.
+        || matches!(w, ["i'm" | "im", "asking", "because" | "as" | "so" | "in"])
+        || matches!(
+            w,
+            [
+                "i'm" | "im",
+                "putting" | "adding" | "logging" | "noting" | "booking" | "flagging",
+                "that" | "it" | "this" | "them" | "a" | "an" | "you"
+            ]
+        )
         // "We declined it, that's why I'm ringing.": the reason for the call.
         || matches!(
             w,
