@@ -1396,6 +1396,8 @@ const DISTRESS: &[&str] = &[
     "[i am|im] [registered disabled|disabled|housebound|registered blind|partially sighted|hard of hearing|a full time carer|terminally ill]",
     // Someone's health at stake: "she's asthmatic and can't breathe in that room".
     "[can't|cannot|can not|couldn't|struggling to] breathe",
+    // "he's eighty one he can't walk more than a few steps", stranded without his wheelchair.
+    "[he|she|i] [can't|cannot|can not|is not able to|isn't able to|am not able to] walk",
     "[coughing|wheezing|been sick|throwing up|been up] [all night|every night|at night|all week|constantly]",
     "[asthma attack|asthma attacks|chest infection]",
     "[it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|worse]",
