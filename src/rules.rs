@@ -69,8 +69,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Sincerity),
         weight: -10.0,
         cap: 20.0,
-        description: "The agent sends the same message again, word for word, in one conversation: a pasted macro answering whatever the customer said since.",
-        threshold: "an agent turn of at least 8 words whose normal form equals an earlier agent turn's, or of at least 15 content words sharing 85% of them (and its figures) with an earlier one, none of its new words taken from the customer since; not when the customer asked to hear it again (\"sorry?\", \"say that again\") nor when the whole message is flagged stock lines",
+        description: "The agent sends the same message again, word for word, in one conversation: a pasted macro answering whatever the customer said since, or a pasted paragraph under a new opening.",
+        threshold: "an agent turn of at least 8 words whose normal form equals an earlier agent turn's, or of at least 15 content words sharing 85% of them (and its figures) with an earlier one, none of its new words taken from the customer since, or a sentence of at least 12 words that an earlier agent turn said word for word; not when the customer asked to hear it again (\"sorry?\", \"say that again\") nor when the whole message is flagged stock lines",
     },
     Rule {
         id: "empathy-reaction",

@@ -21,6 +21,12 @@ const MIN_CONTENT_NEAR: usize = 15;
 /// be the same message read out again.
 const NEAR_SHARE: f64 = 0.85;
 
+/// Words a sentence needs before it counts as a pasted paragraph when it comes again inside a
+/// different message ("I'm sorry to hear that, Kieran. For dental emergencies outside of
+/// practice hours, please contact NHS 111…" and then "Thank you for your patience, Kieran. For
+/// dental emergencies outside of practice hours…").
+const MIN_PASTED_SENTENCE_WORDS: usize = 12;
+
 /// One finding per agent turn that repeats an earlier agent turn of this conversation, word for
 /// word or (for a long message) nearly so, unless the customer asked to hear it again or the
 /// whole message is stock lines already flagged.
@@ -29,6 +35,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     // than hashing every message.
     let mut first_said: Vec<(usize, &str)> = Vec::new();
     let mut long_ones: Vec<(usize, &[u64])> = Vec::new();
+    let mut long_sentences: Vec<(usize, String)> = Vec::new();
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         if words(text) < MIN_WORDS {
@@ -62,6 +69,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             if text.content.len() >= MIN_CONTENT_NEAR {
                 long_ones.push((i, &text.content));
             }
+            if let Some(f) = pasted_sentence(analysis, cx, i, &mut long_sentences) {
+                out.push(f);
+            }
             continue;
         };
         let asked_again = analysis
@@ -80,6 +90,53 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// A long sentence of agent turn `i` said word for word in an earlier agent turn whose other
+/// sentences differ: a pasted paragraph under a new opening. `seen` holds the long sentences of
+/// the earlier agent turns, with their turn; this turn's are added.
+fn pasted_sentence(
+    analysis: &Analysis,
+    cx: &Context,
+    i: usize,
+    seen: &mut Vec<(usize, String)>,
+) -> Option<Finding> {
+    let text = &analysis.texts[i];
+    let mut found = None;
+    for sentence in &text.sentences {
+        let words = || {
+            text.tokens[sentence.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+        };
+        if words().count() < MIN_PASTED_SENTENCE_WORDS || stock(text, cx, i, sentence) {
+            continue;
+        }
+        let key = text.tokens[sentence.tokens.clone()]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        match seen.iter().find(|(_, said)| *said == key) {
+            Some(&(first, _)) if found.is_none() => {
+                let asked_again = analysis
+                    .previous_of(i, Role::Customer)
+                    .is_some_and(|c| c > first && asks_to_hear_again(&analysis.texts[c]));
+                if !asked_again {
+                    found = Some(finding(
+                        analysis,
+                        "repeated-message",
+                        i,
+                        sentence.start..sentence.end,
+                        format!("a sentence of turn {first}, pasted again word for word"),
+                    ));
+                }
+            }
+            Some(_) => {}
+            None => seen.push((i, key)),
+        }
+    }
+    found
 }
 
 /// The figures of a turn, in order: times, dates, amounts, references.
@@ -136,16 +193,17 @@ fn asks_to_hear_again(text: &TurnText) -> bool {
 /// Whether every sentence of agent turn `i` lies inside stock lines already flagged as
 /// `canned-phrase` ("Is there anything else I can help you with today?" asked twice).
 fn all_stock(text: &TurnText, cx: &Context, i: usize) -> bool {
+    !cx.hits[i].canned.is_empty() && text.sentences.iter().all(|s| stock(text, cx, i, s))
+}
+
+/// Whether every word of a sentence of agent turn `i` lies inside a stock line already flagged
+/// as `canned-phrase`.
+fn stock(text: &TurnText, cx: &Context, i: usize, sentence: &crate::analyse::Sentence) -> bool {
     let canned = &cx.hits[i].canned;
     !canned.is_empty()
-        && text.sentences.iter().all(|s| {
-            let content: Vec<usize> = s
-                .tokens
-                .clone()
-                .filter(|&k| text.tokens[k].kind == TokenKind::Word)
-                .collect();
-            content
-                .iter()
-                .all(|k| canned.iter().any(|c| c.tokens.contains(k)))
-        })
+        && sentence
+            .tokens
+            .clone()
+            .filter(|&k| text.tokens[k].kind == TokenKind::Word)
+            .all(|k| canned.iter().any(|c| c.tokens.contains(&k)))
 }
