@@ -248,6 +248,9 @@ const FAULT_WORDS: &[&str] = &[
     "late",
     "stolen",
     "fraud",
+    "scams",
+    // "the crime number's HC0176…": the police reference.
+    "crime",
     "debt",
     "arrears",
     "rejected",
@@ -1753,11 +1756,21 @@ fn own_story(
                     )
                 })
         })
-        // "I've done everything I can to prioritise it", "That's what I wanted to hear".
+        // "I've done everything I can to prioritise it", "That's what I wanted to hear", "can I
+        // ask the date he died so I put it on the right day" (the purpose of a question).
         || words.windows(4).any(|w| {
             matches!(
                 w,
                 ["done", "everything", "i", "can"] | ["i", "wanted", "to", "hear"]
+            ) || matches!(
+                w,
+                [
+                    "so",
+                    "i" | "we",
+                    "put" | "move" | "set" | "change" | "add" | "log" | "book" | "note"
+                        | "update" | "send" | "record",
+                    "it" | "that" | "them" | "the" | "you" | "this"
+                ]
             )
         })
         // "That matches what I have.": the records on the agent's screen.
@@ -2329,6 +2342,13 @@ fn self_disclosure(
             m.tokens.start > from
                 && m.tokens.start < to
                 && !stock.iter().any(|r| r.contains(&m.tokens.start))
+                // "can I ask the date he died": someone else's.
+                && !(from..m.tokens.start).any(|k| {
+                    matches!(
+                        text.word(k),
+                        "he" | "she" | "they" | "he's" | "she's" | "they're" | "your" | "you"
+                    )
+                })
         })
         .map(|_| sentence.start..sentence.end)
 }
@@ -3624,6 +3644,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         // The agent a transfer brings in did not hear it.
         if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply])
+            || reassures_their_worry(analysis, cx, i, reply)
             || death_already_acknowledged(analysis, cx, i, &empathic_turns)
             || another_agent(analysis, cx, i + 1..reply)
         {
@@ -3738,8 +3759,8 @@ fn another_agent(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize
 }
 
 /// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible
-/// position to be in", "That's a really hard thing to go through" — not "you'll have to go
-/// through the portal".
+/// position to be in", "That's a really hard thing to go through", "that's an awful way to
+/// start the day" — not "you'll have to go through the portal".
 fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
     tokens.windows(4).any(|w| {
@@ -3756,6 +3777,14 @@ fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
         ) && w[1].norm == "to"
             && w[2].norm == "go"
             && w[3].norm == "through"
+    }) || tokens.windows(4).any(|w| {
+        // "that's an awful way to start the day", a car stolen on the school run.
+        matches!(
+            w[0].norm.as_str(),
+            "awful" | "horrible" | "terrible" | "rotten" | "rubbish" | "horrid" | "grim"
+        ) && w[1].norm == "way"
+            && w[2].norm == "to"
+            && matches!(w[3].norm.as_str(), "start" | "end" | "spend" | "begin")
     })
 }
 
@@ -3823,6 +3852,33 @@ fn death_already_acknowledged(
                         .next_of(c, Role::Agent)
                         .is_some_and(|reply| reply < i && empathic_turns[reply])
             })
+}
+
+/// Whether customer turn `i` voices only a worry or a fear ("that's what I was worried about, I
+/// had it in my head they'd cut it off") and the reply opens by denying what was feared ("no
+/// nothing like that, the supply stays exactly as it is"): reassurance meets a worry.
+fn reassures_their_worry(analysis: &Analysis, cx: &Context, i: usize, reply: usize) -> bool {
+    let hits = &cx.hits[i].distress;
+    let only_worry = !hits.is_empty()
+        && hits.iter().all(|m| {
+            matches!(
+                cx.lexicons.distress.said(m),
+                "worried" | "scared" | "anxious" | "panicking"
+            )
+        });
+    let text = &analysis.texts[reply];
+    let mut words = text
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .skip_while(|w| matches!(*w, "oh" | "ah" | "honestly" | "gosh"));
+    only_worry
+        && matches!(
+            (words.next(), words.next()),
+            (Some("no" | "nothing" | "not"), _)
+                | (Some("it" | "you" | "they" | "that"), Some("won't" | "wont"))
+        )
 }
 
 /// Whether a reply opens by waving off the customer's apology ("I'm sorry for getting upset."
