@@ -1669,6 +1669,15 @@ fn own_story(
                 "that" | "it" | "this" | "them" | "a" | "an" | "you"
             ]
         )
+        // "sorry can I take it again": a request.
+        || matches!(
+            w,
+            [
+                "can" | "could" | "may",
+                "i",
+                "take" | "have" | "get" | "grab" | "confirm" | "ask" | "check" | "just"
+            ]
+        )
         // "We declined it, that's why I'm ringing.": the reason for the call.
         || matches!(
             w,
@@ -3400,14 +3409,21 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         .windows(2)
                         .any(|pair| pair[0].norm == "on" && pair[1].norm == "hold")
             };
+            // So is "Thanks for holding, and I'm sorry, that one was long." after a hold the
+            // customer sat through.
             let sorry_for_their_wait = || {
-                text.tokens[sentence.tokens.clone()]
-                    .iter()
-                    .any(|t| waiting_words(&t.norm))
+                let words = &text.tokens[sentence.tokens.clone()];
+                (words.iter().any(|t| waiting_words(&t.norm))
                     && analysis
                         .turns_of(Role::Customer)
                         .take_while(|(c, _, _)| *c < i)
-                        .any(|(_, _, c)| waited(c))
+                        .any(|(_, _, c)| waited(c)))
+                    || (words.iter().any(|t| t.norm == "holding")
+                        && (0..i).any(|k| {
+                            cx.hits[k].events.iter().any(|m| {
+                                cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Hold
+                            })
+                        }))
             };
             // "I'm sorry you've had to chase this", "…you've been without service that long":
             // sorry for what the customer went through, in the agent's words.
