@@ -100,7 +100,12 @@ fn negativity(
     }
     // A complaint typed in capitals is shouted ("MY INTERNET HAS BEEN DOWN FOR 3 DAYS"), though
     // VADER finds no feeling word in it.
-    if !cx.hits[turn].problem.is_empty() && is_shouted(&analysis.conversation.turns[turn].text) {
+    // Not when the customer has said why they type so ("SORRY, THE CAPITALS ARE BECAUSE I HAVE
+    // MACULAR DEGENERATION").
+    if !cx.hits[turn].problem.is_empty()
+        && is_shouted(&analysis.conversation.turns[turn].text)
+        && !explains_capitals(analysis)
+    {
         let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
         return Some((span, "a complaint typed in capitals".into()));
     }
@@ -293,6 +298,19 @@ fn without_fault_words(analysis: &Analysis, turn: usize) -> Option<String> {
     })
 }
 
+/// Whether the customer says somewhere why they type in capitals ("the capitals are because
+/// I have macular degeneration", "sorry for the caps"): then capitals are not shouting.
+fn explains_capitals(analysis: &Analysis) -> bool {
+    analysis.turns_of(Role::Customer).any(|(_, _, text)| {
+        text.tokens.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "capitals" | "caps" | "capslock" | "uppercase" | "upper-case"
+            )
+        })
+    })
+}
+
 /// Whether a turn is typed in capitals: at least a dozen letters, nearly all upper case.
 fn is_shouted(text: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
@@ -407,6 +425,11 @@ fn clauses(
                     "let" => matches!(tokens[k + 1].norm.as_str(), "me" | "us"),
                     // A request: "…sorry to hear that can I ask what's the reason".
                     "can" | "could" | "may" => matches!(tokens[k + 1].norm.as_str(), "i" | "we"),
+                    // A question to the customer: "…not what you wanted to hear are you heading
+                    // home for something".
+                    "are" | "do" | "did" | "have" | "were" | "will" | "would" => {
+                        matches!(tokens[k + 1].norm.as_str(), "you" | "u")
+                    }
                     _ => false,
                 });
         starts.then_some((statement_end, k))
