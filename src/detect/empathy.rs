@@ -286,7 +286,15 @@ fn without_fault_words(analysis: &Analysis, turn: usize) -> Option<String> {
         // "I've got the death certificate": the paperwork of a death already told.
         let paperwork = token.norm == "death"
             && matches!(text.word(k + 1), "certificate" | "certificates" | "cert");
-        if FAULT_WORDS.contains(&token.norm.as_str()) || paperwork {
+        // "charging what, she's dead": a person's death, not a device's.
+        let a_person = matches!(token.norm.as_str(), "dead" | "died")
+            && (k.saturating_sub(2)..k).any(|b| {
+                matches!(
+                    text.word(b),
+                    "she's" | "he's" | "she" | "he" | "mum" | "dad" | "husband" | "wife"
+                )
+            });
+        if (FAULT_WORDS.contains(&token.norm.as_str()) && !a_person) || paperwork {
             rest.push_str(&raw[from..token.start]);
             rest.push_str("it");
             from = token.end;
@@ -1007,7 +1015,12 @@ fn asks_after_someone(text: &TurnText, sentence: &Sentence) -> bool {
         matches!(
             t.norm.as_str(),
             "okay" | "ok" | "alright" | "safe" | "hurt" | "injured" | "recovering" | "coping"
-        ) || (t.norm == "doing" && tokens.first().is_some_and(|f| f.norm == "how"))
+        ) || (matches!(
+            t.norm.as_str(),
+            "doing" | "getting" | "managing" | "feeling" | "holding" | "keeping"
+        ) && tokens
+            .first()
+            .is_some_and(|f| matches!(f.norm.as_str(), "how" | "how's" | "hows")))
     }) && asks_nothing_of_the_speaker(text, sentence)
 }
 
@@ -1692,13 +1705,14 @@ fn own_story(
                 "that" | "it" | "this" | "them" | "a" | "an" | "you"
             ]
         )
-        // "sorry can I take it again": a request.
+        // "sorry can I take it again": a request; "no problem at all how can I help today".
         || matches!(
             w,
             [
                 "can" | "could" | "may",
                 "i",
-                "take" | "have" | "get" | "grab" | "confirm" | "ask" | "check" | "just"
+                "take" | "have" | "get" | "grab" | "confirm" | "ask" | "check" | "just" | "help"
+                    | "assist"
             ]
         )
         // "We declined it, that's why I'm ringing.": the reason for the call.
@@ -3274,6 +3288,21 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 out.push(f);
             }
             if !any {
+                continue;
+            }
+            // "i do apologise for any inconvenience caused there" to "so it'll keep charging
+            // her… she's dead": a stock apology for inconvenience meets no one's feeling.
+            let mut sentence_cues = cues.iter().filter(|m| within(&m.tokens)).peekable();
+            let inconvenience_only = sentence_cues.peek().is_some()
+                && sentence_cues.all(|m| {
+                    cx.hits[i].canned.iter().any(|c| {
+                        cx.lexicons.canned.tag(c) == crate::detect::lexicons::Canned::Apology
+                            && c.tokens.start <= m.tokens.start
+                            && c.tokens.end >= m.tokens.end
+                            && cx.lexicons.canned.said(c).contains("inconvenience")
+                    })
+                });
+            if inconvenience_only {
                 continue;
             }
             if strong_here && (specific() || interprets_the_situation) {

@@ -459,7 +459,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i [completely|totally|fully|really|definitely|do|can|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient|distressing|worrying|concerning|hard] [this|that|it] [must be|can be|is|must have been]",
+        "i [completely|totally|fully|really|definitely|do|can|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient|distressing|worrying|concerning|hard] [and disappointing|and upsetting|and stressful|and worrying|and frustrating|and inconvenient|] [this|that|it] [must be|can be|is|must have been]",
         Canned::Empathy,
     ),
     (
@@ -578,6 +578,8 @@ const CANNED: &[(&str, Canned)] = &[
         "i [do|really|completely|totally|fully|] appreciate that",
         Canned::Empathy,
     ),
+    // The active-listening formula said before every answer: "So what I'm hearing is that…".
+    ("so what i am hearing is", Canned::Empathy),
     (
         "is there anything else [at all|] [that|] [i can|i may|we can] [help|assist] [you|] with [today|]",
         Canned::Closing,
@@ -1396,6 +1398,8 @@ const DISTRESS: &[&str] = &[
     "[i am|im] [registered disabled|disabled|housebound|registered blind|partially sighted|hard of hearing|a full time carer|terminally ill]",
     // Someone's health at stake: "she's asthmatic and can't breathe in that room".
     "[can't|cannot|can not|couldn't|struggling to] breathe",
+    // Self-blame: "oh god oh i feel such an idiot" after giving card details to a scam text.
+    "i feel [such|so|like|really|a bit|] [an idiot|a fool|stupid|so stupid|useless]",
     // "he's eighty one he can't walk more than a few steps", stranded without his wheelchair.
     "[he|she|i] [can't|cannot|can not|is not able to|isn't able to|am not able to] walk",
     "[coughing|wheezing|been sick|throwing up|been up] [all night|every night|at night|all week|constantly]",
@@ -1875,7 +1879,12 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Resolved,
     ),
     (
-        "[you've|you have|you] [been|were] [very|really|so|super|a great|a big|] [helpful|help|great]",
+        "[you've|you have|you] [been|were] [very|really|so|super|a great|a big|] [helpful|help|great|kind]",
+        Ending::Resolved,
+    ),
+    // The agent reports the work finished: "That's all done, Mr Healey.", "Good. That's set up."
+    (
+        "[that is|it is|everything is|that is all|it is all|everything is all] [done|set up|in place|sorted]",
         Ending::Resolved,
     ),
     (
