@@ -56,8 +56,15 @@ fn closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<Closing
         }
     }
     customer.reverse();
-    // The earliest read is dropped: one before the last `turns`, or the customer's opening.
-    customer[usize::from(customer.len() > 1)..]
+    // The earliest read is dropped: one before the last `turns`, or the customer's opening,
+    // even when it is their only turn ("hi is the store open sunday" — "Yes, 10-4!"): what the
+    // customer asked with says nothing of how the contact left them.
+    let opening_only = customer.len() == 1
+        && analysis
+            .turns_of(Role::Customer)
+            .next()
+            .is_some_and(|(first, _, _)| first == customer[0]);
+    customer[usize::from(customer.len() > 1 || opening_only)..]
         .iter()
         .filter_map(|&i| {
             let s = analysis.sentiment(i)?;
