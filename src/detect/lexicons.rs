@@ -1862,8 +1862,9 @@ const THANKS: &[(&str, Thanks)] = &[
 ];
 
 const ENDING: &[(&str, Ending)] = &[
+    // ("That's worked" reads "that is worked" once its contraction is expanded.)
     (
-        "[that|it|this|the link|the fix|the reset|the code|the card|the app|everything] [worked|works|is working|did it|did the trick|fixed it|solved it|sorted it|helps|helped|is fixed|is sorted|is resolved|has been resolved|is done|is great|is perfect|is all i needed|is everything|answers my question|went through]",
+        "[that|it|this|the link|the fix|the reset|the code|the card|the app|everything] [worked|works|is working|has worked|is worked|did it|did the trick|has done the trick|fixed it|solved it|sorted it|helps|helped|is fixed|is sorted|is resolved|has been resolved|is done|is great|is perfect|is all i needed|is everything|answers my question|went through]",
         Ending::Resolved,
     ),
     // Chat drops the subject: "working now", "logged in now" (a bare "in now" is read in

@@ -628,6 +628,15 @@ pub(crate) fn is_ta_ra(text: &TurnText, k: usize) -> bool {
 /// nothing in the closing turns resolves it.
 fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let turns = &analysis.conversation.turns;
+    // A silent call ("i still can't hear you so i'm going to end this call") left no one's
+    // problem open: the customer said nothing.
+    if !analysis.turns_of(Role::Customer).any(|(_, _, text)| {
+        text.tokens
+            .iter()
+            .any(|t| t.kind == crate::analyse::TokenKind::Word)
+    }) {
+        return Vec::new();
+    }
     // The last few turns that someone said: platform events ("Chat ended", "CSAT survey
     // sent", a wrap code) do not push the customer's closing words out.
     let first_closing = turns
