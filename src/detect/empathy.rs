@@ -1705,6 +1705,15 @@ fn own_story(
                 "that" | "it" | "this" | "them" | "a" | "an" | "you"
             ]
         )
+        // "One thing to ask before I close it": the steps of the call.
+        || matches!(
+            w,
+            [
+                "before" | "once" | "after",
+                "i",
+                "close" | "end" | "finish" | "submit" | "send" | "transfer" | "hang"
+            ]
+        )
         // "sorry can I take it again": a request; "no problem at all how can I help today".
         || matches!(
             w,
