@@ -205,6 +205,9 @@ fn phrase_distress<'m>(
     if good_humoured { None } else { hits.first() }
 }
 
+/// Words at most in a customer turn that tells nothing yet: "Yes, who's this?", "Hello?".
+const GREETING_WORDS: usize = 4;
+
 /// VADER compound above which a turn telling of someone else's feeling is told in good humour.
 const GOOD_HUMOUR_SENTIMENT: f64 = 0.3;
 
@@ -411,6 +414,10 @@ fn clauses(
                 || crate::analyse::names::is_title(w)
                 || is_name_form(name_forms, w)
         };
+        // "sorry about that mr haslam i'll mark your record": the object of the line first.
+        if k < sentence.tokens.end && matches!(tokens[k].norm.as_str(), "that" | "this" | "it") {
+            k += 1;
+        }
         while k < sentence.tokens.end
             && (address(&tokens[k].norm)
                 || matches!(
@@ -1684,6 +1691,8 @@ fn own_story(
                         "it" | "that" | "this" | "them"
                     ]
                 )))
+        // "Ha — I did promise.": the call back promised.
+        || matches!(w, ["i", "did", "promise" | "say"])
         // "I've found both certificates.": the records.
         || (words.len() <= 6
             && matches!(
@@ -1780,7 +1789,8 @@ fn own_story(
             }))
         // "I have a few alternatives."
         || (words.len() <= 6 && words.iter().any(|w| matches!(*w, "alternatives" | "options")))
-        // "I have to ask every one", "I need to check the dose": the procedure.
+        // "I have to ask every one", "I need to check the dose", "I need to make sure I'm
+        // talking to the right person": the procedure.
         || words.windows(4).any(|w| {
             matches!(
                 w,
@@ -1788,7 +1798,7 @@ fn own_story(
                     "i",
                     "have" | "need",
                     "to",
-                    "ask" | "check" | "confirm" | "read" | "verify"
+                    "ask" | "check" | "confirm" | "read" | "verify" | "make"
                 ]
             )
         })
@@ -1997,9 +2007,14 @@ fn in_quotes(raw: &str, at: usize) -> bool {
 /// ("I know how stressful it can be when plans change at the last minute").
 fn generalises(text: &TurnText, sentence: &Sentence) -> bool {
     text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
-        matches!(w[0].norm.as_str(), "it" | "this" | "that" | "things")
+        (matches!(w[0].norm.as_str(), "it" | "this" | "that" | "things")
             && w[1].norm == "can"
-            && w[2].norm == "be"
+            && w[2].norm == "be")
+            // "I understand, and honestly that's what a lot of people say at first": the
+            // objection filed with everyone's.
+            || (matches!(w[0].norm.as_str(), "lot" | "most" | "many")
+                && matches!(w[1].norm.as_str(), "of" | "people" | "customers")
+                && matches!(w[2].norm.as_str(), "people" | "customers" | "say" | "feel" | "think"))
     })
 }
 
@@ -3014,6 +3029,31 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                                         "issue" | "problem" | "query" | "matter" | "fault"
                                     )
                                 })))
+                {
+                    continue;
+                }
+                // "Hi Dawn, it's Jordan from BrightWay, how are you today?" opens an outbound
+                // call: a greeting, asked before the customer told anything ("Yes, who's
+                // this?"). After "my claim was declined" it asks after them, if weakly.
+                if mechanism == Mechanism::Exploration
+                    && matches!(
+                        cx.lexicons.empathy.said(m),
+                        "how are you" | "how are you doing" | "how are you today"
+                    )
+                    && analysis
+                        .turns_of(Role::Agent)
+                        .next()
+                        .is_some_and(|(first, _, _)| first == i)
+                    && analysis
+                        .turns_of(Role::Customer)
+                        .take_while(|(c, _, _)| *c < i)
+                        .all(|(_, _, said)| {
+                            said.tokens
+                                .iter()
+                                .filter(|t| t.kind == TokenKind::Word)
+                                .count()
+                                <= GREETING_WORDS
+                        })
                 {
                     continue;
                 }
