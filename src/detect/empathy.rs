@@ -1691,6 +1691,8 @@ fn own_story(
                         "it" | "that" | "this" | "them"
                     ]
                 )))
+        // "so I've got Biscuit here, cocker spaniel, is that right": a read-back.
+        || matches!(w, ["is", "that", "right" | "correct"])
         // "Ha — I did promise.": the call back promised.
         || matches!(w, ["i", "did", "promise" | "say"])
         // "I've found both certificates.": the records.
@@ -3553,15 +3555,28 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // "My mum died in the night." — "I'm so sorry.": sorrow felt (intensified) as the
             // first words of the reply to news of a death can only be about it. A plain "Oh,
             // I'm sorry." straight into "Can I take your donor number?" stays the stock pivot.
+            // So is "oh no i'm so sorry take your time there's no rush at all" to "he died on
+            // sunday": the comfort beside it is no stock line either.
             let sorry_for_their_loss = || {
+                let mut sentence_cues = cues.iter().filter(|m| within(&m.tokens));
                 n == 0
                     && i.checked_sub(1).is_some_and(|c| {
                         analysis.conversation.turns[c].role == Role::Customer
                             && tells_of_a_death(&analysis.texts[c])
                     })
-                    && cues.iter().filter(|m| within(&m.tokens)).all(|m| {
+                    && !cx.hits[i].canned.iter().any(|c| within(&c.tokens))
+                    && sentence_cues.clone().any(|m| {
                         text.word(m.tokens.end - 1) == "sorry"
                             && cx.lexicons.empathy.tag(m).1 == Tone::Felt
+                    })
+                    && sentence_cues.all(|m| {
+                        (text.word(m.tokens.end - 1) == "sorry"
+                            && cx.lexicons.empathy.tag(m).1 == Tone::Felt)
+                            || matches!(
+                                cx.lexicons.empathy.tag(m).1,
+                                Tone::Positive | Tone::Comfort
+                            )
+                            || cx.lexicons.empathy.said(m) == "oh no"
                     })
             };
             // "I'm sorry we let you down", "Sorry I started the way I did": an apology for the
@@ -3796,8 +3811,9 @@ const SELF_JUDGEMENTS: &[&str] = &["stupid", "silly", "awful", "daft", "selfish"
 
 /// For an empathy cue `said` that denies a judgement ("not awful", "it is not stupid"): whether
 /// the customer's turn before reply `reply` passed that judgement on themselves, asking ("Is
-/// that awful?") or supposing ("its probably stupid"), rather than remarking on the world ("It's
-/// silly how out of the blue it can hit you"). Other cues pass.
+/// that awful?"), supposing ("its probably stupid") or of their own doing ("it's stupid, I keep
+/// doing this"), rather than remarking on the world ("It's silly how out of the blue it can hit
+/// you"). Other cues pass.
 fn denies_their_self_judgement(analysis: &Analysis, reply: usize, said: &str) -> bool {
     let Some(adjective) = said
         .split(' ')
@@ -3814,11 +3830,19 @@ fn denies_their_self_judgement(analysis: &Analysis, reply: usize, said: &str) ->
     let text = &analysis.texts[c];
     text.sentences.iter().any(|s| {
         let words = &text.tokens[s.tokens.clone()];
-        words.iter().any(|t| t.norm == adjective)
+        // "It's silly how out of the blue it can hit you" remarks on the world.
+        let judged = words
+            .windows(2)
+            .any(|w| w[0].norm == adjective && !matches!(w[1].norm.as_str(), "how" | "that"))
+            || words.last().is_some_and(|t| t.norm == adjective);
+        judged
             && (is_question(raw, s)
-                || words
-                    .iter()
-                    .any(|t| matches!(t.norm.as_str(), "probably" | "being")))
+                || words.iter().any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "probably" | "being" | "i" | "i'm" | "im" | "me" | "my"
+                    )
+                }))
     })
 }
 
