@@ -529,10 +529,13 @@ fn spoken_question(text: &TurnText, sentence: &Sentence) -> Option<usize> {
         });
     let (start, aux) = words.next()?;
     let subject = words.next().map(|(_, w)| w);
-    (matches!(
+    // "oh no is she okay": after someone the customer spoke of.
+    ((matches!(
         aux,
         "are" | "do" | "did" | "have" | "were" | "can" | "could" | "would" | "will"
     ) && matches!(subject, Some("you" | "u")))
+        || (matches!(aux, "is" | "are" | "was" | "were")
+            && matches!(subject, Some("she" | "he" | "they" | "everyone"))))
     .then_some(start)
 }
 
@@ -1804,7 +1807,8 @@ fn own_story(
                 ]
             )
         })
-        // "I've got ten past eleven tonight at St Luke's": a slot on the agent's screen.
+        // "I've got ten past eleven tonight at St Luke's", "So I've got one accessible double on
+        // the ground floor": a slot on the agent's screen.
         || (0..words.len().saturating_sub(1)).any(|k| {
             matches!(words[k], "i" | "i've" | "ive")
                 && matches!(words[k + 1], "got" | "have")
@@ -1820,8 +1824,19 @@ fn own_story(
                             | "o'clock"
                             | "am"
                             | "pm"
+                            | "room"
+                            | "rooms"
+                            | "double"
+                            | "twin"
+                            | "table"
+                            | "seats"
+                            | "availability"
                     )
                 })
+        // "ring me straight back, I'm on till six": the agent's shift.
+        || words.windows(3).any(|w| {
+            matches!(w, ["i'm" | "im", "on", "till" | "until" | "today" | "tonight" | "shift"])
+        })
         })
         // "I've done everything I can to prioritise it", "That's what I wanted to hear", "can I
         // ask the date he died so I put it on the right day" (the purpose of a question).

@@ -84,8 +84,14 @@ fn closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<Closing
 }
 
 /// Worries that, put in the past beside thanks, are relief: "Thank you, I was dreading this
-/// call", "Thanks. I was panicking."
+/// call", "Thanks. I was panicking.", and the anger the call has put right: "thank you honestly i
+/// was so frustrated when i rang but you've been lovely".
 const PAST_WORRIES: &[&str] = &[
+    "frustrated",
+    "annoyed",
+    "upset",
+    "angry",
+    "fuming",
     "dreading",
     "panicking",
     "worried",
