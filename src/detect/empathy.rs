@@ -3852,6 +3852,8 @@ fn denies_their_self_judgement(analysis: &Analysis, reply: usize, said: &str) ->
             || words.last().is_some_and(|t| t.norm == adjective);
         judged
             && (is_question(raw, s)
+                // "…I just stopped opening the post. Stupid."
+                || words.len() <= 2
                 || words.iter().any(|t| {
                     matches!(
                         t.norm.as_str(),

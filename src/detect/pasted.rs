@@ -102,8 +102,12 @@ fn pasted_sentence(
     seen: &mut Vec<(usize, String)>,
 ) -> Option<Finding> {
     let text = &analysis.texts[i];
+    // An e-mail's signature block ("-- Meridian Motor Finance is a trading name of…") comes with
+    // every message; the agent does not paste it.
+    let raw = &analysis.conversation.turns[i].text;
+    let signature = raw.find("-- ").unwrap_or(raw.len());
     let mut found = None;
-    for sentence in &text.sentences {
+    for sentence in text.sentences.iter().filter(|s| s.end <= signature) {
         let words = || {
             text.tokens[sentence.tokens.clone()]
                 .iter()
