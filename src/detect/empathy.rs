@@ -3888,32 +3888,33 @@ fn answers_sarcasm(analysis: &Analysis, reply: usize) -> bool {
 /// Claims", "I'll put you through now"), and the agent does not come back from the hold it
 /// took ("thank you for holding, unfortunately the team are busy" is the same agent).
 fn another_agent(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize>) -> bool {
-    let back_from_hold = analysis.texts.get(turns.end).is_some_and(|t| {
-        let norm = t.norm.trim_start_matches([' ']);
-        let norm = norm.strip_prefix("okay ").unwrap_or(norm);
-        ["thank", "thanks"].iter().any(|thanks| {
-            norm.strip_prefix(thanks).is_some_and(|rest| {
-                [
-                    " you for holding",
-                    " for holding",
-                    " you for waiting",
-                    " for waiting",
-                    " you for your patience",
-                    " for your patience",
-                ]
-                .iter()
-                .any(|p| rest.starts_with(p))
+    let back_from_hold = || {
+        analysis.texts.get(turns.end).is_some_and(|t| {
+            let norm = t.norm.trim_start_matches([' ']);
+            let norm = norm.strip_prefix("okay ").unwrap_or(norm);
+            ["thank", "thanks"].iter().any(|thanks| {
+                norm.strip_prefix(thanks).is_some_and(|rest| {
+                    [
+                        " you for holding",
+                        " for holding",
+                        " you for waiting",
+                        " for waiting",
+                        " you for your patience",
+                        " for your patience",
+                    ]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+                })
             })
         })
-    });
-    !back_from_hold
-        && turns.into_iter().any(|k| {
-            analysis.conversation.turns[k].role != Role::Customer
-                && cx.hits[k]
-                    .events
-                    .iter()
-                    .any(|m| cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Transfer)
-        })
+    };
+    turns.clone().any(|k| {
+        analysis.conversation.turns[k].role != Role::Customer
+            && cx.hits[k]
+                .events
+                .iter()
+                .any(|m| cx.lexicons.events.tag(m) == crate::detect::lexicons::Event::Transfer)
+    }) && !back_from_hold()
 }
 
 /// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible

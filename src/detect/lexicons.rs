@@ -459,7 +459,13 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i [completely|totally|fully|really|definitely|do|can|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient|distressing|worrying|concerning|hard] [and disappointing|and upsetting|and stressful|and worrying|and frustrating|and inconvenient|] [this|that|it] [must be|can be|is|must have been]",
+        "i [completely|totally|fully|really|definitely|do|can|] understand how [frustrating|upsetting|annoying|difficult|stressful|inconvenient|distressing|worrying|concerning|hard] [this|that|it] [must be|can be|is|must have been]",
+        Canned::Empathy,
+    ),
+    // Two feelings in the stock line ("…how frustrating and disappointing this must be"), kept
+    // apart from the line above: its every form twice over would multiply the patterns.
+    (
+        "i [completely|totally|really|] understand how [frustrating|upsetting|stressful|worrying|difficult] and [disappointing|upsetting|stressful|worrying|frustrating] [this|that|it] must be",
         Canned::Empathy,
     ),
     (

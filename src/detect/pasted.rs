@@ -35,7 +35,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     // than hashing every message.
     let mut first_said: Vec<(usize, &str)> = Vec::new();
     let mut long_ones: Vec<(usize, &[u64])> = Vec::new();
-    let mut long_sentences: Vec<(usize, String)> = Vec::new();
+    let mut long_sentences: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         if words(text) < MIN_WORDS {
@@ -94,12 +94,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 
 /// A long sentence of agent turn `i` said word for word in an earlier agent turn whose other
 /// sentences differ: a pasted paragraph under a new opening. `seen` holds the long sentences of
-/// the earlier agent turns, with their turn; this turn's are added.
+/// the earlier agent turns (turn and token range); this turn's are added. Sentences are compared
+/// word by word, their lengths first: no key is built for them.
 fn pasted_sentence(
     analysis: &Analysis,
     cx: &Context,
     i: usize,
-    seen: &mut Vec<(usize, String)>,
+    seen: &mut Vec<(usize, std::ops::Range<usize>)>,
 ) -> Option<Finding> {
     let text = &analysis.texts[i];
     // An e-mail's signature block ("-- Meridian Motor Finance is a trading name of…") comes with
@@ -108,25 +109,22 @@ fn pasted_sentence(
     let signature = raw.find("-- ").unwrap_or(raw.len());
     let mut found = None;
     for sentence in text.sentences.iter().filter(|s| s.end <= signature) {
-        let words = || {
-            text.tokens[sentence.tokens.clone()]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-        };
-        if words().count() < MIN_PASTED_SENTENCE_WORDS || stock(text, cx, i, sentence) {
+        let tokens = &text.tokens[sentence.tokens.clone()];
+        if tokens.iter().filter(|t| t.kind == TokenKind::Word).count() < MIN_PASTED_SENTENCE_WORDS
+            || stock(text, cx, i, sentence)
+        {
             continue;
         }
-        let key = text.tokens[sentence.tokens.clone()]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        match seen.iter().find(|(_, said)| *said == key) {
-            Some(&(first, _)) if found.is_none() => {
+        let earlier = seen.iter().find(|(at, range)| {
+            let said = &analysis.texts[*at].tokens[range.clone()];
+            said.len() == tokens.len() && said.iter().zip(tokens).all(|(a, b)| a.norm == b.norm)
+        });
+        match earlier {
+            Some(&(first, _)) => {
                 let asked_again = analysis
                     .previous_of(i, Role::Customer)
                     .is_some_and(|c| c > first && asks_to_hear_again(&analysis.texts[c]));
-                if !asked_again {
+                if found.is_none() && !asked_again {
                     found = Some(finding(
                         analysis,
                         "repeated-message",
@@ -136,8 +134,7 @@ fn pasted_sentence(
                     ));
                 }
             }
-            Some(_) => {}
-            None => seen.push((i, key)),
+            None => seen.push((i, sentence.tokens.clone())),
         }
     }
     found
