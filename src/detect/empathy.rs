@@ -3789,7 +3789,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
-        // The agent a transfer brings in did not hear it.
+        // A wave-off of the customer's apology or reassurance of their worry meets the
+        // feeling; a death already met with condolences is not news; and the agent a transfer
+        // brings in did not hear it.
         if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply])
             || reassures_their_worry(analysis, cx, i, reply)
             || death_already_acknowledged(analysis, cx, i, &empathic_turns)

@@ -1,7 +1,7 @@
 //! `repeated-message`: the agent sends a message again, word for word (or, for a long one, nearly
 //! so), in the same conversation — a pasted macro answering whatever the customer said since
 //! ("Under our Terms and Conditions, we are not liable…" twice in a row), a policy paragraph
-//! read out again.
+//! read out again, or a long sentence of it pasted under a new opening.
 
 use crate::analyse::text::overlap;
 use crate::analyse::{Analysis, TokenKind, TurnText};
