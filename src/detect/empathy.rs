@@ -707,11 +707,20 @@ fn is_procedure_or_rhetoric(cx: &Context, turn: usize, sentence: &Sentence, norm
             QuestionPhrase::Rhetoric => rhetoric = true,
             QuestionPhrase::Quantity => quantity = true,
             QuestionPhrase::TriedYet => procedure |= is_troubleshooting_step(next),
+            // "Is there anything else about the account that's worrying you?" asks after a
+            // worry, wherever it names it.
             QuestionPhrase::AnythingElse => {
                 procedure |= !matches!(
                     next,
                     "worrying" | "bothering" | "troubling" | "concerning" | "upsetting" | "on"
-                );
+                ) && ![
+                    " worrying you ",
+                    " bothering you ",
+                    " troubling you ",
+                    " upsetting you ",
+                ]
+                .iter()
+                .any(|f| norm.contains(f));
             }
             // "Why don't you try the other cable?" proposes; "why don't you like horror
             // films?" asks for a reason.

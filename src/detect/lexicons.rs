@@ -885,6 +885,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[is there|is] [anything|something] [else|] [worrying|bothering|troubling|concerning|upsetting|on your mind|weighing on you]",
         Mechanism::Exploration,
     ),
+    // "Is there anything else about the account that's worrying you?"
+    (
+        "that is [worrying|bothering|troubling|upsetting] you",
+        Mechanism::Exploration,
+    ),
     (
         "[is|was|has] [it|that|this] [affecting|affected|been affecting]",
         Mechanism::Exploration,
