@@ -36,17 +36,10 @@ const NAMES_AT_ANY_POSITION: &[&str] = &["kia", "rob"];
 fn names_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
-    let mut k = 0;
-    while k < bytes.len() {
-        // Only a capital that begins a word can begin a name: most bytes are passed over here.
-        if !bytes[k].is_ascii_uppercase() || (k > 0 && bytes[k - 1].is_ascii_alphabetic()) {
-            k += 1;
+    for Range { start, end: k } in word_runs(bytes, |b| b.is_ascii_alphabetic()) {
+        // Only a capital that begins a word can begin a name.
+        if !bytes[start].is_ascii_uppercase() {
             continue;
-        }
-        let start = k;
-        k += 1;
-        while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
-            k += 1;
         }
         let word = &text[start..k];
         let title_case = word.len() >= 3 && word.as_bytes()[1..].iter().all(u8::is_ascii_lowercase);
@@ -86,6 +79,25 @@ fn replaced(text: &str, aside: Vec<(Range<usize>, &str)>) -> Option<String> {
     }
     masked.push_str(&text[copied..]);
     Some(masked)
+}
+
+/// The byte ranges of the words of `bytes`: maximal runs of bytes that `is_word_byte` takes,
+/// in order. The one walk over the text that each `…_put_aside` below makes.
+fn word_runs<'b>(
+    bytes: &'b [u8],
+    is_word_byte: impl Fn(u8) -> bool + 'b,
+) -> impl Iterator<Item = Range<usize>> + 'b {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        while k < bytes.len() && !is_word_byte(bytes[k]) {
+            k += 1;
+        }
+        let start = k;
+        while k < bytes.len() && is_word_byte(bytes[k]) {
+            k += 1;
+        }
+        (k > start).then_some(start..k)
+    })
 }
 
 /// VADER's compound score of `text`, from −1 (most negative) to 1 (most positive), at the
@@ -277,25 +289,14 @@ fn slang_praise_put_aside(text: &str) -> Option<String> {
     {
         return None;
     }
-    let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
-    let mut k = 0;
-    while k < bytes.len() {
-        if !bytes[k].is_ascii_alphabetic() || (k > 0 && bytes[k - 1].is_ascii_alphabetic()) {
-            k += 1;
-            continue;
-        }
-        let end = k + bytes[k..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
-        if let Some((_, known)) = SLANG_PRAISE
-            .iter()
-            .find(|(slang, _)| slang.eq_ignore_ascii_case(&text[k..end]))
-        {
-            aside.push((k..end, known));
-        }
-        k = end;
-    }
+    let aside = word_runs(bytes, |b| b.is_ascii_alphabetic())
+        .filter_map(|word| {
+            SLANG_PRAISE
+                .iter()
+                .find(|(slang, _)| slang.eq_ignore_ascii_case(&text[word.clone()]))
+                .map(|(_, known)| (word, *known))
+        })
+        .collect();
     replaced(text, aside)
 }
 
@@ -311,22 +312,10 @@ const NEGATION_FILLERS: &[&str] = &[
 /// (−0.34 for "Nothing else, thanks."). A negation with a word of its own ("not happy.") stays.
 fn closed_negations_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let is_word_byte = |b: u8| b.is_ascii_alphabetic() || b == b'\'';
     let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
-    let mut k = 0;
-    while k < bytes.len() {
-        if !is_word_byte(bytes[k]) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        let mut apostrophe = false;
-        while k < bytes.len() && is_word_byte(bytes[k]) {
-            apostrophe |= bytes[k] == b'\'';
-            k += 1;
-        }
+    for Range { start, end: k } in word_runs(bytes, |b| b.is_ascii_alphabetic() || b == b'\'') {
         // Every negation begins with "n" or holds "n't": most words are passed over here.
-        if !(bytes[start].eq_ignore_ascii_case(&b'n') || apostrophe) {
+        if !(bytes[start].eq_ignore_ascii_case(&b'n') || bytes[start..k].contains(&b'\'')) {
             continue;
         }
         let word = &text[start..k];
