@@ -3130,7 +3130,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if tone == Tone::Positive && hopes_for_the_fix(text, sentence, m) {
                     continue;
                 }
-                if !denies_their_self_judgement(analysis, i, cx.lexicons.empathy.said(m)) {
+                // (The denials, "it's not stupid", are comfort: other cues are not read for one.)
+                if tone == Tone::Positive
+                    && !denies_their_self_judgement(analysis, i, cx.lexicons.empathy.said(m))
+                {
                     continue;
                 }
                 // "Oh, brilliant. Fifteen years of loyalty really paid off, didn't it." — "I'm
