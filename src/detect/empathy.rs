@@ -2966,14 +2966,6 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 if in_quotes(&turn.text, m.span.start) {
                     continue;
                 }
-                // "No, sorry, that would also be blocked": a cue read across punctuation
-                // ("sorry" + "that") is two things said, not one phrase.
-                if (m.tokens.start + 1..m.tokens.end).any(|k| {
-                    turn.text[text.tokens[k - 1].end..text.tokens[k].start]
-                        .contains([',', '.', ';', '\u{2014}'])
-                }) {
-                    continue;
-                }
                 // "That's not on you" takes the blame off the customer (a kindness of its
                 // own); "that's not on" alone finds the treatment unacceptable.
                 if text.word(m.tokens.end - 1) == "on" && text.word(m.tokens.end) == "you" {

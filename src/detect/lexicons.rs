@@ -2314,7 +2314,8 @@ impl Lexicons {
         let mut next = || groups.next().unwrap_or_default();
         let canned = self.canned.select(text, next());
         // An empathy phrase read across a comma or a full stop ("Sorry, that's been a proper
-        // runaround" is not "sorry that…") is no phrase, and must not shadow the one after it.
+        // runaround" is not "sorry that…"; "No, sorry, that would also be blocked") is no
+        // phrase, and must not shadow the one after it. Every empathy rule reads it so.
         let empathy_raw = next();
         let empathy = if empathy_raw
             .iter()
