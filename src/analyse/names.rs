@@ -120,7 +120,7 @@ pub fn is_title(word: &str) -> bool {
 /// The words of a name that are also stop words ("will" of "Will Turner"), which
 /// [`forms_of`] leaves out.
 fn word_forms_of(name: &str) -> Vec<String> {
-    name.split_whitespace()
+    name_words(name)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -129,9 +129,22 @@ fn word_forms_of(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a name, a hyphenated one ("Kerry-Ann", "Smith-Jones") in its parts, as the
+/// turns are split into words and a speech recogniser writes it ("kerry ann").
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || is_hyphen(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `c` joins the parts of a hyphenated name.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// The single-word forms of a name the agent may address the customer by: its words (the
+/// parts of a hyphenated one too), lowercase, without titles and stop words.
 fn forms_of(name: &str) -> Vec<String> {
-    let mut forms: Vec<String> = name
-        .split_whitespace()
+    let mut forms: Vec<String> = name_words(name)
         .map(|w| {
             // As tokens are normalised: "O’Brien" is "o'brien".
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -521,9 +534,23 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
             at += 1;
         }
         let mut names = 0;
+        // Where the last word of the name begins.
+        let mut last_start = 0;
         // Where a comma first comes inside the run: the words before it and the token after.
         let mut comma_at: Option<(usize, usize)> = None;
         while let Some(t) = tokens.get(at) {
+            // "Kerry-Ann": the part after a hyphen belongs to the word before it.
+            if names > 0
+                && capitalised(t)
+                && raw[previous_end..t.start].chars().all(is_hyphen)
+                && raw[previous_end..t.start].chars().count() == 1
+                && let Some(last) = words.last_mut()
+            {
+                *last = &raw[last_start..t.end];
+                previous_end = t.end;
+                at += 1;
+                continue;
+            }
             if names == max_words || !capitalised(t) || !gap_ok(previous_end, t.start) {
                 break;
             }
@@ -545,6 +572,7 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
                 break;
             }
             words.push(&raw[t.start..t.end]);
+            last_start = t.start;
             previous_end = t.end;
             names += 1;
             at += 1;
@@ -888,6 +916,21 @@ mod tests {
                 "{said}"
             );
         }
+    }
+
+    #[test]
+    fn a_hyphenated_name_is_kept_whole_and_addressed_by_its_parts() {
+        let c = conv(
+            &[(Role::Customer, "Hi, it's Kerry-Ann Doyle, about my bill.")],
+            None,
+            None,
+        );
+        let name = name_of(&c).unwrap();
+        assert_eq!(name.display, "Kerry-Ann Doyle");
+        // Turns are split into words at the hyphen, and speech recognition writes "kerry ann".
+        assert_eq!(name.forms, ["kerry", "ann", "doyle"]);
+        let given = conv(&[], Some("Lucy Smith\u{2011}Jones"), None);
+        assert_eq!(name_of(&given).unwrap().forms, ["lucy", "smith", "jones"]);
     }
 
     #[test]
