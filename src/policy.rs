@@ -43,7 +43,8 @@ pub struct Policy {
     pub empathy_neutral: f64,
     /// Empathy score before any empathic response, when there was an opportunity.
     pub empathy_base: f64,
-    /// Empathy points from a scripted, generic or repeated line are multiplied by this.
+    /// Empathy points from a scripted or generic line are multiplied by this (a line said
+    /// again gives none).
     pub scripted_empathy_factor: f64,
     /// Customer turns beyond this many add effort …
     pub effort_typical_customer_turns: usize,

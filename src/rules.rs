@@ -61,8 +61,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Sincerity),
         weight: -10.0,
         cap: 20.0,
-        description: "The same empathy line said more than once in the conversation.",
-        threshold: "second and later occurrence of the same normalised empathy sentence (the customer's name and titles left out)",
+        description: "The same empathy line said more than once in the conversation, or the same sympathy phrase said by habit (\"I hear you\", \"I'm so sorry\" opening a third reply).",
+        threshold: "second and later occurrence of the same normalised empathy sentence (the customer's name and titles left out); or a sympathy phrase of two words or more in a third agent turn, in a sentence that shares no content word with the customer and apologises for no news it gives (\"I'm sorry, that time isn't available either\"); counted afresh after a transfer",
     },
     Rule {
         id: "repeated-message",

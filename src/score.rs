@@ -4,8 +4,9 @@
 //! - sincerity = 100 + Σ sincerity weights (all negative), clamped to 0–100;
 //! - empathy = base + Σ empathy weights, clamped to 0–100, where base is `empathy_base` when the
 //!   customer voiced distress and `empathy_neutral` otherwise (no opportunity is no fault);
-//!   empathy from a scripted, generic or repeated line (or pasted message) counts
-//!   `scripted_empathy_factor` of its weight;
+//!   empathy from a scripted or generic line counts `scripted_empathy_factor` of its weight,
+//!   and empathy said again (a repeated line, a phrase said by habit, a pasted message sent
+//!   again) counts nothing: it was counted the first time;
 //! - effort = Σ effort weights + length beyond `effort_typical_customer_turns` + measured hold
 //!   minutes, clamped to 0–100; `closing-sentiment` gives its weight times the shortfall of the
 //!   customer's closing sentiment below `closing_sentiment_anchor`.
@@ -56,6 +57,16 @@ pub fn score(
         })
         .map(|f| (f.turn, f.start, f.end))
         .collect();
+    let repeated_turn_sentences: Vec<(usize, usize, usize)> = findings
+        .iter()
+        .filter(|f| matches!(f.rule.as_str(), "repeated-empathy" | "repeated-message"))
+        .map(|f| (f.turn, f.start, f.end))
+        .collect();
+    let within = |spans: &[(usize, usize, usize)], f: &Finding| {
+        spans
+            .iter()
+            .any(|&(t, s, e)| t == f.turn && s < f.end && f.start < e)
+    };
     let mut used: HashMap<&str, f64> = HashMap::new();
     let mut totals = [0.0f64; 3];
     for f in findings.iter_mut() {
@@ -70,11 +81,12 @@ pub fn score(
             if level < 2 {
                 points /= 2.0;
             }
-            let scripted = scripted_turn_sentences
-                .iter()
-                .any(|&(t, s, e)| t == f.turn && s < f.end && f.start < e);
-            if scripted && points > 0.0 {
-                points *= policy.scripted_empathy_factor;
+            if points > 0.0 {
+                if within(&repeated_turn_sentences, f) {
+                    points = 0.0;
+                } else if within(&scripted_turn_sentences, f) {
+                    points *= policy.scripted_empathy_factor;
+                }
             }
         }
         let cap = policy.cap(r);
@@ -175,13 +187,18 @@ mod tests {
         ];
         score(&mut fs, true, EffortExtras::default(), &policy);
         assert_eq!(fs[0].weight, 2.5);
-        // "I completely understand." said again earns what a scripted line earns.
+        // "I completely understand." said again earns nothing: it was counted the first time.
         let mut fs = vec![
+            f("empathy-interpretation", 2, Some(1)),
+            f("generic-empathy", 2, None),
             f("empathy-interpretation", 5, Some(1)),
+            f("generic-empathy", 5, None),
             f("repeated-empathy", 5, None),
         ];
-        score(&mut fs, true, EffortExtras::default(), &policy);
+        let s = score(&mut fs, true, EffortExtras::default(), &policy);
         assert_eq!(fs[0].weight, 2.5);
+        assert_eq!(fs[2].weight, 0.0);
+        assert_eq!(s.empathy, policy.empathy_base + 2.5);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<i32> {
     }
     writeln!(
         out,
-        "Scores: sincerity = 100 + sincerity weights; empathy = {} (customer voiced distress) or {} (no opportunity) + empathy weights (weak = half, scripted = x{}); effort = effort weights + {} per customer turn beyond {} (max {}) + {} per minute of measured hold. All clamped to 0-100.",
+        "Scores: sincerity = 100 + sincerity weights; empathy = {} (customer voiced distress) or {} (no opportunity) + empathy weights (weak = half, scripted or generic = x{}, said again = 0); effort = effort weights + {} per customer turn beyond {} (max {}) + {} per minute of measured hold. All clamped to 0-100.",
         policy.empathy_base,
         policy.empathy_neutral,
         policy.scripted_empathy_factor,

@@ -373,6 +373,24 @@ fn shared_with_customer(
         .unwrap_or(0)
 }
 
+/// In how many agent turns the same sympathy phrase is said before it reads as a habit.
+const HABIT_TURNS: usize = 3;
+
+/// Turn indices as a reader lists them: "4", "4 and 9", "4, 9 and 12".
+fn turn_list(turns: &[usize]) -> String {
+    match turns {
+        [] => String::new(),
+        [only] => only.to_string(),
+        [init @ .., last] => format!(
+            "{} and {last}",
+            init.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// Fewest words in a sentence without inner punctuation before it is read as a run of clauses.
 const RUN_ON_WORDS: usize = 15;
 
@@ -2828,12 +2846,15 @@ fn is_feeling_adjective(phrase: &str) -> bool {
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen_lines: HashMap<String, usize> = HashMap::new();
+    // For each sympathy phrase, the agent turns that said it, in order.
+    let mut cue_turns: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut empathic_turns = vec![false; analysis.texts.len()];
     let mut last_agent_turn: Option<usize> = None;
     for (i, turn, text) in analysis.turns_of(Role::Agent) {
         // After a transfer another agent speaks: their "I'm sorry" repeats nobody's.
         if last_agent_turn.is_some_and(|a| another_agent(analysis, cx, a..i)) {
             seen_lines.clear();
+            cue_turns.clear();
         }
         last_agent_turn = Some(i);
         // Empathy answers something the customer shared: a greeting's "what's up?" or "what's
@@ -2960,6 +2981,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             // the specific feeling or situation it names.
             let mut strong_by: [&str; 3] = [""; 3];
             let mut sympathy = false;
+            // The sympathy phrases said in the sentence, as the lexicon reads them.
+            let mut sympathy_cues: Vec<&str> = Vec::new();
             for m in cues.iter().filter(|m| within(&m.tokens)) {
                 // "I'll copy it word for word: "So sorry for your loss…"": words the agent
                 // quotes are not the agent's own.
@@ -3170,7 +3193,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 } else {
                     tone
                 };
-                sympathy |= matches!(
+                let sympathetic = matches!(
                     tone,
                     Tone::Sympathy
                         | Tone::Impression
@@ -3178,6 +3201,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         | Tone::Comfort
                         | Tone::Understanding
                 ) && mechanism != Mechanism::Exploration;
+                if sympathetic {
+                    sympathy = true;
+                    sympathy_cues.push(cx.lexicons.empathy.said(m));
+                }
                 // A matching experience of one's own is specific by nature, and a feeling of
                 // one's own stated for the customer is strong by EPITOME's definition.
                 let strong = match (mechanism, tone) {
@@ -3702,6 +3729,28 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             );
             // A line said before answers nothing new: a reply whose only empathy is a repeat
             // ("I understand." again, then the next security question) leaves distress unmet.
+            // The same sympathy phrase in a third turn ("I hear you", "I completely
+            // understand" before each refusal) is said by habit, unless the sentence ties it to
+            // what the customer said or apologises for the news it gives (an apology is owed
+            // for each: "I'm sorry, that time is not available either"): fifteen "sorry"s
+            // answer nothing. A feeling named in one word ("scary" of three films) is no
+            // phrase.
+            let mut habit = None;
+            for cue in sympathy_cues {
+                let turns = cue_turns.entry(cue).or_default();
+                if habit.is_none()
+                    && turns.len() >= HABIT_TURNS - 1
+                    && !turns.contains(&i)
+                    && cue.contains(' ')
+                    && !specific()
+                    && !apologises_for_bad_news()
+                {
+                    habit = Some((cue, turns.clone()));
+                }
+                if turns.last() != Some(&i) {
+                    turns.push(i);
+                }
+            }
             if let Some(first) = seen_lines.get(&key) {
                 out.push(finding(
                     analysis,
@@ -3709,6 +3758,18 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     i,
                     sentence.start..sentence.end,
                     format!("the same empathy line was said in turn {first}"),
+                ));
+            } else if let Some((cue, earlier)) = habit {
+                seen_lines.insert(key, i);
+                out.push(finding(
+                    analysis,
+                    "repeated-empathy",
+                    i,
+                    sentence.start..sentence.end,
+                    format!(
+                        "\"{cue}\" again, said in turns {} already: a habit, not an answer",
+                        turn_list(&earlier)
+                    ),
                 ));
             } else {
                 seen_lines.insert(key, i);

@@ -2159,13 +2159,15 @@ const FAILURE: &[&str] = &[
     "no [results|matches|availability|options|slots|appointments|supervisors|managers|team leaders|engineers|technicians] [found|available|match|matching|left]",
     "[nothing|none|no one|nobody] [matches|match|matching|that matches|that match|meets|meet|that meets|that meet|available|is available|are available|found|suitable]",
     "[don't|do not|doesn't|does not|didn't|did not] [have|find|see|show|list] [any|anything]",
-    "[could not|cannot|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to] [discuss|disclose|comment on|expedite|override|find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|help with that|get that|get you]",
+    "[could not|cannot|can not|was not able to|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to|were not able to] [discuss|disclose|comment on|expedite|override|find|locate|book|reserve|complete|process|make|confirm|place|arrange|offer|change|refund|cancel|issue|fix|resolve|replace|reset|add|send|deliver|repair|reinstate|waive|upgrade|extend|reconnect|restore|unlock|reverse|approve|purchase|buy|schedule|reschedule|rebook|accommodate|accomodate|search|access|verify|activate|apply|renew|honour|honor|authorise|authorize|do that|do this|do so|help with that|get that|get you]",
     // "I couldn't do anything" alone tells a story as often; "…further" refuses the customer.
     "[could not|cannot|am unable to|i'm unable to|are unable to|unable to|am not able to|i'm not able to] do anything [further|more|else|about it|about that|about this|until|for you|at this stage|at the moment|right now|today]",
     "[that is|that's|it is|it's|this is] not something [i|we] can [do anything about|help with|change|do]",
     "[could not|cannot|was not able to|were not able to] be [made|booked|reserved|purchased|bought|scheduled|processed|completed|confirmed|placed|arranged|found|located|fixed|resolved|refunded|cancelled|canceled|changed|issued|delivered|repaired|replaced|restored|approved]",
     "[is|are|was|were] [not available|unavailable|fully booked|sold out|out of stock|all booked|booked up|no longer available|not possible]",
     "[isn't|aren't|wasn't|weren't] available",
+    // "I'm afraid that's the only one left": what was asked for is not there.
+    "[is|was] the only [one|option|room|table|slot|seat|appointment] [left|available|we have|i have|i can find|i could find|i can see]",
     "[booking|reservation|payment|transaction|request|order|refund|attempt|search] [failed|was unsuccessful|did not go through|didn't go through|was declined|was rejected]",
     "[didn't|did not|doesn't|does not] [go through|succeed]",
     "[i'm|i am|we're|we are] [afraid|sorry] [that|] [there are no|there is no|there's no|we don't|we do not|i can't|i cannot|that's not possible|it's not possible|that isn't possible|we can't|we cannot]",
