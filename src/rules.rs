@@ -101,7 +101,7 @@ pub const RULES: &[Rule] = &[
         score: Some(Empathy),
         weight: -15.0,
         cap: 45.0,
-        description: "The customer voices distress and the agent's next turn ignores it, or answers it only with an empathy line said before (\"I understand.\" again, then the next security question) or a stock apology for inconvenience.",
+        description: "The customer voices distress or a hardship (\"I was made redundant last week\", \"my husband's on dialysis\") and the agent's next turn ignores it, or answers it only with an empathy line said before (\"I understand.\" again, then the next security question), a sympathy phrase said by habit, or a stock apology for inconvenience.",
         threshold: "distress phrase not negated (\"I'm not worried\" is none; \"died\" of a person, not of a device; not only someone else's feeling told in good humour, VADER compound above 0.3: \"my son's been frustrated with the speed so he'll be pleased lol\"), a complaint typed in capitals (unless the customer has said why they type so), or VADER compound <= `distress_sentiment` in a customer turn that speaks of the customer (I, my, we), neither thanks nor politely declines, and stays so without the fault's own words (\"payment failed\"); next agent turn, when the same agent answers (not the one a transfer brings in), has no empathy, or only lines it said before or a stock apology for inconvenience",
     },
     Rule {

@@ -3985,8 +3985,9 @@ fn another_agent(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize
 }
 
 /// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible
-/// position to be in", "That's a really hard thing to go through", "that's a lot to carry",
-/// "that's an awful way to start the day" — not "you'll have to go through the portal".
+/// position to be in", "That's a really hard thing to go through", "that's a big thing to
+/// lose", "what a blow", "that's a lot to carry", "that's an awful way to start the day" — not
+/// "you'll have to go through the portal".
 fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
     tokens.windows(4).any(|w| {
@@ -4003,6 +4004,17 @@ fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
         ) && w[1].norm == "to"
             && w[2].norm == "go"
             && w[3].norm == "through"
+    }) || tokens.windows(3).any(|w| {
+        // "That's a big thing to lose", "a hard change to take in".
+        matches!(w[0].norm.as_str(), "thing" | "change" | "loss")
+            && w[1].norm == "to"
+            && matches!(
+                w[2].norm.as_str(),
+                "lose" | "face" | "take" | "process" | "deal" | "cope"
+            )
+    }) || tokens.windows(2).any(|w| {
+        // "What a blow", "that's a real blow".
+        matches!(w[0].norm.as_str(), "a" | "real" | "big" | "huge") && w[1].norm == "blow"
     }) || tokens.windows(3).any(|w| {
         // "That sounds like a lot to be carrying", "that's a lot to deal with".
         w[0].norm == "lot"

@@ -763,6 +763,16 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[that is|it is|this is|that has been|it has been|that sounds like|it sounds like] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate|to carry|to be carrying|to be dealing with]",
         Mechanism::Interpretation,
     ),
+    // The weight of what happened named: "That's a really hard thing to go through", "Twelve
+    // years. That's a big thing to lose", "What a blow".
+    (
+        "[that is|it is|this is|that was|that has been|that must be|that must have been|it must be|it must have been|that sounds like|what] [a|such a] [really|very|so|] [hard|difficult|tough|big|huge|horrible|awful|painful|rough|horrid|sad|scary|frightening] [thing|time|experience|change|loss] to [go through|lose|deal with|face|take in|process|cope with|happen]",
+        Mechanism::Interpretation,
+    ),
+    (
+        "[that is|that was|that must have been|what|it is|it was] [a|such a] [blow|real blow|big blow|huge blow|kick in the teeth]",
+        Mechanism::Interpretation,
+    ),
     (
         "[that|it] makes [total|complete|perfect|] sense",
         Mechanism::Interpretation,
@@ -854,6 +864,16 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     ("tell [me|us] [more|about|what]", Mechanism::Exploration),
+    // After bad news told: "Did you get much warning?", "Was it out of the blue?".
+    (
+        "[did you get|did you have|were you given|did they give you] [much warning|any warning|much notice]",
+        Mechanism::Exploration,
+    ),
+    (
+        "[was it|was that|did it come|did that come] [out of the blue|out of nowhere|a shock|as a shock|a surprise|as a surprise|sudden]",
+        Mechanism::Exploration,
+    ),
+    ("did you see it coming", Mechanism::Exploration),
     (
         "[can|could|would] you [give|share|say|explain] [a bit|a little|some|] more",
         Mechanism::Exploration,
@@ -1366,6 +1386,18 @@ const DISTRESS: &[&str] = &[
     "[nowhere|no where|no place|nowhere safe] to [sleep|stay|go|live]",
     "where [are we|am i] [supposed|meant] to [sleep|stay|go]",
     "lost my job",
+    // Hardships told plainly: "I was made redundant last week", "i've got nothing coming in and
+    // my rent goes out on the first", "my husband's on dialysis at home".
+    "[made|been made|being made] redundant",
+    "[laid off|lost our jobs|lost his job|lost her job]",
+    "[nothing|no money|no income] coming in",
+    "[dialysis|chemotherapy|chemo|cancer|palliative care|terminal illness|terminal diagnosis]",
+    "[had|has had|suffered] a [stroke|heart attack]",
+    "[she|he|mum|dad|wife|husband|mother|father|son|daughter|partner] passed [in|last|recently|suddenly|a few|two|three|this]",
+    // Exasperation: "what am i supposed to do for forty eight hours".
+    "what [am i|are we|is she|is he] [supposed|meant] to do",
+    "[you must be|you have got to be|you've got to be|are you] [joking|kidding] [me|]",
+    "you are [kidding me|having a laugh]",
     "emergency",
     "crying",
     "in tears",
@@ -1417,6 +1449,9 @@ const DISTRESS: &[&str] = &[
     "[asthma attack|asthma attacks|chest infection]",
     "[it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|worse]",
     "[she's|he's|she is|he is|they're|they are] [asthmatic|poorly|unwell|in pain|getting worse]",
+    // "my mum's not well enough to travel next year, this was the trip".
+    "[not well enough|too ill|too unwell|too poorly|too sick|too frail] to",
+    "[seriously|very|critically|gravely|terminally] [ill|unwell]",
     "[i'm|i am|we're|we are] starving",
     "[i am|i feel|feeling|i am feeling] [a bit|a little|really|quite|so|very|pretty|all|] [shaken|shaky|shaken up]",
     // Medicine running out: "she has maybe 3 days of insulin left".
