@@ -15,6 +15,13 @@ integer: even -> A, odd -> B. The baselines are written into a copy of each file
 - effort (USS): the number of turns; the customer turns with a repetition marker ("again",
   "already", "repeat", "I said", "I told you", "as I mentioned").
 
+It also reports agreement with the coach's reading of each call in `corpora/coached.jsonl`
+(shipped), against two shortcuts written into a copy the same way:
+
+- empathy: the number of agent turns that say a stock empathy word ("sorry", "apologise",
+  "understand", "hear you", "appreciate"), as a phrase-counting suite would score it;
+- effort: the number of turns.
+
 Only the Python standard library is used.
 """
 
@@ -29,6 +36,7 @@ import tempfile
 DISSATISFIED = "min(labels.overall_satisfaction) <= 2 && labels.overall_satisfaction_mean < 3"
 REPETITION = re.compile(r"\b(again|already|repeat|i said|i told you|as i mentioned)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(i|me|my)\b", re.I)
+EMPATHY_WORDS = re.compile(r"\b(sorry|apologi[sz]e|understand|hear you|appreciate)\b", re.I)
 
 
 def half(record_id):
@@ -56,6 +64,14 @@ def uss_baselines(record):
         for t in record["turns"]
         if t["speaker"] == "customer" and REPETITION.search(t["text"])
     )
+
+
+def coached_baselines(record):
+    labels = record["labels"]
+    labels["baseline_empathy_phrases"] = sum(
+        1 for t in record["turns"] if t["speaker"] == "agent" and EMPATHY_WORDS.search(t["text"])
+    )
+    labels["baseline_length"] = len(record["turns"])
 
 
 def split(path, add_baselines, out_dir):
@@ -91,12 +107,15 @@ def evaluate(binary, path, gold, pred, kind, extra=()):
     return {name: figure["value"] for name, figure in figures.items()}
 
 
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     data = sys.argv[1]
     binary = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "sincerity")
+        ROOT, "target", "release", "sincerity")
     with tempfile.TemporaryDirectory() as tmp:
         epitome = split(os.path.join(data, "epitome-dev.jsonl"), epitome_baselines, tmp)
         uss = split(os.path.join(data, "uss-dev.jsonl"), uss_baselines, tmp)
@@ -121,6 +140,22 @@ def main():
                              ("--gold-binary", DISSATISFIED))
                 cells.append(f"{part} {f['roc_auc']:.3f} / {f['spearman']:.3f}")
             print(f"  {who:11s} " + "   ".join(cells))
+        coached = split(os.path.join(ROOT, "corpora", "coached.jsonl"), coached_baselines, tmp)
+        whole = coached["whole"]
+        print("Coached calls: Spearman with the coach's rating (0-4) / ROC AUC rated high vs low")
+        for score, who, pred in [("empathy", "rules", "scores.empathy"),
+                                 ("empathy", "phrases", "labels.baseline_empathy_phrases"),
+                                 ("sincerity", "rules", "scores.sincerity")]:
+            rho = evaluate(binary, whole, f"labels.coach_{score}", pred, "scale")["spearman"]
+            auc = evaluate(binary, whole, f"labels.coach_{score}_high", pred, "binary")["roc_auc"]
+            print(f"  {score:9s} {who:8s} {rho:.3f} / {auc:.3f}")
+        for who, pred in [("rules", "scores.effort"), ("length", "labels.baseline_length")]:
+            rho = evaluate(binary, whole, "labels.coach_effort", pred, "scale")["spearman"]
+            print(f"  effort    {who:8s} {rho:.3f}")
+        f = evaluate(binary, whole, "labels.coach_empathy_needed",
+                     "metrics.empathy_opportunity", "binary")
+        print(f"  empathy opportunity seen where the coach sees one: precision {f['precision']:.3f}"
+              f" / recall {f['recall']:.3f}")
 
 
 if __name__ == "__main__":

@@ -612,6 +612,50 @@ fn overlong_records_are_errors_and_the_batch_goes_on() {
 }
 
 #[test]
+fn the_coached_calls_score_whole_and_agree_with_their_coach_on_sincerity() {
+    // The shipped calls with a coach's reading: every one scores, and the sincerity score
+    // ranks the calls the coach found personal above the scripted ones.
+    let dir = workdir();
+    let coached = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/coached.jsonl");
+    let records = std::fs::read_to_string(&coached).unwrap().lines().count();
+    let out = sincerity()
+        .args(["score", "-q"])
+        .arg(&coached)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let results = lines(&out.stdout);
+    assert_eq!(results.len(), records);
+    assert!(results.iter().all(|r| r.get("error").is_none()));
+    let json = dir.path().join("figures.json");
+    let status = sincerity()
+        .args([
+            "eval",
+            "--gold",
+            "labels.coach_sincerity_high",
+            "--pred",
+            "scores.sincerity",
+            "--kind",
+            "binary",
+            "--json",
+        ])
+        .arg(&json)
+        .arg(&coached)
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(0));
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(report["errors"], 0);
+    assert!(report["n"].as_u64().unwrap() > 100, "{report}");
+    let auc = report["figures"]["roc_auc"]["value"].as_f64().unwrap();
+    assert!(
+        auc > 0.5,
+        "sincerity ranks scripted calls above personal ones: {auc}"
+    );
+}
+
+#[test]
 fn eval_compares_a_tool_field_with_labels_and_locates_bad_lines() {
     let dir = workdir();
     let lines = [
