@@ -79,7 +79,7 @@ impl Default for Policy {
             restatement_min_shared: 4,
             restatement_overlap_after_transfer: 0.4,
             restatement_min_shared_after_transfer: 3,
-            distress_sentiment: -0.5,
+            distress_sentiment: -0.4,
             empathy_neutral: 70.0,
             empathy_base: 40.0,
             scripted_empathy_factor: 0.25,
