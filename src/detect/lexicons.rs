@@ -1465,6 +1465,8 @@ const DISTRESS: &[&str] = &[
 /// The customer has already done what the agent suggests; "that", "all of that" refer to the
 /// agent's suggestion, so the steps need not be named.
 const ALREADY_DONE: &[&str] = &[
+    // "Yes, I've done that a few times now".
+    "i [have|] [done|tried] [that|this|it|all that|both] [a few|several|a couple of|many|multiple|two|three|four|a number of|so many] times",
     "i [have|] already [done|tried|did|followed|read] [that|this|all that|all of that|all this|all of this|those|those steps|these steps|them|both|everything]",
     "i [have|] [done|tried|followed|read] [that|this|all that|all of that|all this|all of this|those|those steps|these steps|them|both|everything] already",
     "[did|done|tried] [that|this|all that|all of that|those|both] already",
@@ -1846,6 +1848,10 @@ const PROBLEM: &[&str] = &[
     // Supply gone: "we've been without heating for three days", "the gas hasn't come back on".
     "without [heating|heat|power|gas|electricity|water|hot water|internet|broadband|wifi|a connection|phone signal]",
     "[hasn't|has not|haven't|have not] come back",
+    // "the Finance-Invoices mailbox has disappeared from my Outlook".
+    "[disappeared|vanished|gone missing|went missing]",
+    // The same failure again: "Third time this month your driver has left my parcel…".
+    "[second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|umpteenth] time [this week|this month|this year|in a row|running|in a week|in a month]",
     "[stopped|has stopped|keeps|kept] [sending|updating|connecting|responding|loading|syncing|charging]",
 ];
 

@@ -671,6 +671,7 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .iter()
                 .any(|m| matches!(cx.lexicons.thanks.tag(m), Thanks::Hollow | Thanks::Declined))
             && !sarcastic_praise
+            && !goes_on_after_thanks(analysis, cx, i)
         {
             last_resolved = Some(i);
         }
@@ -783,6 +784,51 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             &turns[at].text[m.span.clone()]
         ),
     )]
+}
+
+/// Whether customer turn `i` thanks first and then goes on with the problem or asks for more:
+/// "Hi Joy, thank you. Yes, I've done that a few times now… Would a call be possible?",
+/// "Thanks, but it's still not there". Thanks that open such a message are manners, not a
+/// verdict on the help.
+fn goes_on_after_thanks(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    let text = &analysis.texts[i];
+    let raw = &analysis.conversation.turns[i].text;
+    let Some(thanks) = first_thanks(text) else {
+        return false;
+    };
+    complains_after_thanks(analysis, cx, i)
+        || text
+            .sentences
+            .iter()
+            .any(|s| s.tokens.start > thanks && raw[s.start..s.end].trim_end().ends_with('?'))
+}
+
+/// Whether customer turn `i` names a problem after its thanks ("Thanks, but it's still not
+/// there", "thank you, the mailbox is still missing"): the thanks are manners, not a sign that
+/// the help landed. Not a "won't" or "can't", which decline or ask as often ("Thanks! I won't
+/// be needing anything else"), nor a problem denied ("will I be able to access the room
+/// without a problem?").
+pub(crate) fn complains_after_thanks(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    let text = &analysis.texts[i];
+    let before =
+        |m: &PhraseMatch, n: usize| m.tokens.start.checked_sub(n).map_or("", |k| text.word(k));
+    first_thanks(text).is_some_and(|thanks| {
+        cx.hits[i].problem.iter().any(|m| {
+            m.tokens.start > thanks
+                && !is_eagerness(text, m)
+                && !matches!(
+                    text.word(m.tokens.start),
+                    "won't" | "can't" | "cannot" | "cant"
+                )
+                && !matches!(before(m, 1), "no" | "any" | "without")
+                && before(m, 2) != "without"
+        })
+    })
+}
+
+/// The first word of thanks in a turn.
+fn first_thanks(text: &TurnText) -> Option<usize> {
+    (0..text.tokens.len()).find(|&k| is_thank_word(text, k))
 }
 
 /// Whether customer turn `i` thanks without meaning it: hollow ("thanks anyway"), sarcasm

@@ -1,8 +1,8 @@
 //! `customer-thanks`: the customer thanks the agent. Gratitude for help received is the
 //! customer's own evidence that the service landed, so each thanking turn takes points off
 //! effort; a thanks that declines or gives up ("no thanks", "thanks anyway", "thanks for
-//! nothing"), or is sarcasm after a refusal ("Great. Thanks a lot."), is not gratitude and
-//! counts for nothing.
+//! nothing"), is sarcasm after a refusal ("Great. Thanks a lot."), or opens a complaint that
+//! goes on ("Thanks, but it's still not there"), is not gratitude and counts for nothing.
 
 use crate::analyse::Analysis;
 use crate::detect::lexicons::Thanks;
@@ -26,6 +26,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
             || crate::detect::resolution::praise_after_refusal(analysis, cx, i)
             || crate::detect::resolution::thanks_undone(analysis, cx, i)
+            || crate::detect::resolution::complains_after_thanks(analysis, cx, i)
         {
             continue;
         }
