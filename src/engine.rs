@@ -89,6 +89,9 @@ impl Engine {
         metrics.mechanics = crate::mechanics::mechanics_counted(conversation, &hold_turns, |i| {
             analysis.texts[i].spoken_words(&conversation.turns[i].text)
         });
+        let waits = crate::waits::reported_waits(conversation);
+        metrics.reported_hold_s = waits.hold_s.map(crate::ingest::timing::round_us);
+        metrics.queue_s = waits.queue_s.map(crate::ingest::timing::round_us);
         if let Some(name) = &analysis.customer_name {
             metrics.customer_name = Some(name.display.clone());
             metrics.customer_name_source = Some(name.source.as_str().to_string());
@@ -129,7 +132,12 @@ impl Engine {
             opportunity,
             EffortExtras {
                 customer_turns: metrics.customer_turns,
-                hold_s: metrics.mechanics.hold_s,
+                // The same hold may be both measured and reported: the longer counts.
+                hold_s: match (metrics.mechanics.hold_s, metrics.reported_hold_s) {
+                    (Some(measured), Some(reported)) => Some(measured.max(reported)),
+                    (measured, reported) => measured.or(reported),
+                },
+                queue_s: metrics.queue_s,
                 closing_sentiment: detect::resolution::closing_sentiment(
                     &analysis,
                     &cx,

@@ -119,6 +119,12 @@ pub struct Metrics {
     pub transfers: usize,
     /// Holds announced.
     pub holds: usize,
+    /// Seconds on hold (or left waiting in a chat) as the platform's events report it
+    /// ("Customer on hold 6m 48s"); null when no event reports one.
+    pub reported_hold_s: Option<f64>,
+    /// Seconds waited in the queue as the platform's events report it ("Queue wait 14:30");
+    /// null when no event reports one.
+    pub queue_s: Option<f64>,
     /// Whether the customer says this is not their first contact about it.
     pub repeat_contact: bool,
     /// Whether the customer says they already tried another channel.

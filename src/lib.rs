@@ -23,3 +23,4 @@ pub mod redact;
 pub mod rules;
 pub mod score;
 pub mod scripts;
+pub mod waits;

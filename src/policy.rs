@@ -57,8 +57,13 @@ pub struct Policy {
     /// … and fires below this value (a warm close scores above it); its points are the rule's
     /// weight times the shortfall.
     pub closing_sentiment_anchor: f64,
-    /// Extra effort per minute of measured hold.
+    /// Extra effort per minute of hold: measured from timings, or as the platform's events
+    /// report it, whichever is longer.
     pub hold_weight_per_minute: f64,
+    /// Extra effort per minute waited in the queue, as the platform's events report it …
+    pub queue_weight_per_minute: f64,
+    /// … up to this much in all.
+    pub queue_cap: f64,
     /// `script-line` needs the line in at least this many conversations of the script model …
     pub script_min_conversations: u64,
     /// … said by at least this many distinct agents.
@@ -89,6 +94,8 @@ impl Default for Policy {
             closing_sentiment_turns: 3,
             closing_sentiment_anchor: 0.5,
             hold_weight_per_minute: 1.0,
+            queue_weight_per_minute: 0.5,
+            queue_cap: 15.0,
             script_min_conversations: 20,
             script_min_agents: 2,
             allow: vec![
@@ -121,7 +128,7 @@ impl Policy {
     /// Every value within the range it makes sense in, so that a typo cannot turn the scores
     /// into NaN or push them out of 0–100 unnoticed.
     pub fn check(&self) -> Result<(), String> {
-        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 12] = [
+        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 14] = [
             ("name_overuse_rate", self.name_overuse_rate, 0.0..=1.0),
             ("restatement_overlap", self.restatement_overlap, 0.0..=1.0),
             (
@@ -153,6 +160,12 @@ impl Policy {
                 self.hold_weight_per_minute,
                 0.0..=100.0,
             ),
+            (
+                "queue_weight_per_minute",
+                self.queue_weight_per_minute,
+                0.0..=100.0,
+            ),
+            ("queue_cap", self.queue_cap, 0.0..=100.0),
             (
                 "name_overuse_min_mentions",
                 self.name_overuse_min_mentions as f64,

@@ -7,8 +7,9 @@
 //!   empathy from a scripted or generic line counts `scripted_empathy_factor` of its weight,
 //!   and empathy said again (a repeated line, a phrase said by habit, a pasted message sent
 //!   again) counts nothing: it was counted the first time;
-//! - effort = Σ effort weights + length beyond `effort_typical_customer_turns` + measured hold
-//!   minutes, clamped to 0–100; `closing-sentiment` gives its weight times the shortfall of the
+//! - effort = Σ effort weights + length beyond `effort_typical_customer_turns` + hold minutes
+//!   (measured, or reported by the platform's events) + queue minutes (reported, capped),
+//!   clamped to 0–100; `closing-sentiment` gives its weight times the shortfall of the
 //!   customer's closing sentiment below `closing_sentiment_anchor`.
 
 use std::collections::HashMap;
@@ -28,8 +29,10 @@ pub fn round1(x: f64) -> f64 {
 pub struct EffortExtras {
     /// Customer turns in the conversation.
     pub customer_turns: usize,
-    /// Seconds of measured hold, when timings allow.
+    /// Seconds of hold, measured from timings or reported by the platform's events.
     pub hold_s: Option<f64>,
+    /// Seconds waited in the queue, as the platform's events report it.
+    pub queue_s: Option<f64>,
     /// Mean sentiment of the customer's closing turns
     /// ([`crate::detect::resolution::closing_sentiment`]).
     pub closing_sentiment: Option<f64>,
@@ -103,6 +106,8 @@ pub fn score(
         .saturating_sub(policy.effort_typical_customer_turns);
     let length = (extra_turns as f64 * policy.effort_per_extra_turn).min(policy.effort_length_cap);
     let hold = extras.hold_s.unwrap_or(0.0) / 60.0 * policy.hold_weight_per_minute;
+    let queue = (extras.queue_s.unwrap_or(0.0) / 60.0 * policy.queue_weight_per_minute)
+        .min(policy.queue_cap);
     let base = if opportunity {
         policy.empathy_base
     } else {
@@ -111,7 +116,7 @@ pub fn score(
     Scores {
         empathy: round1((base + empathy).clamp(0.0, 100.0)),
         sincerity: round1((100.0 + sincerity).clamp(0.0, 100.0)),
-        effort: round1((effort + length + hold).clamp(0.0, 100.0)),
+        effort: round1((effort + length + hold + queue).clamp(0.0, 100.0)),
     }
 }
 
@@ -207,10 +212,25 @@ mod tests {
         let extras = EffortExtras {
             customer_turns: policy.effort_typical_customer_turns + 4,
             hold_s: Some(300.0),
-            closing_sentiment: None,
+            ..EffortExtras::default()
         };
         let s = score(&mut [], false, extras, &policy);
         assert_eq!(s.effort, 4.0 * policy.effort_per_extra_turn + 5.0);
+    }
+
+    #[test]
+    fn a_queue_adds_effort_up_to_its_cap() {
+        let policy = Policy::default();
+        let queued = |minutes: f64| {
+            let extras = EffortExtras {
+                queue_s: Some(minutes * 60.0),
+                ..EffortExtras::default()
+            };
+            score(&mut [], false, extras, &policy).effort
+        };
+        assert_eq!(queued(10.0), 10.0 * policy.queue_weight_per_minute);
+        assert_eq!(queued(600.0), policy.queue_cap);
+        assert!(queued(1.0) < queued(10.0));
     }
 
     #[test]
