@@ -269,6 +269,9 @@ const FAULT_WORDS: &[&str] = &[
     "cracked",
     "suspended",
     "blocked",
+    // "is there a way to block gambling on my cards": the service asked for.
+    "block",
+    "blocking",
     "penalty",
     "warning",
     "scam",
