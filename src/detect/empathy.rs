@@ -511,7 +511,7 @@ fn is_question(text: &str, sentence: &Sentence) -> bool {
 
 /// A question written without its question mark, as often in chat: an open question word,
 /// an auxiliary and "you" or "your" right after ("how long have you been waiting", "what do
-/// you enjoy doing").
+/// you enjoy doing", "how old's your little one").
 fn unmarked_question(text: &TurnText, sentence: &Sentence) -> bool {
     let mut words = text.tokens[sentence.tokens.clone()]
         .iter()
@@ -532,6 +532,8 @@ fn unmarked_question(text: &TurnText, sentence: &Sentence) -> bool {
         "do" | "did" | "does" | "are" | "were" | "have" | "has" | "is" | "was"
     ) && matches!(subject, "you" | "your" | "u" | "ur"))
         || (matches!(first, "what's" | "how's") && matches!(aux, "your" | "ur"))
+        // "how old's your little one": the question's word and "is" run together.
+        || (aux.ends_with("'s") && matches!(subject, "your" | "ur"))
         || matches!(aux, "you're" | "you've")
 }
 
@@ -3989,7 +3991,7 @@ fn another_agent(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize
 
 /// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible
 /// position to be in", "That's a really hard thing to go through", "that's a big thing to
-/// lose", "what a blow", "that's a lot to carry", "that's an awful way to start the day" — not
+/// lose", "what a blow", "you've got a kid to think about", "that's a lot to carry", "that's an awful way to start the day" — not
 /// "you'll have to go through the portal".
 fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
@@ -4015,6 +4017,24 @@ fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
                 w[2].norm.as_str(),
                 "lose" | "face" | "take" | "process" | "deal" | "cope"
             )
+    }) || tokens.windows(4).any(|w| {
+        // "and you've got a kid to think about".
+        matches!(
+            w[0].norm.as_str(),
+            "kid"
+                | "kids"
+                | "child"
+                | "children"
+                | "family"
+                | "baby"
+                | "one"
+                | "ones"
+                | "mum"
+                | "dad"
+                | "parents"
+        ) && w[1].norm == "to"
+            && matches!(w[2].norm.as_str(), "think" | "look" | "worry" | "care")
+            && matches!(w[3].norm.as_str(), "about" | "after" | "for")
     }) || tokens.windows(2).any(|w| {
         // "What a blow", "that's a real blow".
         matches!(w[0].norm.as_str(), "a" | "real" | "big" | "huge") && w[1].norm == "blow"

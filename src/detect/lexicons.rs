@@ -763,6 +763,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[that is|it is|this is|that has been|it has been|that sounds like|it sounds like] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate|to carry|to be carrying|to be dealing with]",
         Mechanism::Interpretation,
     ),
+    // What the customer carries besides: "and you've got a kid to think about".
+    (
+        "you have [got|] [a|your|the|two|three|little|young|] [kid|kids|child|children|family|little one|little ones|baby|mum|dad|parents] to [think about|look after|worry about|care for|feed]",
+        Mechanism::Interpretation,
+    ),
     // The weight of what happened named: "That's a really hard thing to go through", "Twelve
     // years. That's a big thing to lose", "What a blow".
     (
