@@ -4036,6 +4036,13 @@ fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
             && matches!(w[2].norm.as_str(), "think" | "look" | "worry" | "care")
             && matches!(w[3].norm.as_str(), "about" | "after" | "for")
     }) || tokens.windows(2).any(|w| {
+        // "about the worst day it could have picked".
+        w[0].norm == "worst"
+            && matches!(
+                w[1].norm.as_str(),
+                "day" | "time" | "week" | "moment" | "possible" | "timing"
+            )
+    }) || tokens.windows(2).any(|w| {
         // "What a blow", "that's a real blow".
         matches!(w[0].norm.as_str(), "a" | "real" | "big" | "huge") && w[1].norm == "blow"
     }) || tokens.windows(3).any(|w| {

@@ -763,6 +763,11 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "[that is|it is|this is|that has been|it has been|that sounds like|it sounds like] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate|to carry|to be carrying|to be dealing with]",
         Mechanism::Interpretation,
     ),
+    // "So today's about the worst day it could have picked", "the worst time for this".
+    (
+        "[the|about the|just about the|probably the] worst [day|time|week|moment|possible time|possible day|timing] [it could have|for this|for that|for it|to happen|for this to happen|for that to happen]",
+        Mechanism::Interpretation,
+    ),
     // What the customer carries besides: "and you've got a kid to think about".
     (
         "you have [got|] [a|your|the|two|three|little|young|] [kid|kids|child|children|family|little one|little ones|baby|mum|dad|parents] to [think about|look after|worry about|care for|feed]",
@@ -869,6 +874,12 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Exploration,
     ),
     ("tell [me|us] [more|about|what]", Mechanism::Exploration),
+    // Who or what the trouble falls on: "Who's it hitting hardest right now, your lot or
+    // conveyancing?".
+    (
+        "[who is|who's|how is|how's|how has|what is|what's] [it|this|that] [hitting|affecting|impacting|hit|affected|impacted] [you|your|hardest|most|the most]",
+        Mechanism::Exploration,
+    ),
     // After bad news told: "Did you get much warning?", "Was it out of the blue?".
     (
         "[did you get|did you have|were you given|did they give you] [much warning|any warning|much notice]",
@@ -1042,6 +1053,8 @@ const SOLIDARITY: &[&str] = &[
     // The feeling granted as anyone's in the customer's place: "Of course you're shaking, I
     // would be too."
     "i would [be|feel|have been|have felt] [too|the same|exactly the same|just the same|the same way]",
+    // "Don't worry, I'd be sarcastic about it too by the fourth time."
+    "i would [be|have been] [sarcastic|annoyed|furious|fuming|livid|angry|upset|frustrated|cross|mad|gutted|worried|scared|nervous|stressed|fed up|raging|exhausted|confused|panicking|panicked|shaken|frightened|devastated] [about it|about that|] [too|as well]",
     "[anyone|anybody] would [be|feel] [upset|worried|scared|angry|frustrated|shaken|panicked|anxious|stressed|nervous|frightened|the same]",
     "who would not [be|feel]",
 ];
