@@ -1404,6 +1404,10 @@ const DISTRESS: &[&str] = &[
     "[nowhere|no where|no place|nowhere safe] to [sleep|stay|go|live]",
     "where [are we|am i] [supposed|meant] to [sleep|stay|go]",
     "lost my job",
+    // "I've been scammed. I paid a builder who wasn't a builder."; "That was most of my
+    // savings."
+    "[i have been|i was|we have been|we were|i got|we got|i have just been] [scammed|conned|defrauded|ripped off]",
+    "[most of my|all my|all of my|my life|our life|most of our|all our] savings",
     // Hardships told plainly: "I was made redundant last week", "i've got nothing coming in and
     // my rent goes out on the first", "my husband's on dialysis at home".
     "[made|been made|being made] redundant",
