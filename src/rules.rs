@@ -161,6 +161,14 @@ pub const RULES: &[Rule] = &[
         threshold: "escalation phrase in a customer turn (a manager, a person instead of the bot, a formal complaint)",
     },
     Rule {
+        id: "bot-misunderstood",
+        score: Some(Effort),
+        weight: 4.0,
+        cap: 12.0,
+        description: "A bot or voice menu says it did not understand the customer (\"Sorry, I didn't catch that\", \"I'm not sure I understand\", \"That isn't a valid option\"): the customer has to say it again, another way.",
+        threshold: "a not-understood phrase in a bot turn, once a turn (an agent asking again on a bad line is not counted)",
+    },
+    Rule {
         id: "unresolved",
         score: Some(Effort),
         weight: 20.0,

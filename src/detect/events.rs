@@ -1,6 +1,7 @@
 //! Effort events: `transfer`, `hold` (announced by the agent or the platform, or a wait nobody
-//! announced: "are you still there?") and `repeat-contact`, `channel-switch`,
-//! `escalation-request` (said by the customer).
+//! announced: "are you still there?"), `repeat-contact`, `channel-switch`,
+//! `escalation-request` (said by the customer) and `bot-misunderstood` (said by a bot or voice
+//! menu).
 
 use crate::analyse::Analysis;
 use crate::detect::lexicons::Event;
@@ -18,6 +19,7 @@ impl Event {
             Event::RepeatContact => "repeat-contact",
             Event::ChannelSwitch => "channel-switch",
             Event::Escalation => "escalation-request",
+            Event::NotUnderstood => "bot-misunderstood",
         }
     }
 
@@ -28,6 +30,8 @@ impl Event {
             // is how the contact reaches an agent, not a transfer between people.
             Event::Transfer => !matches!(role, Role::Customer | Role::Bot),
             Event::Hold => role != Role::Customer,
+            // An agent's "sorry, I didn't catch that" on a bad line is a person asking again.
+            Event::NotUnderstood => role == Role::Bot,
             Event::LeftWaiting
             | Event::RepeatContact
             | Event::ChannelSwitch
@@ -258,5 +262,6 @@ fn describe(event: Event) -> &'static str {
         Event::RepeatContact => "earlier contact about the same issue mentioned",
         Event::ChannelSwitch => "another channel already tried",
         Event::Escalation => "escalation asked for",
+        Event::NotUnderstood => "the customer not understood",
     }
 }

@@ -107,6 +107,8 @@ pub enum Event {
     ChannelSwitch,
     /// The customer asks for a manager, to escalate or to complain.
     Escalation,
+    /// A bot or voice menu says it did not understand the customer.
+    NotUnderstood,
 }
 
 /// Kinds of customer information an agent may ask for.
@@ -1605,6 +1607,29 @@ const REQUEST: &[&str] = &[
 ];
 
 const EVENTS: &[(&str, Event)] = &[
+    // A bot or voice menu that does not understand: "Sorry, I didn't catch that", "I'm not
+    // sure I understand", "That isn't a valid option".
+    (
+        "i [did not|didn't] [catch|get|understand|quite catch|quite get|quite understand|recognise|recognize] [that|you|what you said|your answer|that number|that answer|]",
+        Event::NotUnderstood,
+    ),
+    (
+        "i [do not|don't] [understand|recognise|recognize] [that|your question|the question|what you mean|your answer|that answer]",
+        Event::NotUnderstood,
+    ),
+    (
+        "i [am|'m] [not sure|sorry|afraid] i [understand|understood|follow|followed|got that]",
+        Event::NotUnderstood,
+    ),
+    (
+        "[could|can|would] you [rephrase|reword|say] [that|it|your question] [again|differently|another way|]",
+        Event::NotUnderstood,
+    ),
+    (
+        "[that is not|that isn't|that was not|that wasn't|this is not|this isn't] a valid [option|entry|number|choice|selection|response|answer]",
+        Event::NotUnderstood,
+    ),
+    ("[let us|let's] try [that|this] again", Event::NotUnderstood),
     (
         "[transfer|transferring|transferred] [you|your call|the call|this call|this chat|the chat|your chat|your query|your case|the case|your request|this conversation|the conversation|you over|you back]",
         Event::Transfer,
