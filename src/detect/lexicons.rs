@@ -767,18 +767,19 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     // "So today's about the worst day it could have picked", "the worst time for this".
     (
-        "[the|about the|just about the|probably the] worst [day|time|week|moment|possible time|possible day|timing] [it could have|for this|for that|for it|to happen|for this to happen|for that to happen]",
+        "worst [day|time|week|moment|possible time|possible day|timing] [it could have|for this|for that|for it|to happen|for this to happen|for that to happen]",
         Mechanism::Interpretation,
     ),
     // What the customer carries besides: "and you've got a kid to think about".
     (
-        "you have [got|] [a|your|the|two|three|little|young|] [kid|kids|child|children|family|little one|little ones|baby|mum|dad|parents] to [think about|look after|worry about|care for|feed]",
+        "[kid|kids|child|children|family|little one|little ones|baby|mum|dad|parents] to [think about|look after|worry about|care for|feed]",
         Mechanism::Interpretation,
     ),
     // The weight of what happened named: "That's a really hard thing to go through", "Twelve
     // years. That's a big thing to lose", "What a blow".
     (
-        "[that is|it is|this is|that was|that has been|that must be|that must have been|it must be|it must have been|that sounds like|what] [a|such a] [really|very|so|] [hard|difficult|tough|big|huge|horrible|awful|painful|rough|horrid|sad|scary|frightening] [thing|time|experience|change|loss] to [go through|lose|deal with|face|take in|process|cope with|happen]",
+        // (Without the "that's a…" before it: every frame multiplies the patterns.)
+        "[hard|difficult|tough|big|huge|horrible|awful|painful|rough|horrid|sad|scary|frightening] [thing|time|experience|change|loss] to [go through|lose|deal with|face|take in|process|cope with|happen]",
         Mechanism::Interpretation,
     ),
     (
@@ -879,7 +880,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     // Who or what the trouble falls on: "Who's it hitting hardest right now, your lot or
     // conveyancing?".
     (
-        "[who is|who's|how is|how's|how has|what is|what's] [it|this|that] [hitting|affecting|impacting|hit|affected|impacted] [you|your|hardest|most|the most]",
+        "[who is|who's|how is|how's|how has] [it|this|that] [hitting|affecting|impacting|hit|affected] [you|your|hardest|most]",
         Mechanism::Exploration,
     ),
     // After bad news told: "Did you get much warning?", "Was it out of the blue?".
