@@ -3991,8 +3991,8 @@ fn another_agent(analysis: &Analysis, cx: &Context, turns: std::ops::Range<usize
 
 /// Whether a sentence names the customer's plight as theirs to bear: "That's a horrible
 /// position to be in", "That's a really hard thing to go through", "that's a big thing to
-/// lose", "what a blow", "you've got a kid to think about", "that's a lot to carry", "that's an awful way to start the day" — not
-/// "you'll have to go through the portal".
+/// lose", "what a blow", "you've got a kid to think about", "that's a lot to carry", "that's
+/// an awful way to start the day" — not "you'll have to go through the portal".
 fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
     let tokens = &text.tokens[sentence.tokens.clone()];
     tokens.windows(4).any(|w| {
