@@ -1530,6 +1530,10 @@ const REPETITION: &[&str] = &[
     "once again i",
     "again i [said|asked|told|need]",
     "i said [i|it|that|the|no|yes|my|a|to|for]",
+    // "i said take me off the list", "I just said I rent": a request or a fact said again
+    // (an "I said…" quoting nothing told before is a story, see the repetition rule).
+    "i said [take|cancel|refund|stop|remove|send|book|close|delete|unsubscribe]",
+    "i [just|literally just|only just|literally] said [i|it|that|the|no|yes|my|a|we|take|cancel|refund|stop|remove]",
     "no i said",
     "i [already|] asked [for|you|about] [that|this|it|already]",
     "that is not what i [said|asked|meant|wanted]",
