@@ -1545,6 +1545,10 @@ const REPETITION: &[&str] = &[
     "are you [even|] listening [to me|]",
     "i [have|] explained [this|it|everything] to [the|your|three|two|every]",
     "[start|starting] [all|] over again",
+    // "So I have to come back on here tomorrow and go through all of this again".
+    "[go through|explain] [all of this|all this|all of it|it all|everything|the whole thing] again",
+    // "Yes. That's what I said in my first message."
+    "that is what i [said|told you|wrote|put|mentioned|explained]",
     "repeat [myself|everything|my story|the whole]",
     "[all|everything] over again",
 ];
@@ -2128,6 +2132,11 @@ const ENDING: &[(&str, Ending)] = &[
     // The fix waits for another contact: "I can release it straight away when you call back".
     (
         "[when|once] [you|i] [call|ring|phone] [back|us back|again]",
+        Ending::Deferred,
+    ),
+    // "Margaret, please contact us again after 2pm tomorrow": the customer must come back.
+    (
+        "[please|you will need to|you'll need to|you need to|you can] [contact|call|ring|message|chat with] us again [after|in|tomorrow|once|on|next]",
         Ending::Deferred,
     ),
     (
