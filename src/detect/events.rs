@@ -108,6 +108,16 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .filter(|(event, _, start, _)| event.said_by(turn.role) && !negated(text, *start))
             .map(|(event, span, _, phrase)| (event, span, format!("\"{phrase}\"")))
             .collect();
+        // Typing "agent" as the first message skips the bot; typed after trying it, it gives
+        // up on it.
+        if turn.role == Role::Customer
+            && bot_in_contact
+            && analysis.previous_of(i, Role::Customer).is_some()
+            && asks_for_a_person(text)
+        {
+            let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
+            found.push((Event::Escalation, span, "a person asked for".to_string()));
+        }
         if turn.role == Role::Customer {
             for (co, hits) in cx
                 .lexicons
@@ -151,6 +161,42 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether a customer turn, typed to a bot, is only a call for a person: "AGENT", "human",
+/// "agent please", "operator!" (not "a person", which answers as often as it asks).
+fn asks_for_a_person(text: &crate::analyse::TurnText) -> bool {
+    let mut words = text
+        .tokens
+        .iter()
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            matches!(
+                w,
+                "agent"
+                    | "human"
+                    | "operator"
+                    | "representative"
+                    | "advisor"
+                    | "adviser"
+                    | "please"
+                    | "pls"
+                    | "plz"
+                    | "a"
+                    | "an"
+                    | "real"
+                    | "live"
+            )
+        })
+        && text.tokens.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "agent" | "human" | "operator" | "representative" | "advisor" | "adviser"
+            )
+        })
 }
 
 /// Whether the sentence at byte `span` asks whether a step is required ("Does he need to speak
