@@ -613,6 +613,20 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Filler,
     ),
     ("rest assured", Canned::Filler),
+    // Stock deflections: "i can only go by what's on the system", "that's our policy".
+    (
+        "i can only go [by|on] what [is|i can see|i have] [on|in] [the|our|my] [system|screen|records|notes]",
+        Canned::Filler,
+    ),
+    (
+        "[that is|it is|this is] [just|simply|unfortunately|] our [company|] [policy|procedure]",
+        Canned::Filler,
+    ),
+    (
+        "[as a|on this] [one off|one-off] [gesture of goodwill|goodwill gesture]",
+        Canned::Filler,
+    ),
+    ("[as a|as a small] gesture of goodwill", Canned::Filler),
     (
         "i am more than [happy|glad] to [help|assist]",
         Canned::Filler,
