@@ -4159,7 +4159,8 @@ fn reassures_their_worry(analysis: &Analysis, cx: &Context, i: usize, reply: usi
 
 /// Whether a reply opens by waving off the customer's apology ("I'm sorry for getting upset."
 /// — "Honestly, please don't be."; "Sorry, it's not my account" — "Not at all, anyone can
-/// report a leak"): kindness that meets the feeling, though it names none.
+/// report a leak"; "Sorry, my handwriting is terrible" — "It wasn't your handwriting at all"):
+/// kindness that meets the feeling, though it names none.
 fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     let apologises = customer
         .tokens
@@ -4168,10 +4169,17 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     let Some(first) = reply.sentences.first().filter(|_| apologises) else {
         return false;
     };
-    let words: Vec<&str> = reply.tokens[first.tokens.clone()]
+    let mut words: Vec<&str> = reply.tokens[first.tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.norm.as_str())
+        .collect();
+    // A letter's "Dear Joy," comes before the reply itself.
+    if words.first() == Some(&"dear") {
+        words.drain(..words.len().min(2));
+    }
+    let words: Vec<&str> = words
+        .into_iter()
         .skip_while(|w| {
             matches!(
                 *w,
@@ -4188,7 +4196,38 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
             | ["worries" | "problem", ..]
             | ["don't" | "dont", "worry", ..]
             | ["do", "not", "worry", ..]
-    )
+            | ["not", "your", "fault", ..]
+    ) || match words.as_slice() {
+        // "Sorry, my handwriting is terrible" — "It wasn't your handwriting at all; I typed it
+        // wrong": the customer's self-blame taken off them (not "it isn't your account number
+        // we need").
+        [
+            "it" | "that",
+            "wasn't" | "isn't" | "wasnt" | "isnt",
+            "your",
+            rest @ ..,
+        ]
+        | ["it" | "that", "was" | "is", "not", "your", rest @ ..] => rest.first().is_none_or(|w| {
+            !matches!(
+                *w,
+                "account"
+                    | "number"
+                    | "reference"
+                    | "card"
+                    | "email"
+                    | "address"
+                    | "postcode"
+                    | "order"
+                    | "policy"
+                    | "name"
+                    | "date"
+                    | "password"
+                    | "code"
+                    | "details"
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress.
