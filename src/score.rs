@@ -46,25 +46,16 @@ pub fn score(
     extras: EffortExtras,
     policy: &Policy,
 ) -> Scores {
-    let scripted_turn_sentences: Vec<(usize, usize, usize)> = findings
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.rule.as_str(),
-                "generic-empathy"
-                    | "canned-phrase"
-                    | "script-line"
-                    | "repeated-empathy"
-                    | "repeated-message"
-            )
-        })
-        .map(|f| (f.turn, f.start, f.end))
-        .collect();
-    let repeated_turn_sentences: Vec<(usize, usize, usize)> = findings
-        .iter()
-        .filter(|f| matches!(f.rule.as_str(), "repeated-empathy" | "repeated-message"))
-        .map(|f| (f.turn, f.start, f.end))
-        .collect();
+    // (turn, start, end) of the findings of these rules.
+    let spans_of = |rules: &[&str]| -> Vec<(usize, usize, usize)> {
+        findings
+            .iter()
+            .filter(|f| rules.contains(&f.rule.as_str()))
+            .map(|f| (f.turn, f.start, f.end))
+            .collect()
+    };
+    let scripted_turn_sentences = spans_of(&["generic-empathy", "canned-phrase", "script-line"]);
+    let repeated_turn_sentences = spans_of(&["repeated-empathy", "repeated-message"]);
     let within = |spans: &[(usize, usize, usize)], f: &Finding| {
         spans
             .iter()

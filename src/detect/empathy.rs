@@ -4169,17 +4169,16 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     let Some(first) = reply.sentences.first().filter(|_| apologises) else {
         return false;
     };
-    let mut words: Vec<&str> = reply.tokens[first.tokens.clone()]
+    let mut words = reply.tokens[first.tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.norm.as_str())
-        .collect();
+        .peekable();
     // A letter's "Dear Joy," comes before the reply itself.
-    if words.first() == Some(&"dear") {
-        words.drain(..words.len().min(2));
+    if words.peek() == Some(&"dear") {
+        words.nth(1);
     }
     let words: Vec<&str> = words
-        .into_iter()
         .skip_while(|w| {
             matches!(
                 *w,

@@ -166,36 +166,20 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// Whether a customer turn, typed to a bot, is only a call for a person: "AGENT", "human",
 /// "agent please", "operator!" (not "a person", which answers as often as it asks).
 fn asks_for_a_person(text: &crate::analyse::TurnText) -> bool {
+    let is_person = |w: &str| {
+        matches!(
+            w,
+            "agent" | "human" | "operator" | "representative" | "advisor" | "adviser"
+        )
+    };
     let mut words = text
         .tokens
         .iter()
         .filter(|t| t.kind == crate::analyse::TokenKind::Word)
-        .map(|t| t.norm.as_str())
-        .peekable();
-    words.peek().is_some()
+        .map(|t| t.norm.as_str());
+    words.clone().any(is_person)
         && words.all(|w| {
-            matches!(
-                w,
-                "agent"
-                    | "human"
-                    | "operator"
-                    | "representative"
-                    | "advisor"
-                    | "adviser"
-                    | "please"
-                    | "pls"
-                    | "plz"
-                    | "a"
-                    | "an"
-                    | "real"
-                    | "live"
-            )
-        })
-        && text.tokens.iter().any(|t| {
-            matches!(
-                t.norm.as_str(),
-                "agent" | "human" | "operator" | "representative" | "advisor" | "adviser"
-            )
+            is_person(w) || matches!(w, "please" | "pls" | "plz" | "a" | "an" | "real" | "live")
         })
 }
 

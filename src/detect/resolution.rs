@@ -665,13 +665,13 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         // Thanks close a resolved contact, but "thanks anyway" and "thanks for nothing" give
         // up on it, and "no thanks" only declines the next offer.
         if turn.role == Role::Customer
-            && (0..text.tokens.len()).any(|k| is_thank_word(text, k))
+            && let Some(thanks) = first_thanks(text)
             && !cx.hits[i]
                 .thanks
                 .iter()
                 .any(|m| matches!(cx.lexicons.thanks.tag(m), Thanks::Hollow | Thanks::Declined))
             && !sarcastic_praise
-            && !goes_on_after_thanks(analysis, cx, i)
+            && !goes_on_after_thanks(analysis, cx, i, thanks)
         {
             last_resolved = Some(i);
         }
@@ -786,17 +786,14 @@ fn unresolved(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     )]
 }
 
-/// Whether customer turn `i` thanks first and then goes on with the problem or asks for more:
-/// "Hi Joy, thank you. Yes, I've done that a few times now… Would a call be possible?",
+/// Whether customer turn `i`, thanking at word `thanks`, goes on with the problem or asks for
+/// more: "Hi Joy, thank you. Yes, I've done that a few times now… Would a call be possible?",
 /// "Thanks, but it's still not there". Thanks that open such a message are manners, not a
 /// verdict on the help.
-fn goes_on_after_thanks(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+fn goes_on_after_thanks(analysis: &Analysis, cx: &Context, i: usize, thanks: usize) -> bool {
     let text = &analysis.texts[i];
     let raw = &analysis.conversation.turns[i].text;
-    let Some(thanks) = first_thanks(text) else {
-        return false;
-    };
-    complains_after_thanks(analysis, cx, i)
+    complains_after(analysis, cx, i, thanks)
         || text
             .sentences
             .iter()
@@ -805,24 +802,27 @@ fn goes_on_after_thanks(analysis: &Analysis, cx: &Context, i: usize) -> bool {
 
 /// Whether customer turn `i` names a problem after its thanks ("Thanks, but it's still not
 /// there", "thank you, the mailbox is still missing"): the thanks are manners, not a sign that
-/// the help landed. Not a "won't" or "can't", which decline or ask as often ("Thanks! I won't
-/// be needing anything else"), nor a problem denied ("will I be able to access the room
-/// without a problem?").
+/// the help landed.
 pub(crate) fn complains_after_thanks(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    first_thanks(&analysis.texts[i]).is_some_and(|thanks| complains_after(analysis, cx, i, thanks))
+}
+
+/// Whether customer turn `i` names a problem after word `thanks`. Not a "won't" or "can't",
+/// which decline or ask as often ("Thanks! I won't be needing anything else"), nor a problem
+/// denied ("will I be able to access the room without a problem?").
+fn complains_after(analysis: &Analysis, cx: &Context, i: usize, thanks: usize) -> bool {
     let text = &analysis.texts[i];
     let before =
         |m: &PhraseMatch, n: usize| m.tokens.start.checked_sub(n).map_or("", |k| text.word(k));
-    first_thanks(text).is_some_and(|thanks| {
-        cx.hits[i].problem.iter().any(|m| {
-            m.tokens.start > thanks
-                && !is_eagerness(text, m)
-                && !matches!(
-                    text.word(m.tokens.start),
-                    "won't" | "can't" | "cannot" | "cant"
-                )
-                && !matches!(before(m, 1), "no" | "any" | "without")
-                && before(m, 2) != "without"
-        })
+    cx.hits[i].problem.iter().any(|m| {
+        m.tokens.start > thanks
+            && !is_eagerness(text, m)
+            && !matches!(
+                text.word(m.tokens.start),
+                "won't" | "can't" | "cannot" | "cant"
+            )
+            && !matches!(before(m, 1), "no" | "any" | "without")
+            && before(m, 2) != "without"
     })
 }
 
