@@ -159,6 +159,7 @@ pub(crate) fn expand_contraction(word: &str) -> Option<&'static [&'static str]> 
         "couldn't" => &["could", "not"],
         "wouldn't" => &["would", "not"],
         "shouldn't" => &["should", "not"],
+        "weren't" => &["were", "not"],
         _ => {
             let (_, written) = APOSTROPHE_LESS.iter().find(|(bare, _)| *bare == word)?;
             return expand_contraction(written);
@@ -167,8 +168,9 @@ pub(crate) fn expand_contraction(word: &str) -> Option<&'static [&'static str]> 
 }
 
 /// Contractions typed without the apostrophe, as chat often is, and their written form; only
-/// forms that are not words of their own ("its", "wont", "were", "well" are). Each ends in
-/// `t`, `e` or `s`, the byte test [`analyse_text`] makes before looking a word up.
+/// forms that are not words of their own ("its", "wont", "were", "well", "ill", "id" are).
+/// Each ends in `t`, `e`, `s` or `m`, the byte test [`analyse_text`] makes before looking a
+/// word up.
 const APOSTROPHE_LESS: &[(&str, &str)] = &[
     ("dont", "don't"),
     ("cant", "can't"),
@@ -181,6 +183,18 @@ const APOSTROPHE_LESS: &[(&str, &str)] = &[
     ("havent", "haven't"),
     ("couldnt", "couldn't"),
     ("wouldnt", "wouldn't"),
+    ("shouldnt", "shouldn't"),
+    ("arent", "aren't"),
+    ("werent", "weren't"),
+    ("hasnt", "hasn't"),
+    ("im", "i'm"),
+    ("ive", "i've"),
+    ("youve", "you've"),
+    ("weve", "we've"),
+    ("theyve", "they've"),
+    ("theyre", "they're"),
+    ("whats", "what's"),
+    ("theres", "there's"),
 ];
 
 fn normalise_word(word: &str) -> CompactString {
@@ -249,7 +263,7 @@ pub fn analyse_text(text: &str) -> TurnText {
         // searcher for each (short) word.
         let bytes = tok.norm.as_bytes();
         let parts: &[&str] =
-            if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's')) {
+            if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's' | b'm')) {
                 expand_contraction(&tok.norm).unwrap_or(&whole)
             } else {
                 &whole
@@ -817,7 +831,7 @@ mod tests {
     fn apostrophe_less_forms_expand_as_written_and_pass_the_byte_test() {
         for (bare, written) in APOSTROPHE_LESS {
             assert!(
-                matches!(bare.as_bytes().last(), Some(b't' | b'e' | b's')),
+                matches!(bare.as_bytes().last(), Some(b't' | b'e' | b's' | b'm')),
                 "{bare}"
             );
             assert!(expand_contraction(written).is_some(), "{written}");
@@ -841,6 +855,12 @@ mod tests {
         let (at, token) = t.norm_words[2];
         assert_eq!(&t.norm[at..at + 3], "not");
         assert_eq!(t.tokens[token].norm, "dont");
+        // Chat typing drops the apostrophe of "I'm" and "aren't" too; "ill" and "id" are words.
+        let t = analyse_text("im sure you arent the only one, ill check the id");
+        assert_eq!(
+            t.norm,
+            " i am sure you are not the only one ill check the id "
+        );
     }
 
     #[test]

@@ -1162,6 +1162,7 @@ const FELT: &[&str] = &[
     // Matched anywhere in the turn, so "I'm sorry…" needs no entry of its own.
     "sorry [it's been|it has been|this has been|that's been|you've been] [hanging over you|weighing on you|on your mind|such a worry|so stressful|a nightmare|so hard|really hard|a struggle|worrying you|a worry]",
     "i [feel|felt] [for|so bad for|terrible for|really bad for|awful for|sorry for|sad for|so sad for] you",
+    "i [feel|felt] [kinda|kind of|a bit|a little|really|so|truly|genuinely|very] [sorry|bad|sad] for you",
     "my heart [goes out|breaks|sank|aches]",
     "[my|our] [sincere|sincerest|deepest|heartfelt|] condolences",
     "i [am|was|have been] [so|really|very|] [worried|concerned] [about|for] you",
@@ -1213,6 +1214,9 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "i believe in you",
     "i care about you",
     "i feel [you|ya]",
+    // Slang for "I know the feeling", which annotators read as warmth rather than an
+    // experience told.
+    "i know [the|that|this] [feel|feels]",
     // Wishes and kindness that ask nothing of a reason ("look after yourself", "take your
     // time", "no need to apologise"): weak, and never generic. A bare "take care" is a goodbye.
     "[take care of yourself|be kind to yourself|look after yourself]",
@@ -1263,6 +1267,7 @@ const POSITIVE_REACTIONS: &[&str] = &[
     "[do not|please do not|try not to] be [scared|afraid|ashamed|sad|embarrassed]",
     "you are [a|such a] [strong|good|kind|beautiful|wonderful|amazing|brave|great] [person|human|soul|human being]",
     "i do not want you to [die|hurt yourself|suffer|give up|be alone]",
+    "i [want|need] you to [be alive|stay alive|live|stay safe|be safe]",
     "[we can|we could|let us] [talk|chat] [about it|about this|if you want|if you like|anytime|whenever]",
     "[i will|i am|we are|i will always|i am always|we will] be there for you",
     "[cares|care] [about|for] you",
