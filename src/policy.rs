@@ -44,7 +44,9 @@ pub struct Policy {
     /// Empathy score before any empathic response, when there was an opportunity.
     pub empathy_base: f64,
     /// Empathy points from a scripted or generic line are multiplied by this (a line said
-    /// again gives none).
+    /// again gives none). None by default: a stock "I understand your frustration" is the
+    /// phrase counting this tool exists to replace, and crediting it lowered agreement with the
+    /// coach on `corpora/coached.jsonl`.
     pub scripted_empathy_factor: f64,
     /// Customer turns beyond this many add effort …
     pub effort_typical_customer_turns: usize,
@@ -87,7 +89,7 @@ impl Default for Policy {
             distress_sentiment: -0.4,
             empathy_neutral: 70.0,
             empathy_base: 40.0,
-            scripted_empathy_factor: 0.25,
+            scripted_empathy_factor: 0.0,
             effort_typical_customer_turns: 20,
             effort_per_extra_turn: 1.5,
             effort_length_cap: 15.0,

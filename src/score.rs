@@ -181,9 +181,15 @@ mod tests {
             f("empathy-interpretation", 3, Some(1)),
             f("generic-empathy", 3, None),
         ];
-        score(&mut fs, true, EffortExtras::default(), &policy);
-        assert_eq!(fs[0].weight, 2.5);
-        // "I completely understand." said again earns nothing: it was counted the first time.
+        let s = score(&mut fs, true, EffortExtras::default(), &policy);
+        assert_eq!(fs[0].weight, 0.0, "a generic line earns nothing by default");
+        assert_eq!(s.empathy, policy.empathy_base);
+        // A policy may give it a share; said again it still earns nothing, as it was counted
+        // the first time.
+        let policy = Policy {
+            scripted_empathy_factor: 0.25,
+            ..Policy::default()
+        };
         let mut fs = vec![
             f("empathy-interpretation", 2, Some(1)),
             f("generic-empathy", 2, None),
