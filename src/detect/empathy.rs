@@ -31,8 +31,9 @@ impl Mechanism {
     }
 }
 
-/// Whether customer turn `turn` voices distress, and the evidence span. Negative sentiment
-/// is distress only when it is not all in the words of the fault ("payment failed").
+/// Whether customer turn `turn` voices distress (or names a life event the trouble puts at
+/// stake), and the evidence span. Negative sentiment is distress only when it is not all in
+/// the words of the fault ("payment failed").
 pub fn distress(
     analysis: &Analysis,
     cx: &Context,
@@ -87,6 +88,15 @@ fn negativity(
                 format!("distress phrase \"{}\"", cx.lexicons.distress.said(m)),
             )
         });
+    }
+    if let Some(event) = life_event_at_stake(analysis, cx, turn) {
+        return Some((
+            event.clone(),
+            format!(
+                "a life event at stake (\"{}\") beside the problem",
+                &analysis.conversation.turns[turn].text[event]
+            ),
+        ));
     }
     // A turn that thanks or politely declines is no distress, whatever its score or case:
     // VADER reads "nope, thanks 🙂" as negative (its "nope" negates the thanks), and "THANK
@@ -166,6 +176,97 @@ fn negativity(
         ));
     }
     None
+}
+
+/// The span of a life event the customer names once a problem is raised ("It's our
+/// tenth wedding anniversary" and the booking was cancelled; "I missed my dad's eightieth
+/// birthday dinner" in a delay claim): what the trouble costs them, which a coach expects the
+/// agent to acknowledge though no feeling is voiced. A wedding gift ordered without trouble
+/// is no such stake.
+fn life_event_at_stake(
+    analysis: &Analysis,
+    cx: &Context,
+    turn: usize,
+) -> Option<std::ops::Range<usize>> {
+    let text = &analysis.texts[turn];
+    // "The wedding's in June" names the wedding too.
+    let event = (0..text.tokens.len()).find(|&k| match text.word(k).trim_end_matches("'s") {
+        "wedding" | "honeymoon" | "graduation" | "christening" | "funeral" => true,
+        // "our tenth anniversary", not the anniversary of a policy.
+        "anniversary" => {
+            let before = k.checked_sub(1).map_or("", |p| text.word(p));
+            matches!(before, "our" | "my" | "their" | "his" | "her" | "wedding")
+                || before.ends_with("'s")
+                || is_ordinal(before)
+        }
+        // A birthday as an occasion ("my son's birthday", "his eightieth birthday", "a
+        // birthday present", "for her birthday"), not a date on the account ("it shows my
+        // birthday as the 3rd").
+        "birthday" => {
+            let before = k.checked_sub(1).map_or("", |p| text.word(p));
+            before.ends_with("'s")
+                || is_ordinal(before)
+                || matches!(
+                    text.word(k + 1),
+                    "present"
+                        | "gift"
+                        | "party"
+                        | "dinner"
+                        | "meal"
+                        | "lunch"
+                        | "trip"
+                        | "cake"
+                        | "card"
+                        | "celebration"
+                        | "weekend"
+                        | "surprise"
+                        | "treat"
+                )
+                || k.checked_sub(2).is_some_and(|p| text.word(p) == "for")
+        }
+        _ => false,
+    })?;
+    let span = text.tokens[event].start..text.tokens[event].end;
+    analysis
+        .turns_of(Role::Customer)
+        .take_while(|&(i, _, _)| i <= turn)
+        .any(|(i, _, _)| !cx.hits[i].problem.is_empty())
+        .then_some(span)
+}
+
+/// Whether a word is an ordinal of an age or a count of years ("tenth", "80th", "eightieth").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (!digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th"))
+        || word.ends_with("tieth")
+        || matches!(
+            word,
+            "first"
+                | "second"
+                | "third"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "eleventh"
+                | "twelfth"
+                | "thirteenth"
+                | "fourteenth"
+                | "fifteenth"
+                | "sixteenth"
+                | "seventeenth"
+                | "eighteenth"
+                | "nineteenth"
+                | "twenty-first"
+                | "fortieth"
+                | "fiftieth"
+                | "sixtieth"
+                | "hundredth"
+        )
 }
 
 /// The first distress phrase of a customer turn, unless every one is someone else's feeling
@@ -3887,7 +3988,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             "missed-empathy",
             reply,
             span,
-            format!("the customer voiced distress in turn {i} ({evidence}); {reply_does}"),
+            format!("the customer's turn {i} called for empathy ({evidence}); {reply_does}"),
         ));
     }
     out
@@ -4229,7 +4330,8 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     }
 }
 
-/// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress.
+/// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress
+/// or naming a life event the trouble puts at stake.
 pub fn opportunity(analysis: &Analysis, cx: &Context) -> bool {
     // Distress phrases first: a turn's sentiment is worked out only when no turn has one.
     analysis.turns_of(Role::Customer).any(|(i, _, _)| {

@@ -1911,6 +1911,10 @@ const PROBLEM: &[&str] = &[
     "refund",
     "complaint",
     "damaged",
+    // Arrived broken: "the box was crushed", "a bent wheel", "the screen's cracked".
+    "[crushed|smashed|cracked|bent|shattered|dented]",
+    // The business gone: "Ashcombe Manor's gone into administration", "the venue went bust".
+    "[gone|went|going] [bust|under|into administration|into liquidation]",
     "lost",
     "no signal",
     "[keeps|kept|keep] [dropping|dropping out|restarting|rebooting|crashing|freezing|cutting out|disconnecting|switching off|turning off|going off|buffering|failing|logging me out|tripping]",
