@@ -2497,6 +2497,9 @@ struct Convo {
     addr: String,
     rules: BTreeSet<&'static str>,
     empathy_said: Vec<String>,
+    /// Customer turns that say the customer is repeating themselves ("As I said, …"): an
+    /// opportunity for empathy, missed when the agent's answer has none.
+    repeat_said_turns: Vec<usize>,
     /// Customer turns typed verbatim (pasted markup) escape the chat transform.
     verbatim_next: bool,
     /// The agent reads the identifier back wrong and the customer corrects it (fixed
@@ -3032,6 +3035,7 @@ fn draft(mut rng: ChaCha8Rng, index: u64) -> (Record, Label) {
         addr,
         rules: BTreeSet::new(),
         empathy_said: Vec::new(),
+        repeat_said_turns: Vec::new(),
         verbatim_next: false,
         misread: index % 23 == 7 && !anonymised,
     };
@@ -3369,6 +3373,7 @@ fn run(c: &mut Convo, x: &Ctx) {
             restate
         };
         c.customer(&format!("{marker}{body}"));
+        c.repeat_said_turns.push(c.turns.len() - 1);
         c.plant("repeated-explanation");
     }
 
@@ -3749,6 +3754,9 @@ fn transfer(c: &mut Convo, x: &Ctx) {
         restate
     };
     c.customer(&format!("{prefix}{body}"));
+    if prefix.contains("already") || prefix.contains("been through") {
+        c.repeat_said_turns.push(c.turns.len() - 1);
+    }
     c.plant("repeated-explanation");
 }
 
@@ -3946,6 +3954,26 @@ fn label_conversation(
         }
         if mentions >= 4 && with_name * 2 >= agent_turns.len() {
             rules.insert("name-overuse");
+        }
+    }
+    // A customer saying they repeat themselves, answered by an agent turn without empathy.
+    for &said in &c.repeat_said_turns {
+        let answer = c.turns[said + 1..]
+            .iter()
+            .take_while(|t| t.speaker != c.customer_label)
+            .find(|t| t.speaker == c.agent_label);
+        if let Some(answer) = answer {
+            let lower = answer.text.to_lowercase();
+            let empathic = c
+                .empathy_said
+                .iter()
+                .any(|l| answer.text.contains(l.as_str()))
+                || ["sorry", "apolog", "understand", "frustrat"]
+                    .iter()
+                    .any(|cue| lower.contains(cue));
+            if !empathic {
+                rules.insert("missed-empathy");
+            }
         }
     }
     let agent_lower: Vec<String> = agent_turns.iter().map(|t| t.text.to_lowercase()).collect();

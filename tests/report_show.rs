@@ -34,7 +34,7 @@ fn piped_output_is_plain_with_evidence_marked_and_speakers_aligned() {
     let text = stdout(&show(&[&f, "--id", "c-effort-1"], &[]));
     assert!(!text.contains('\u{1b}'), "escape codes in piped output");
     assert!(text.starts_with("c-effort-1 · chat · agent B02 (Lee)"));
-    assert!(text.contains("empathy 40   sincerity 100   effort 100"));
+    assert!(text.contains("empathy 10   sincerity 100   effort 100"));
     assert!(text.contains("«This is my third call»[1]"));
     assert!(text.contains("[1] repeat-contact"));
 

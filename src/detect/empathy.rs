@@ -98,6 +98,16 @@ fn negativity(
             ),
         ));
     }
+    // "As I said, it's the landline" is exasperation at having to repeat.
+    if let Some(m) = crate::detect::repetition::says_they_repeat(analysis, cx, turn) {
+        return Some((
+            m.span.clone(),
+            format!(
+                "the customer says they are repeating themselves (\"{}\")",
+                cx.lexicons.repetition.said(m)
+            ),
+        ));
+    }
     // A turn that thanks or politely declines is no distress, whatever its score or case:
     // VADER reads "nope, thanks 🙂" as negative (its "nope" negates the thanks), and "THANK
     // YOU, THE PROBLEM IS FIXED" is typed in capitals.
@@ -3966,6 +3976,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply])
             || reassures_their_worry(analysis, cx, i, reply)
             || death_already_acknowledged(analysis, cx, i, &empathic_turns)
+            || owns_the_repeat(analysis, cx, i, reply)
             || another_agent(analysis, cx, i + 1..reply)
         {
             continue;
@@ -3992,6 +4003,26 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Whether the reply owns what made the customer repeat themselves ("As I said, it's the
+/// landline" — "Sorry, you did say that."): an apology or "you did say" meets exasperation at
+/// repeating, though it is no empathy for a distress voiced in words of feeling.
+fn owns_the_repeat(analysis: &Analysis, cx: &Context, turn: usize, reply: usize) -> bool {
+    if !cx.hits[turn].distress.is_empty()
+        || crate::detect::repetition::says_they_repeat(analysis, cx, turn).is_none()
+    {
+        return false;
+    }
+    let text = &analysis.texts[reply];
+    (0..text.tokens.len()).any(|k| match text.word(k) {
+        "sorry" | "apologies" | "apologise" | "apologize" => true,
+        "you" => matches!(
+            text.word(k + 1),
+            "did" | "said" | "mentioned" | "told" | "explained"
+        ),
+        _ => false,
+    })
 }
 
 /// Adjectives a customer may judge themselves by, which a reply can deny ("It's not stupid").

@@ -51,14 +51,7 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 .repetition
                 .iter()
                 .find_map(|m| match cx.lexicons.repetition.tag(m) {
-                    Repetition::Said
-                        if said_to_someone_else(text, m)
-                            || apologises_for_repeating(text, m)
-                            || asked_to_say_it_again(analysis, j)
-                            || quotes_nothing_said_before(analysis, j, m) =>
-                    {
-                        None
-                    }
+                    Repetition::Said if !says_so_of_this_contact(analysis, j, m) => None,
                     Repetition::Said => {
                         Some((m, "the customer says they are repeating themselves"))
                     }
@@ -133,6 +126,35 @@ fn explanations(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The first marker in customer turn `turn` by which the customer says they are repeating
+/// themselves to this service ("as I said", "I've already told you twice"): voiced
+/// frustration, which [`crate::detect::empathy`] counts as an opportunity for empathy.
+pub fn says_they_repeat<'m>(
+    analysis: &Analysis,
+    cx: &'m Context,
+    turn: usize,
+) -> Option<&'m crate::lexicon::PhraseMatch> {
+    cx.hits[turn].repetition.iter().find(|m| {
+        cx.lexicons.repetition.tag(m) == Repetition::Said
+            && says_so_of_this_contact(analysis, turn, m)
+    })
+}
+
+/// Whether a "said" marker tells of repeating oneself to this service: not to someone else,
+/// not an apology for repeating, not an answer to "say that again", and quoting something
+/// said before.
+fn says_so_of_this_contact(
+    analysis: &Analysis,
+    turn: usize,
+    m: &crate::lexicon::PhraseMatch,
+) -> bool {
+    let text = &analysis.texts[turn];
+    !(said_to_someone_else(text, m)
+        || apologises_for_repeating(text, m)
+        || asked_to_say_it_again(analysis, turn)
+        || quotes_nothing_said_before(analysis, turn, m))
 }
 
 /// The words a restatement is judged on: the turn's content words, with a number read out
