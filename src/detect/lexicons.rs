@@ -1534,6 +1534,8 @@ const REPETITION: &[&str] = &[
     // A detail keyed in to the phone menu or given to the bot: "I have just entered it."
     "i have [just|literally just|only just|already] [entered|typed|keyed in|put in|given] [it|that|them|this]",
     "i [just|already|] told [you|the last|the other|your colleague|the previous|them]",
+    // "well i won't be doing it online love i've told you".
+    "i have told you",
     // Details given to someone earlier in the contact: re-explaining after a transfer.
     "i [gave|have given] [it|that|them|all that|all of that|my details|everything] to [the last|the other|the previous|the first|your colleague|the bot|the chatbot|someone else]",
     "for the [second|third|fourth|fifth|sixth|tenth|hundredth|nth|umpteenth|last] time",

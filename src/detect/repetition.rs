@@ -151,7 +151,11 @@ fn says_so_of_this_contact(
     m: &crate::lexicon::PhraseMatch,
 ) -> bool {
     let text = &analysis.texts[turn];
-    !(said_to_someone_else(text, m)
+    // "I've told you everything I know" sums up; it repeats nothing.
+    let sums_up = text.word(m.tokens.end.saturating_sub(1)) == "you"
+        && matches!(text.word(m.tokens.end), "everything" | "all" | "what");
+    !(sums_up
+        || said_to_someone_else(text, m)
         || apologises_for_repeating(text, m)
         || asked_to_say_it_again(analysis, turn)
         || quotes_nothing_said_before(analysis, turn, m))
