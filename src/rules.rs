@@ -161,6 +161,14 @@ pub const RULES: &[Rule] = &[
         threshold: "escalation phrase in a customer turn (a manager, a person instead of the bot, a formal complaint)",
     },
     Rule {
+        id: "self-service-push",
+        score: Some(Effort),
+        weight: 5.0,
+        cap: 15.0,
+        description: "The agent points the customer to the app, online banking or the website after the customer has said they do not use them (\"I don't do the online, love, I haven't got a computer\" — \"you can also use our mobile app\"): sent to a channel they cannot use, or made to refuse it again.",
+        threshold: "a customer turn saying they do not use or have not got the digital channels (\"I don't do the online\", \"I haven't got a computer\", \"I'm hopeless with these things\"), then each later agent turn with a self-service channel held out in a sentence (\"you…\", \"just use\", \"quicker\", \"it's all through the app\"), not denied (\"since you don't use the app\")",
+    },
+    Rule {
         id: "bot-misunderstood",
         score: Some(Effort),
         weight: 4.0,

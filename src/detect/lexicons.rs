@@ -91,6 +91,17 @@ pub enum Tone {
     Felt,
 }
 
+/// What a phrase says about doing things online.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Digital {
+    /// The customer says they do not use, or have not got, the digital channels ("I don't do
+    /// the online, I haven't got a computer", "I'm hopeless with these things").
+    Unable,
+    /// A self-service channel named (the app, online banking, the website), which an agent
+    /// may point the customer to.
+    Channel,
+}
+
 /// Conversation events that cost the customer effort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
@@ -410,6 +421,8 @@ pub struct Lexicons {
     pub correction: Lexicon<Correction>,
     /// The agent saying it cannot find or do what was asked.
     pub failure: Lexicon<()>,
+    /// The customer saying they do not use the digital channels, and those channels named.
+    pub digital: Lexicon<Digital>,
     /// The customer thanking, and the thanks that decline or close in vain ("no thanks",
     /// "thanks anyway").
     pub thanks: Lexicon<Thanks>,
@@ -448,6 +461,8 @@ pub struct TurnHits {
     pub correction: Vec<PhraseMatch>,
     /// Agent failure phrases.
     pub failure: Vec<PhraseMatch>,
+    /// Digital-channel phrases.
+    pub digital: Vec<PhraseMatch>,
     /// Thanks phrases.
     pub thanks: Vec<PhraseMatch>,
     /// For each co-occurrence rule: matches of its first and second vocabulary, and whether
@@ -2280,6 +2295,29 @@ const CORRECTION: &[(&str, Correction)] = &[
     ),
 ];
 
+const DIGITAL: &[(&str, Digital)] = &[
+    (
+        "i do not [do|use|have|go on|really do|really use|really go on] [the online|online|the internet|internet|computers|a computer|the app|apps|a smartphone|a smart phone|email|emails|online banking|the computer]",
+        Digital::Unable,
+    ),
+    (
+        "i [have not got|have got no|do not have|have no] [a computer|the internet|internet|a smartphone|a smart phone|an email address|email|a laptop|a tablet|a mobile phone|a mobile]",
+        Digital::Unable,
+    ),
+    (
+        "i am [not good|no good|hopeless|useless|rubbish|terrible|not very good|not great] [with|at|on] [computers|technology|the internet|phones|apps|these things|this stuff|tech|that stuff|the computer|the app|online things]",
+        Digital::Unable,
+    ),
+    (
+        "i [will not|am not going to] be doing [it|that|anything|this] online",
+        Digital::Unable,
+    ),
+    (
+        "[the app|the app's|our app|your app|the mobile app|our mobile app|the banking app|our banking app|online banking|internet banking|online|our website|the website|our site|the portal|our portal|the online portal|web chat|webchat|self service]",
+        Digital::Channel,
+    ),
+];
+
 const FAILURE: &[&str] = &[
     "[there are|there're|there were] no [results|matches|options|other options|availability|slots|appointments|seats|rooms|tables|tickets|flights|trains|buses|openings|records|supervisors|managers|team leaders|agents|advisers|advisors|engineers|technicians|drivers|couriers|beds|places|spaces]",
     "[there is|there's|there was] no [availability|match|record|result|option|slot|appointment|seat|room|table|opening|way for me to]",
@@ -2402,6 +2440,7 @@ impl Lexicons {
             ending: Lexicon::new(ENDING),
             correction: Lexicon::new(CORRECTION),
             failure: Lexicon::new(&plain(FAILURE)),
+            digital: Lexicon::new(DIGITAL),
             thanks: Lexicon::new(THANKS),
             cooccurrences,
             combined: Combined::new(&[]),
@@ -2426,6 +2465,7 @@ impl Lexicons {
             self.ending.patterns(),
             self.correction.patterns(),
             self.failure.patterns(),
+            self.digital.patterns(),
             self.thanks.patterns(),
         ];
         for co in &self.cooccurrences {
@@ -2485,6 +2525,7 @@ impl Lexicons {
                 .collect(),
             correction: self.correction.select_overlapping(text, next()),
             failure: self.failure.select(text, next()),
+            digital: self.digital.select(text, next()),
             thanks: self.thanks.select(text, next()),
             cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
         };

@@ -2,6 +2,7 @@
 //! and the policy) to findings. Weights are filled in later by [`crate::score`].
 
 pub mod canned;
+pub mod deflection;
 pub mod empathy;
 pub mod events;
 pub mod friction;
@@ -94,6 +95,7 @@ pub fn detect_all(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     findings.extend(empathy::detect(analysis, cx));
     findings.extend(repetition::detect(analysis, cx));
     findings.extend(events::detect(analysis, cx));
+    findings.extend(deflection::detect(analysis, cx));
     findings.extend(friction::detect(analysis, cx));
     findings.extend(resolution::detect(analysis, cx));
     findings.extend(scripts::detect(analysis, cx));
