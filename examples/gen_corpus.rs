@@ -2505,6 +2505,12 @@ struct Convo {
     /// The agent reads the identifier back wrong and the customer corrects it (fixed
     /// positions, like the markup, so that other conversations draw the same randomness).
     misread: bool,
+    /// A caller who does not use the internet; the agent mentions the app (fixed positions).
+    offline: bool,
+    /// The turn in which that caller said so.
+    offline_said: Option<usize>,
+    /// A bot that does not understand the customer's first message (fixed positions).
+    bot_confused: bool,
 }
 
 impl Convo {
@@ -3038,6 +3044,11 @@ fn draft(mut rng: ChaCha8Rng, index: u64) -> (Record, Label) {
         repeat_said_turns: Vec::new(),
         verbatim_next: false,
         misread: index % 23 == 7 && !anonymised,
+        offline: index % 13 == 5
+            && voice
+            && matches!(domain.key, "banking" | "energy" | "telecom" | "insurance"),
+        bot_confused: index % 4 == 1,
+        offline_said: None,
     };
     let ctx = Ctx {
         agent,
@@ -3110,6 +3121,12 @@ fn run(c: &mut Convo, x: &Ctx) {
         );
         let short = if c.chance(0.3) { "agent" } else { issue.short };
         c.customer(short);
+        if c.bot_confused && short != "agent" {
+            c.bot("Sorry, I didn't quite understand that. Could you rephrase your question?");
+            // Short, so that the agent hearing the whole story next is no restatement.
+            c.customer(&format!("{short} please"));
+            c.plant("bot-misunderstood");
+        }
         c.bot("Thanks. I'll connect you to one of our team; it may take a few minutes.");
         c.system("{agent} has joined the chat");
     }
@@ -3348,6 +3365,21 @@ fn run(c: &mut Convo, x: &Ctx) {
                 "No problem, that's all matched.",
                 "Thanks, that's all fine.",
             ]);
+        }
+    }
+
+    // --- a caller who does not use the internet ------------------------------------------------
+    if c.offline {
+        c.agent_plain("For next time, the quickest way to do this is online, in our app.");
+        c.customer("I don't do the online, love. I haven't got a computer.");
+        c.offline_said = Some(c.turns.len() - 1);
+        if style == Natural {
+            c.agent_plain("That's fine, we'll keep doing everything by phone then.");
+        } else {
+            c.agent_plain(
+                "That's okay, you can also use our mobile app on a smartphone if that's easier for you.",
+            );
+            c.plant("self-service-push");
         }
     }
 
@@ -3974,6 +4006,19 @@ fn label_conversation(
             if !empathic {
                 rules.insert("missed-empathy");
             }
+        }
+    }
+    // The app or the website held out to a caller who said they do not use them, by any
+    // later line of the agent's (a pasted "You can also use our app to keep track of this.").
+    if let Some(said) = c.offline_said {
+        let pushed = c.turns[said + 1..].iter().any(|t| {
+            let lower = t.text.to_lowercase();
+            t.speaker == c.agent_label
+                && (count_word(&lower, "app") > 0 || count_word(&lower, "online") > 0)
+                && !lower.contains("by phone")
+        });
+        if pushed {
+            rules.insert("self-service-push");
         }
     }
     let agent_lower: Vec<String> = agent_turns.iter().map(|t| t.text.to_lowercase()).collect();
