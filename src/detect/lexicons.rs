@@ -1238,6 +1238,9 @@ const POSITIVE_REACTIONS: &[&str] = &[
     // "Bless her." of a crying child.
     "[aw|aww|ah|oh|] bless [her|him|them|the little one|his heart|her heart]",
     "take your time",
+    // Easing a customer who apologises for calling: "Ringing's absolutely fine, it's what
+    // we're here for."
+    "[that is|it is|this is] [exactly|just|] what [we are|i am] here for",
     // Meeting a need the customer named: "I'm hard of hearing" — "Of course. I'll slow down."
     "[i will|let me] [slow down|speak up|speak more slowly|speak slower|speak louder|go slower|go more slowly]",
     "[there is|] no [rush|hurry] [at all|]",
