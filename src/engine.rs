@@ -138,11 +138,7 @@ impl Engine {
                     (measured, reported) => measured.or(reported),
                 },
                 queue_s: metrics.queue_s,
-                closing_sentiment: detect::resolution::closing_sentiment(
-                    &analysis,
-                    &cx,
-                    self.policy.closing_sentiment_turns,
-                ),
+                closing_sentiment: detect::resolution::closing_sentiment(&analysis, &cx),
             },
             &self.policy,
         );

@@ -35,6 +35,9 @@ pub struct Context<'a> {
     pub hits: Vec<Rc<TurnHits>>,
     /// The corpus script model, when one was given.
     pub scripts: Option<&'a ScriptModel>,
+    /// The customer's closing turns, read when first needed (see
+    /// [`resolution::closing_sentiment`]).
+    closing_turns: std::cell::OnceCell<Vec<resolution::ClosingTurn>>,
 }
 
 impl<'a> Context<'a> {
@@ -50,6 +53,7 @@ impl<'a> Context<'a> {
             lexicons,
             hits,
             scripts: None,
+            closing_turns: std::cell::OnceCell::new(),
         }
     }
 }

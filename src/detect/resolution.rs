@@ -16,13 +16,20 @@ const CLOSING_TURNS: usize = 4;
 /// opening states the problem, the close is the customer's verdict. Turns of only figures or
 /// codes are left out, and sarcasm counts as negative. Only those turns' sentiment is worked
 /// out. `None` without customer turns.
-pub fn closing_sentiment(analysis: &Analysis, cx: &Context, turns: usize) -> Option<f64> {
-    mean_sentiment(&closing_turns(analysis, cx, turns))
+pub fn closing_sentiment(analysis: &Analysis, cx: &Context) -> Option<f64> {
+    mean_sentiment(closing_turns(analysis, cx))
 }
 
 /// A customer turn of the close: its index, its sentiment as counted, and whether it was
 /// read as [`sarcastic`].
-type ClosingTurn = (usize, f64, bool);
+pub type ClosingTurn = (usize, f64, bool);
+
+/// The customer's closing turns of the policy's `closing_sentiment_turns`, read once per
+/// conversation: both the `closing-sentiment` rule and the effort score need them.
+fn closing_turns<'c>(analysis: &Analysis, cx: &'c Context) -> &'c [ClosingTurn] {
+    cx.closing_turns
+        .get_or_init(|| read_closing_turns(analysis, cx, cx.policy.closing_sentiment_turns))
+}
 
 /// The mean of the sentiments of `closing`; `None` when it is empty.
 fn mean_sentiment(closing: &[ClosingTurn]) -> Option<f64> {
@@ -32,7 +39,7 @@ fn mean_sentiment(closing: &[ClosingTurn]) -> Option<f64> {
 
 /// The customer's closing turns that [`closing_sentiment`] averages, each with its sentiment;
 /// a [`sarcastic`] turn counts as negative as VADER finds it positive.
-fn closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<ClosingTurn> {
+fn read_closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<ClosingTurn> {
     // A turn of only figures or codes ("04417.", "PW44817263GB") answers a question and says
     // nothing of the customer's mood; nor does a datum handed over when asked ("ochen.").
     // Read from the end, so that only the close is tested: the last `turns` such turns and
@@ -551,8 +558,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 /// `closing_sentiment_anchor`, on the least warm of them (the last of equals): that is the turn
 /// that holds the close back. Scoring weighs it by how far below.
 fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
-    let closing = closing_turns(analysis, cx, cx.policy.closing_sentiment_turns);
-    let mean = mean_sentiment(&closing)?;
+    let closing = closing_turns(analysis, cx);
+    let mean = mean_sentiment(closing)?;
     if mean >= cx.policy.closing_sentiment_anchor {
         return None;
     }
