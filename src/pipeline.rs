@@ -109,6 +109,19 @@ pub fn read_in_batches(
     options: &IngestOptions,
     mut each: impl FnMut(Vec<Record>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    read_while_preparing(inputs, options, || (), |(), batch| each(batch))
+}
+
+/// As [`read_in_batches`], first running `prepare` on the calling thread while the reader
+/// thread reads and parses the first batches, and lending its result to `each`: work that
+/// does not need the records (building the engine) overlaps their reading instead of
+/// preceding it.
+pub fn read_while_preparing<P>(
+    inputs: &[Input],
+    options: &IngestOptions,
+    prepare: impl FnOnce() -> P,
+    mut each: impl FnMut(&P, Vec<Record>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let (sender, receiver) = sync_channel::<Vec<Record>>(2);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let reader = scope.spawn(move || -> std::io::Result<()> {
@@ -129,8 +142,9 @@ pub fn read_in_batches(
             }
             Ok(())
         });
+        let prepared = prepare();
         for batch in receiver {
-            each(batch)?;
+            each(&prepared, batch)?;
         }
         match reader.join() {
             Ok(result) => result?,
@@ -151,11 +165,13 @@ struct Rendered {
 }
 
 /// Reads every input, scores every record and writes every destination.
+/// The engine is built by `build_engine` while the first records are read and parsed: its
+/// lexicons take about as long to compile as three batches take to parse.
 /// `progress` is called after each batch with the number of records done so far.
 pub fn run(
     inputs: &[Input],
     options: &IngestOptions,
-    engine: &Engine,
+    build_engine: impl FnOnce() -> Engine,
     destinations: Vec<Destination>,
     collectors: &mut [&mut dyn Collector],
     progress: &(dyn Fn(u64) + Sync),
@@ -213,7 +229,7 @@ pub fn run(
             }
             Ok((scored, errors))
         });
-        let read = read_in_batches(inputs, options, |batch| {
+        let read = read_while_preparing(inputs, options, build_engine, |engine, batch| {
             // Records are taken by value: what the result does not take over is freed on its
             // worker right after scoring, in parallel, rather than all at once between batches.
             let rendered: Vec<Rendered> = batch

@@ -107,14 +107,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         .chain(args.scripts.iter().map(|p| ingest::Input::File(p.clone())))
         .collect();
     refuse_clobbering(&read, &outputs)?;
-    let mut engine = Engine::new(policy);
     // The report needs the turn texts, and redaction masks quotes in their context; the
     // outputs carry the per-turn view only when asked.
-    engine.per_turn = args.per_turn || args.report.is_some() || args.redact;
+    let per_turn = args.per_turn || args.report.is_some() || args.redact;
     let options = args.ingest.options();
     let redactor = args.redact.then(|| Arc::new(Redactor::new()));
     let prepare = |exporter: Box<dyn Exporter>| -> Box<dyn Exporter> {
-        if redactor.is_none() && engine.per_turn == args.per_turn {
+        if redactor.is_none() && per_turn == args.per_turn {
             exporter
         } else {
             Box::new(Prepared::new(exporter, redactor.clone(), args.per_turn))
@@ -133,7 +132,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         }
         None => None,
     };
-    if args.learn {
+    let scripts = if args.learn {
         if inputs.contains(&ingest::Input::Stdin) {
             anyhow::bail!(
                 "--learn reads the inputs twice and needs files: run `sincerity learn` first and score with --scripts"
@@ -142,10 +141,19 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         let min = crate::scripts::learn::DEFAULT_MIN_CONVERSATIONS;
         let (model, _) =
             super::learn::learn_model(&inputs, &options, args.threads, min, args.quiet)?;
-        engine.scripts = Some(model);
+        Some(model)
     } else if let Some(path) = &args.scripts {
-        engine.scripts = Some(ScriptModel::load(path)?);
-    }
+        Some(ScriptModel::load(path)?)
+    } else {
+        None
+    };
+    // Built by the run while it reads the first records.
+    let build_engine = move || {
+        let mut engine = Engine::new(policy);
+        engine.per_turn = per_turn;
+        engine.scripts = scripts;
+        engine
+    };
     let mut groups = match &args.groups_csv {
         Some(_) => Some(GroupsCollector::new(&args.group_by)?),
         None => None,
@@ -197,7 +205,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         pipeline::run(
             &inputs,
             &options,
-            &engine,
+            build_engine,
             destinations,
             &mut collectors,
             &|done| bar.set_position(done),
