@@ -352,12 +352,15 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
                 }) || (name.word_forms.iter().any(|f| f.as_str() == norm)
                     && written_as_name(t, token));
             // "Dear Mr Whitfield" opens a letter: the salutation is the form of the channel.
-            let salutation = t > 0
-                && (text.tokens[t - 1].norm == "dear"
-                    || (t > 1
-                        && text.tokens[t - 2].norm == "dear"
-                        && is_title(&text.tokens[t - 1].norm)));
-            if is_name && !salutation {
+            // Looked for only before a name: most words are none.
+            let salutation = || {
+                t > 0
+                    && (text.tokens[t - 1].norm == "dear"
+                        || (t > 1
+                            && text.tokens[t - 2].norm == "dear"
+                            && is_title(&text.tokens[t - 1].norm)))
+            };
+            if is_name && !salutation() {
                 // "Ravi Patel" said in full is one mention, not two.
                 if previous != Some(t.wrapping_sub(1)) {
                     found.push((i, t));
