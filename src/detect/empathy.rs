@@ -32,7 +32,7 @@ impl Mechanism {
 }
 
 /// Whether customer turn `turn` voices distress (or names a life event the trouble puts at
-/// stake), and the evidence span. Negative sentiment is distress only when it is not all in
+/// stake, or says they are repeating themselves), and the evidence span. Negative sentiment is distress only when it is not all in
 /// the words of the fault ("payment failed").
 pub fn distress(
     analysis: &Analysis,
@@ -4361,8 +4361,8 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     }
 }
 
-/// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress
-/// or naming a life event the trouble puts at stake.
+/// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress,
+/// naming a life event the trouble puts at stake, or saying they are repeating themselves.
 pub fn opportunity(analysis: &Analysis, cx: &Context) -> bool {
     // Distress phrases first: a turn's sentiment is worked out only when no turn has one.
     analysis.turns_of(Role::Customer).any(|(i, _, _)| {
