@@ -1165,12 +1165,13 @@ const EXPERIENCES: &[&str] = &[
     "i [do|did|am|was|have] [too|as well]",
     "[i am|im] [just|exactly|pretty much|kind of|] like [that|this|you] [too|as well|]",
     // Feelings and habits told as the speaker's own: "Agreed. Feeling the same way.", "which
-    // is the case with me", "I also find myself falling into the same pits".
+    // is the case with me", "I also find myself falling into the same pits" ("you've been
+    // feeling like this" asks, so "been feeling" needs its "I").
     "[feeling|felt] the same way",
     "[which|that|this] is the case [with|for] me",
     "i [also|too|often|sometimes|always|] find myself",
     "i [always|just|often|sometimes|still|also] tell myself",
-    "[i have been|been|i have also been] feeling [it|this|that|like this|like that|the same] [too|for|all|as well|]",
+    "i have [also|] been feeling [it|this|that|like this|like that|the same] [too|for|all|as well|]",
 ];
 
 /// Feelings of the speaker's own for the customer, intensified or aimed at them: strong
