@@ -3368,7 +3368,7 @@ fn run(c: &mut Convo, x: &Ctx) {
         }
     }
 
-    // --- a caller who does not use the internet ------------------------------------------------
+    // --- a caller who does not use the internet ---------------------------------------------
     if c.offline {
         c.agent_plain("For next time, the quickest way to do this is online, in our app.");
         c.customer("I don't do the online, love. I haven't got a computer.");
