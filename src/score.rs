@@ -3,7 +3,8 @@
 //!
 //! - sincerity = 100 + Σ sincerity weights (all negative), clamped to 0–100;
 //! - empathy = base + Σ empathy weights, clamped to 0–100, where base is `empathy_base` when the
-//!   customer voiced distress and `empathy_neutral` otherwise (no opportunity is no fault);
+//!   customer's words call for empathy (distress, a life event at stake, repeating themselves)
+//!   and `empathy_neutral` otherwise (no opportunity is no fault);
 //!   empathy from a scripted or generic line counts `scripted_empathy_factor` of its weight,
 //!   and empathy said again (a repeated line, a phrase said by habit, a pasted message sent
 //!   again) counts nothing: it was counted the first time;

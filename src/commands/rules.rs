@@ -44,7 +44,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<i32> {
     }
     writeln!(
         out,
-        "Scores: sincerity = 100 + sincerity weights; empathy = {} (customer voiced distress) or {} (no opportunity) + empathy weights (weak = half, scripted or generic = x{}, said again = 0); effort = effort weights + {} per customer turn beyond {} (max {}) + {} per minute of hold (measured, or reported by the platform's events) + {} per minute in the queue (reported; max {}). All clamped to 0-100.",
+        "Scores: sincerity = 100 + sincerity weights; empathy = {} (an opportunity: distress, a life event at stake, or the customer repeating themselves) or {} (none) + empathy weights (weak = half, scripted or generic = x{}, said again = 0); effort = effort weights + {} per customer turn beyond {} (max {}) + {} per minute of hold (measured, or reported by the platform's events) + {} per minute in the queue (reported; max {}). All clamped to 0-100.",
         policy.empathy_base,
         policy.empathy_neutral,
         policy.scripted_empathy_factor,
