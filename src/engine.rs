@@ -60,7 +60,8 @@ impl Engine {
         let mut cx = Context::with_hits(hits, &self.policy, &self.lexicons);
         cx.scripts = self.scripts.as_ref();
         let mut findings = detect::detect_all(&analysis, &cx);
-        let opportunity = detect::empathy::opportunity(&analysis, &cx);
+        let opportunity_turn = detect::empathy::opportunity(&analysis, &cx);
+        let opportunity = opportunity_turn.is_some();
 
         let mut metrics = Metrics {
             turns: conversation.turns.len(),
@@ -114,6 +115,7 @@ impl Engine {
         metrics.canned_ratio = ratio(metrics.canned_lines, agent_sentences);
         count_rules(&findings, &mut metrics);
         metrics.empathy_opportunity = opportunity;
+        metrics.empathy_opportunity_turn = opportunity_turn;
         let first_customer = conversation
             .turns
             .iter()

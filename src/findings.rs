@@ -137,6 +137,9 @@ pub struct Metrics {
     pub customer_thanks: usize,
     /// Whether the customer voiced something that calls for empathy.
     pub empathy_opportunity: bool,
+    /// The first customer turn (0-based) that called for empathy, so that the empathy score's
+    /// starting point has its evidence too; null without an opportunity.
+    pub empathy_opportunity_turn: Option<usize>,
     /// Best emotional-reaction level over agent turns (0–2).
     pub empathy_reaction: u8,
     /// Best interpretation level over agent turns (0–2).

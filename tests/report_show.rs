@@ -35,6 +35,8 @@ fn piped_output_is_plain_with_evidence_marked_and_speakers_aligned() {
     assert!(!text.contains('\u{1b}'), "escape codes in piped output");
     assert!(text.starts_with("c-effort-1 · chat · agent B02 (Lee)"));
     assert!(text.contains("empathy 10   sincerity 100   effort 100"));
+    // The empathy score's starting point has its evidence: "I gave it to the last agent too."
+    assert!(text.contains("empathy called for in turn 3"));
     assert!(text.contains("«This is my third call»[1]"));
     assert!(text.contains("[1] repeat-contact"));
 

@@ -4361,13 +4361,21 @@ fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     }
 }
 
-/// Whether the conversation offers an opportunity for empathy: a customer turn voicing distress,
-/// naming a life event the trouble puts at stake, or saying they are repeating themselves.
-pub fn opportunity(analysis: &Analysis, cx: &Context) -> bool {
-    // Distress phrases first: a turn's sentiment is worked out only when no turn has one.
-    analysis.turns_of(Role::Customer).any(|(i, _, _)| {
-        !cx.hits[i].distress.is_empty() && phrase_distress(analysis, cx, i).is_some()
-    }) || analysis
+/// The first customer turn that offers an opportunity for empathy: one voicing distress, naming
+/// a life event the trouble puts at stake, or saying they are repeating themselves.
+pub fn opportunity(analysis: &Analysis, cx: &Context) -> Option<usize> {
+    // Distress phrases first: a turn's sentiment is worked out only for the turns before the
+    // first phrase, or for all when no turn has one.
+    let by_phrase = analysis
         .turns_of(Role::Customer)
-        .any(|(i, _, _)| distress(analysis, cx, i).is_some())
+        .find(|&(i, _, _)| {
+            !cx.hits[i].distress.is_empty() && phrase_distress(analysis, cx, i).is_some()
+        })
+        .map(|(i, _, _)| i);
+    analysis
+        .turns_of(Role::Customer)
+        .take_while(|&(i, _, _)| by_phrase.is_none_or(|p| i < p))
+        .find(|&(i, _, _)| distress(analysis, cx, i).is_some())
+        .map(|(i, _, _)| i)
+        .or(by_phrase)
 }

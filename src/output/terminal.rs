@@ -245,8 +245,14 @@ pub fn render(c: &ScoredConversation, options: TerminalOptions) -> String {
         score("effort", s.effort, s.effort >= FLAG_AT),
         p.paint(
             &format!(
-                "attention {att:.0}{}",
-                if att >= FLAG_AT { " (flagged)" } else { "" }
+                "attention {att:.0}{}{}",
+                if att >= FLAG_AT { " (flagged)" } else { "" },
+                // Where the empathy score's starting point comes from.
+                c.metrics
+                    .empathy_opportunity_turn
+                    .map_or_else(String::new, |t| format!(
+                        "   empathy called for in turn {t}"
+                    ))
             ),
             DIM
         ),
