@@ -617,19 +617,16 @@ fn the_coached_calls_score_whole_and_agree_with_their_coach_on_sincerity() {
     // ranks the calls the coach found personal above the scripted ones.
     let dir = workdir();
     let coached = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/coached.jsonl");
-    let records = std::fs::read_to_string(&coached).unwrap().lines().count();
-    let out = sincerity()
-        .args(["score", "-q"])
-        .arg(&coached)
-        .output()
-        .unwrap();
+    let coached = coached.to_str().unwrap();
+    let records = std::fs::read_to_string(coached).unwrap().lines().count();
+    let out = run_in(dir.path(), &["score", "-q", coached]);
     assert_eq!(out.status.code(), Some(0));
     let results = lines(&out.stdout);
     assert_eq!(results.len(), records);
     assert!(results.iter().all(|r| r.get("error").is_none()));
-    let json = dir.path().join("figures.json");
-    let status = sincerity()
-        .args([
+    let status = run_in(
+        dir.path(),
+        &[
             "eval",
             "--gold",
             "labels.coach_sincerity_high",
@@ -638,13 +635,13 @@ fn the_coached_calls_score_whole_and_agree_with_their_coach_on_sincerity() {
             "--kind",
             "binary",
             "--json",
-        ])
-        .arg(&json)
-        .arg(&coached)
-        .output()
-        .unwrap()
-        .status;
+            "figures.json",
+            coached,
+        ],
+    )
+    .status;
     assert_eq!(status.code(), Some(0));
+    let json = dir.path().join("figures.json");
     let report: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(report["errors"], 0);
     assert!(report["n"].as_u64().unwrap() > 100, "{report}");
