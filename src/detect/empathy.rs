@@ -792,6 +792,42 @@ fn is_time_of_day(word: &str) -> bool {
     )
 }
 
+/// Words that make no question specific: "what's up?", "what's on your mind?", "what makes
+/// you feel like this?" ask after whatever it is, as "what happened?" does.
+fn names_nothing(word: &str) -> bool {
+    matches!(
+        word,
+        "up" | "mind"
+            | "going"
+            | "happen"
+            | "happened"
+            | "happening"
+            | "wrong"
+            | "make"
+            | "makes"
+            | "made"
+            | "feel"
+            | "feeling"
+            | "like"
+            | "way"
+            | "thing"
+            | "things"
+            | "lately"
+            | "story"
+            | "reason"
+            | "reasons"
+            | "context"
+            | "bit"
+            | "more"
+            | "okay"
+            | "doing"
+            | "think"
+            | "anything"
+            | "something"
+            | "everything"
+    )
+}
+
 /// Whether a word (after "have you tried") is a step of fixing a device, an app or an account.
 fn is_troubleshooting_step(word: &str) -> bool {
     matches!(
@@ -3088,6 +3124,8 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                                 .is_some_and(|next| is_time_of_day(&next.norm));
                         t.is_content()
                             && !is_time_of_day(&t.norm)
+                            && !names_nothing(&t.norm)
+                            && crate::analyse::text::expand_contraction(&t.norm).is_none()
                             && !greeting
                             && !stock.iter().any(|r| r.contains(&at))
                     })
