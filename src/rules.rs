@@ -150,7 +150,7 @@ pub const RULES: &[Rule] = &[
         weight: 10.0,
         cap: 10.0,
         description: "The customer already tried another channel (app, website, chat, e-mail, store).",
-        threshold: "phrase such as \"I tried the app already\", \"the chat told me to call\"; a bot that took part in this conversation is not another channel",
+        threshold: "phrase such as \"I tried the app already\", \"the chat told me to call\"; a bot that took part in this conversation is not another channel, nor the app in which the customer checks a fix and thanks for it",
     },
     Rule {
         id: "escalation-request",

@@ -4,7 +4,7 @@
 //! menu).
 
 use crate::analyse::Analysis;
-use crate::detect::lexicons::Event;
+use crate::detect::lexicons::{Event, Thanks};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::lexicon::PhraseMatch;
@@ -134,6 +134,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         for (event, span, why) in found {
             if seen.contains(&event)
                 || (event == Event::Escalation && asks_if_required(text, &span))
+                || (event == Event::ChannelSwitch && checks_a_fix(analysis, cx, i))
             {
                 continue;
             }
@@ -161,6 +162,21 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether customer turn `i` thanks the agent for a fix reported before it: "Just checked the
+/// app, it says active now. Thank you so much." checks the agent's work in another channel; it
+/// is no channel tried before this contact.
+fn checks_a_fix(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+    cx.hits[i]
+        .thanks
+        .iter()
+        .any(|m| cx.lexicons.thanks.tag(m) == Thanks::Given)
+        && !crate::detect::resolution::complains_after_thanks(analysis, cx, i)
+        && analysis
+            .turns_of(Role::Agent)
+            .take_while(|(j, _, _)| *j < i)
+            .any(|(j, _, _)| crate::detect::resolution::reports_a_fix(analysis, cx, j))
 }
 
 /// Whether a customer turn, typed to a bot, is only a call for a person: "AGENT", "human",

@@ -852,7 +852,7 @@ fn hollow_thanks(analysis: &Analysis, cx: &Context, i: usize) -> bool {
 
 /// Whether turn `i` reports a fix ("I've moved the credit across", "it's working now") or
 /// the agent undertakes one, unconditionally and not as a call back.
-fn reports_a_fix(analysis: &Analysis, cx: &Context, i: usize) -> bool {
+pub(crate) fn reports_a_fix(analysis: &Analysis, cx: &Context, i: usize) -> bool {
     let role = analysis.conversation.turns[i].role;
     let text = &analysis.texts[i];
     role != Role::System
