@@ -1,22 +1,80 @@
-//! Missed empathy: replies that meet a customer's feeling without an empathy cue (waving off
-//! their apology, reassuring their worry, owning the repeat), so no opportunity is missed.
+//! Missed empathy: a customer turn that called for empathy answered by an agent turn with none,
+//! unless the reply meets the feeling without an empathy cue (waving off their apology,
+//! reassuring their worry, owning the repeat).
 
 use crate::analyse::text::TurnText;
 use crate::analyse::{Analysis, TokenKind};
-use crate::detect::Context;
+use crate::detect::{Context, finding};
+use crate::findings::Finding;
 use crate::model::Role;
 
-use super::customer::tells_of_a_death;
+use super::another_agent;
+use super::customer::{distress, tells_of_a_death};
+
+/// The `missed-empathy` findings. Missed opportunities: distress followed by an agent turn
+/// with no empathy at all (not in `empathic_turns`), or only empathy lines it had said before
+/// (its `repeated-empathy` findings among those `found`).
+pub(super) fn missed_empathy(
+    analysis: &Analysis,
+    cx: &Context,
+    empathic_turns: &[bool],
+    found: &[Finding],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, _, _) in analysis.turns_of(Role::Customer) {
+        let Some(reply) = analysis.next_of(i, Role::Agent) else {
+            continue;
+        };
+        // Only the agent's direct answer counts: a later customer turn means the moment passed.
+        // (Checked first: distress may need the turn's sentiment, the costlier test.)
+        if analysis
+            .next_of(i, Role::Customer)
+            .is_some_and(|c| c < reply)
+            || empathic_turns[reply]
+            // Relief ("Oh that's good, I was worried I'd have no card") wants no comfort.
+            || crate::detect::resolution::relieved(&analysis.texts[i])
+        {
+            continue;
+        }
+        // A wave-off of the customer's apology or reassurance of their worry meets the
+        // feeling; a death already met with condolences is not news; and the agent a transfer
+        // brings in did not hear it.
+        if waves_off_their_apology(&analysis.texts[i], &analysis.texts[reply])
+            || reassures_their_worry(analysis, cx, i, reply)
+            || death_already_acknowledged(analysis, cx, i, empathic_turns)
+            || owns_the_repeat(analysis, cx, i, reply)
+            || another_agent(analysis, cx, i + 1..reply)
+        {
+            continue;
+        }
+        let Some((_, evidence)) = distress(analysis, cx, i) else {
+            continue;
+        };
+        let text = &analysis.texts[reply];
+        let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
+        let recycled = found
+            .iter()
+            .any(|f| f.turn == reply && f.rule == "repeated-empathy");
+        let reply_does = if recycled {
+            "this reply only repeats an empathy line said before"
+        } else {
+            "this reply does not acknowledge it"
+        };
+        out.push(finding(
+            analysis,
+            "missed-empathy",
+            reply,
+            span,
+            format!("the customer's turn {i} called for empathy ({evidence}); {reply_does}"),
+        ));
+    }
+    out
+}
 
 /// Whether the reply owns what made the customer repeat themselves ("As I said, it's the
 /// landline" — "Sorry, you did say that."): an apology or "you did say" meets exasperation at
 /// repeating, though it is no empathy for a distress voiced in words of feeling.
-pub(super) fn owns_the_repeat(
-    analysis: &Analysis,
-    cx: &Context,
-    turn: usize,
-    reply: usize,
-) -> bool {
+fn owns_the_repeat(analysis: &Analysis, cx: &Context, turn: usize, reply: usize) -> bool {
     if !cx.hits[turn].distress.is_empty()
         || crate::detect::repetition::says_they_repeat(analysis, cx, turn).is_none()
     {
@@ -38,7 +96,7 @@ pub(super) fn owns_the_repeat(
 /// after "I'm very sorry for your loss"): its only distress phrase is the death or the funeral,
 /// and an earlier customer turn told of one whose reply was
 /// empathic.
-pub(super) fn death_already_acknowledged(
+fn death_already_acknowledged(
     analysis: &Analysis,
     cx: &Context,
     i: usize,
@@ -66,12 +124,7 @@ pub(super) fn death_already_acknowledged(
 /// Whether customer turn `i` voices only a worry or a fear ("that's what I was worried about, I
 /// had it in my head they'd cut it off") and the reply opens by denying what was feared ("no
 /// nothing like that, the supply stays exactly as it is"): reassurance meets a worry.
-pub(super) fn reassures_their_worry(
-    analysis: &Analysis,
-    cx: &Context,
-    i: usize,
-    reply: usize,
-) -> bool {
+fn reassures_their_worry(analysis: &Analysis, cx: &Context, i: usize, reply: usize) -> bool {
     let hits = &cx.hits[i].distress;
     let only_worry = !hits.is_empty()
         && hits.iter().all(|m| {
@@ -99,7 +152,7 @@ pub(super) fn reassures_their_worry(
 /// — "Honestly, please don't be."; "Sorry, it's not my account" — "Not at all, anyone can
 /// report a leak"; "Sorry, my handwriting is terrible" — "It wasn't your handwriting at all"):
 /// kindness that meets the feeling, though it names none.
-pub(super) fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
+fn waves_off_their_apology(customer: &TurnText, reply: &TurnText) -> bool {
     let apologises = customer
         .tokens
         .iter()
