@@ -33,30 +33,6 @@ pub(super) fn inferred_feeling(
 ) -> bool {
     let tokens = &text.tokens;
     let word = |k: usize| tokens[k].norm.as_str();
-    let is_intensifier = |w: &str| {
-        matches!(
-            w,
-            "so" | "really"
-                | "very"
-                | "incredibly"
-                | "such"
-                | "a"
-                | "an"
-                | "quite"
-                | "pretty"
-                | "absolutely"
-                | "truly"
-                | "awfully"
-                | "terribly"
-                | "extremely"
-                | "probably"
-                | "understandably"
-                | "bit"
-                | "little"
-                | "feeling"
-                | "getting"
-        )
-    };
     // "you might be", "you may well be": a guess at the customer's feeling.
     let tentative_you = |modal: usize| {
         let before = |k: usize| k > sentence.tokens.start && word(k - 1) == "you";
@@ -128,12 +104,6 @@ pub(super) fn inferred_feeling(
             // how stressful…" is a way of saying it is.
             && !(word(link - 1) != "imagine" && negated(link - 1))
     };
-    let speaker_or_supposition = |w: &str| {
-        matches!(
-            w,
-            "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "myself" | "im" | "we" | "our" | "if"
-        )
-    };
     // Where the customer is the subject of the linked feeling, the position of "you".
     let second_person = |link: usize| match word(link) {
         "you're" | "youre" => Some(link),
@@ -200,7 +170,7 @@ pub(super) fn inferred_feeling(
                         None => {
                             understood(link)
                                 || !(sentence.tokens.start..m.tokens.start)
-                                    .any(|k| speaker_or_supposition(word(k)))
+                                    .any(|k| is_speaker_or_supposition(word(k)))
                                 // "I'm so sorry, Marcus, that must be frightening": the
                                 // apology before the pronoun's clause is the speaker's, the
                                 // feeling is not.
@@ -211,12 +181,48 @@ pub(super) fn inferred_feeling(
                                         && !(sentence.tokens.start..subject)
                                             .any(|k| word(k) == "if")
                                         && !(subject..m.tokens.start)
-                                            .any(|k| speaker_or_supposition(word(k)))
+                                            .any(|k| is_speaker_or_supposition(word(k)))
                                 })
                         }
                     }
             })
         })
+}
+
+/// Words that may stand between a feeling and the verb that links it to its subject ("that's
+/// *so* stressful", "you're *probably* worried", "it must be *getting* frustrating").
+fn is_intensifier(w: &str) -> bool {
+    matches!(
+        w,
+        "so" | "really"
+            | "very"
+            | "incredibly"
+            | "such"
+            | "a"
+            | "an"
+            | "quite"
+            | "pretty"
+            | "absolutely"
+            | "truly"
+            | "awfully"
+            | "terribly"
+            | "extremely"
+            | "probably"
+            | "understandably"
+            | "bit"
+            | "little"
+            | "feeling"
+            | "getting"
+    )
+}
+
+/// Words before a feeling that make it the speaker's own ("I was so worried") or a
+/// supposition ("if you are worried").
+fn is_speaker_or_supposition(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "myself" | "im" | "we" | "our" | "if"
+    )
 }
 
 /// Whether a [`FEELINGS`](crate::detect::lexicons) entry describes how something feels

@@ -210,7 +210,106 @@ pub(super) fn own_story(
     }
     // The agent narrating the work: "I'm looking at it now", "Okay, I see it.", "Here's what
     // I'm doing".
-    let narrates_the_work = words.windows(3).any(|w| {
+    if narrates_the_work(&words)
+        || works_the_case(&words)
+        || introduces_the_call(raw, text, sentence, agent, &words)
+    {
+        return false;
+    }
+    // Long enough to tell something, not addressed to the customer, not about the work.
+    let told_of_own_life = || {
+        words.len() >= 4
+            && !addresses_customer(text, sentence)
+            && !has_service_figures(text, sentence)
+            && !words.iter().any(|w| {
+                is_service_word(w.strip_suffix("'s").unwrap_or(w))
+                    && !matches!(
+                        *w,
+                        "help" | "see" | "look" | "looked" | "looking" | "sure" | "sorry"
+                    )
+            })
+    };
+    // "Give Dennis my best", "send her my love": a greeting to pass on.
+    let passed_on = |k: usize| {
+        words[k] == "my"
+            && ((matches!(words.get(k + 1), Some(&("best" | "love" | "regards")))
+                && words[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|w| matches!(*w, "give" | "send" | "pass")))
+                // "That honestly made my day": thanks returned.
+                || (matches!(words.get(k + 1), Some(&("day" | "week" | "morning")))
+                    && k > 0
+                    && matches!(words[k - 1], "made" | "make" | "makes")))
+    };
+    let exclamation = |k: usize| {
+        is_formula_my(
+            k.checked_sub(1).map(|b| words[b]),
+            words[k],
+            words.get(k + 1).copied(),
+        ) || passed_on(k)
+    };
+    // "I'll do the cancellation myself" promises the work in person.
+    let promised_in_person = |k: usize| {
+        words[k] == "myself"
+            && k + 1 == words.len()
+            && words[..k].iter().any(|w| matches!(*w, "i'll" | "ill"))
+    };
+    // "As I said, a household is defined as…", "Sorry, that took longer than I said", "That's
+    // what I thought" point back at the call; they tell nothing. "No, that's fair, I won't."
+    // promises.
+    let points_back = |k: usize| {
+        let next = words.get(k + 1).copied();
+        words[k] == "i"
+            && ((k > 0
+                && matches!(words[k - 1], "as" | "like" | "than")
+                && matches!(
+                    next,
+                    Some("said" | "mentioned" | "explained" | "say" | "promised")
+                ))
+                || (k > 1
+                    && words[k - 1] == "what"
+                    && matches!(words[k - 2], "that's" | "thats")
+                    && matches!(next, Some("thought" | "figured" | "expected" | "said")))
+                || (k + 2 == words.len() && matches!(next, Some("won't" | "wont" | "will"))))
+    };
+    let subjects: Vec<usize> = (0..words.len())
+        .filter(|&k| {
+            first_person(words[k]) && !exclamation(k) && !promised_in_person(k) && !points_back(k)
+        })
+        .collect();
+    if subjects.is_empty() {
+        // The speaker as the one something happened to: "walking at night works for me",
+        // "the group helped me through it" (a request, "please spell it for me", is not).
+        // "She's happy for me to kill it" gives leave; it tells nothing that befell the speaker.
+        return words.windows(2).enumerate().any(|(k, pair)| {
+            matches!(
+                pair,
+                ["for" | "helped" | "helps" | "worked" | "works", "me"]
+            ) && words.get(k + 2) != Some(&"to")
+        }) && !words.contains(&"please")
+            && told_of_own_life();
+    }
+    // A later clause may tell it ("I can't go out without coffee, I have no interests"),
+    // unless the opinion governs it: "I'm sorry I couldn't do more", "I don't think I've
+    // seen it" say what the speaker thinks, not what they lived.
+    let mut story = false;
+    for at in subjects {
+        if !is_opinion(&words, at) && !is_case_action(&words, at) {
+            story = true;
+            break;
+        }
+        if governs_a_clause(&words, at) {
+            break;
+        }
+    }
+    story && told_of_own_life()
+}
+
+/// Whether the words narrate the work as the agent does it ("I'm looking at it now", "Okay, I
+/// see it.", "I've done that now."), read back or check what the customer said, ask leave
+/// ("can I take it again"), say why they call or ask for a moment.
+fn narrates_the_work(words: &[&str]) -> bool {
+    words.windows(3).any(|w| {
         matches!(w, ["i'm" | "im", "looking", "at"])
             || (words.len() <= 6
                 && (matches!(
@@ -312,7 +411,13 @@ pub(super) fn own_story(
                     | ["i", "can", "see", "it" | "that" | "this" | "them"]
             )
         }))
-        || wants_it_done(&words)
+}
+
+/// Whether the words tell of the work on the case: what the agent means to do about it, a
+/// colleague consulted, the options, the procedure, a slot or the records on the agent's
+/// screen, the agent's shift, the purpose of a question.
+fn works_the_case(words: &[&str]) -> bool {
+    wants_it_done(words)
         // "I've spoken to transfers.", "I've spoken to Graham in the damp team": a colleague
         // consulted.
         || (words.len() <= 10
@@ -413,10 +518,20 @@ pub(super) fn own_story(
                     Some(&("been" | "gone" | "felt" | "learned" | "learnt" | "done" | "found"))
                 )
         })
-        // "Hello, my name is Marc, I'm a consular officer at the embassy": an introduction.
-        || words
-            .windows(3)
-            .any(|w| matches!(w, ["my", "name", "is"]))
+}
+
+/// Whether the words introduce the speaker or the call ("my name is Marc", "I'm calling
+/// from…", "it's Ben from Northgate"), or say what the agent is doing on it ("here's what I'm
+/// doing", "bear with me").
+fn introduces_the_call(
+    raw: &str,
+    text: &TurnText,
+    sentence: &Sentence,
+    agent: Option<&str>,
+    words: &[&str],
+) -> bool {
+    // "Hello, my name is Marc, I'm a consular officer at the embassy": an introduction.
+    words.windows(3).any(|w| matches!(w, ["my", "name", "is"]))
         || words.windows(2).any(|w| matches!(w, ["my", "name's"]))
         || words.windows(4).any(|w| {
             matches!(w, ["here's" | "heres", "what", "i'm" | "im", "doing"])
@@ -441,97 +556,7 @@ pub(super) fn own_story(
                     ]
                 )
         })
-        || introduces_the_speaker(raw, text, sentence, agent);
-    if narrates_the_work {
-        return false;
-    }
-    // Long enough to tell something, not addressed to the customer, not about the work.
-    let told_of_own_life = || {
-        words.len() >= 4
-            && !addresses_customer(text, sentence)
-            && !has_service_figures(text, sentence)
-            && !words.iter().any(|w| {
-                is_service_word(w.strip_suffix("'s").unwrap_or(w))
-                    && !matches!(
-                        *w,
-                        "help" | "see" | "look" | "looked" | "looking" | "sure" | "sorry"
-                    )
-            })
-    };
-    // "Give Dennis my best", "send her my love": a greeting to pass on.
-    let passed_on = |k: usize| {
-        words[k] == "my"
-            && ((matches!(words.get(k + 1), Some(&("best" | "love" | "regards")))
-                && words[k.saturating_sub(3)..k]
-                    .iter()
-                    .any(|w| matches!(*w, "give" | "send" | "pass")))
-                // "That honestly made my day": thanks returned.
-                || (matches!(words.get(k + 1), Some(&("day" | "week" | "morning")))
-                    && k > 0
-                    && matches!(words[k - 1], "made" | "make" | "makes")))
-    };
-    let exclamation = |k: usize| {
-        is_formula_my(
-            k.checked_sub(1).map(|b| words[b]),
-            words[k],
-            words.get(k + 1).copied(),
-        ) || passed_on(k)
-    };
-    // "I'll do the cancellation myself" promises the work in person.
-    let promised_in_person = |k: usize| {
-        words[k] == "myself"
-            && k + 1 == words.len()
-            && words[..k].iter().any(|w| matches!(*w, "i'll" | "ill"))
-    };
-    // "As I said, a household is defined as…", "Sorry, that took longer than I said", "That's
-    // what I thought" point back at the call; they tell nothing. "No, that's fair, I won't."
-    // promises.
-    let points_back = |k: usize| {
-        let next = words.get(k + 1).copied();
-        words[k] == "i"
-            && ((k > 0
-                && matches!(words[k - 1], "as" | "like" | "than")
-                && matches!(
-                    next,
-                    Some("said" | "mentioned" | "explained" | "say" | "promised")
-                ))
-                || (k > 1
-                    && words[k - 1] == "what"
-                    && matches!(words[k - 2], "that's" | "thats")
-                    && matches!(next, Some("thought" | "figured" | "expected" | "said")))
-                || (k + 2 == words.len() && matches!(next, Some("won't" | "wont" | "will"))))
-    };
-    let subjects: Vec<usize> = (0..words.len())
-        .filter(|&k| {
-            first_person(words[k]) && !exclamation(k) && !promised_in_person(k) && !points_back(k)
-        })
-        .collect();
-    if subjects.is_empty() {
-        // The speaker as the one something happened to: "walking at night works for me",
-        // "the group helped me through it" (a request, "please spell it for me", is not).
-        // "She's happy for me to kill it" gives leave; it tells nothing that befell the speaker.
-        return words.windows(2).enumerate().any(|(k, pair)| {
-            matches!(
-                pair,
-                ["for" | "helped" | "helps" | "worked" | "works", "me"]
-            ) && words.get(k + 2) != Some(&"to")
-        }) && !words.contains(&"please")
-            && told_of_own_life();
-    }
-    // A later clause may tell it ("I can't go out without coffee, I have no interests"),
-    // unless the opinion governs it: "I'm sorry I couldn't do more", "I don't think I've
-    // seen it" say what the speaker thinks, not what they lived.
-    let mut story = false;
-    for at in subjects {
-        if !is_opinion(&words, at) && !is_case_action(&words, at) {
-            story = true;
-            break;
-        }
-        if governs_a_clause(&words, at) {
-            break;
-        }
-    }
-    story && told_of_own_life()
+        || introduces_the_speaker(raw, text, sentence, agent)
 }
 
 /// Whether a word at byte `at` of a turn is written as a name: capitalised, or anywhere in a
