@@ -791,7 +791,7 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Interpretation,
     ),
     (
-        "[that is|it is|this is|that has been|it has been|that sounds like|it sounds like] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate|to carry|to be carrying|to be dealing with]",
+        "[that is|it is|this is|that has been|it has been|that sounds like|it sounds like] [such|] a lot [to deal with|to handle|to take in|to cope with|on your plate|to carry|to be carrying|to be dealing with|to land on you|to have landed on you|to juggle]",
         Mechanism::Interpretation,
     ),
     // "So today's about the worst day it could have picked", "the worst time for this".
@@ -1529,6 +1529,23 @@ const DISTRESS: &[&str] = &[
     "[days|doses|day's|week's|weeks] of [insulin|medication|medicine|her medication|his medication|my medication|tablets|oxygen] left",
     "[run|running|ran|run right] out of [insulin|medication|medicine|her medication|his medication|my medication|her tablets|his tablets|my tablets|oxygen]",
     "[i|we] do not know how [i will|we will|i am going to|we are going to|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
+    // Fear and sleeplessness told plainly: "I'm a bit nervous about going back", "my heart's
+    // going", "I've not slept since Tuesday", "I can't keep doing this".
+    "[i am|i feel|honestly i am|i am still] [a bit|a little|really|so|quite|very|pretty|] [nervous|terrified|petrified|frightened]",
+    "my heart [is|is still] [going|racing|pounding]",
+    "[i have|i've|have|i] [not|never|hardly|barely] slept",
+    "[i|we] [cannot|can not] keep [doing this|going like this|living like this|on like this]",
+    // Of a person, not a room: "my daughter was in a right state", not "the kitchen's in a state".
+    "[she was|he was|i was|she is|he is|i am|she has been|he has been|i have been|she got|he got|i got] in [a right state|a real state|such a state|a bit of a state]",
+    "[beside herself|beside himself|beside myself]",
+    // A separation or a fall behind the trouble: "me and my wife split up in the summer",
+    // "I had a fall in March"; not "can we split up the payment".
+    "[and my wife|and my husband|and my partner|and my ex] [split up|separated|broke up]",
+    "[my wife and i|my husband and i|my partner and i] [split up|separated|broke up]",
+    "[my wife|my husband|my partner] [left me|has left me|walked out]",
+    "we [split up|separated|broke up] [in|last|after|recently|a|this|when|two|three|six]",
+    "[going through|in the middle of] a divorce",
+    "[i|she|he|mum|dad|my mum|my dad|my mother|my father] [had|has had|have had] a [bad|nasty|] fall",
     // As typed in a hurry.
     "[fustrated|frustated|frusterated|frustrted|rediculous|ridiculus|redicilous|dissapointed|disapointed|dissappointed|unacceptible|anoyed]",
 ];

@@ -397,12 +397,13 @@ pub(super) fn names_a_plight(text: &TurnText, sentence: &Sentence) -> bool {
         // "What a blow", "that's a real blow".
         matches!(w[0].norm.as_str(), "a" | "real" | "big" | "huge") && w[1].norm == "blow"
     }) || tokens.windows(3).any(|w| {
-        // "That sounds like a lot to be carrying", "that's a lot to deal with".
+        // "That sounds like a lot to be carrying", "that's a lot to deal with", "that's a lot
+        // to land on you all at once".
         w[0].norm == "lot"
             && w[1].norm == "to"
             && matches!(
                 w[2].norm.as_str(),
-                "carry" | "be" | "deal" | "handle" | "take" | "cope" | "manage"
+                "carry" | "be" | "deal" | "handle" | "take" | "cope" | "manage" | "land" | "juggle"
             )
     }) || tokens.windows(4).any(|w| {
         // "that's an awful way to start the day", a car stolen on the school run.

@@ -43,6 +43,7 @@ pub(super) fn missed_empathy(
             || reassures_their_worry(analysis, cx, i, reply)
             || death_already_acknowledged(analysis, cx, i, empathic_turns)
             || owns_the_repeat(analysis, cx, i, reply)
+            || puts_it_first(&analysis.texts[reply])
             || another_agent(analysis, cx, i + 1..reply)
         {
             continue;
@@ -69,6 +70,31 @@ pub(super) fn missed_empathy(
         ));
     }
     out
+}
+
+/// Whether the reply makes the case a priority because of what the customer told ("I had a
+/// fall in March, that's why I've got it [the alarm]" — "Right. Then this is a priority. I'm
+/// putting it down as an urgent repair."): care shown by acting on it. Not "it isn't urgent"
+/// or "we can't prioritise it".
+fn puts_it_first(reply: &TurnText) -> bool {
+    reply.sentences.iter().any(|s| {
+        let words = || {
+            reply.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.norm.as_str())
+        };
+        words().any(|w| {
+            matches!(
+                w,
+                "priority" | "urgent" | "urgently" | "prioritise" | "prioritize"
+            )
+        }) && !words().any(|w| {
+            matches!(w, "not" | "no" | "never" | "cannot")
+                || w.ends_with("n't")
+                || w.ends_with("nt")
+        })
+    })
 }
 
 /// Whether the reply owns what made the customer repeat themselves ("As I said, it's the
@@ -122,30 +148,54 @@ fn death_already_acknowledged(
 }
 
 /// Whether customer turn `i` voices only a worry or a fear ("that's what I was worried about, I
-/// had it in my head they'd cut it off") and the reply opens by denying what was feared ("no
-/// nothing like that, the supply stays exactly as it is"): reassurance meets a worry.
+/// had it in my head they'd cut it off", "I haven't slept right since") and the reply opens by
+/// denying what was feared ("no nothing like that, the supply stays exactly as it is") or by
+/// telling them the fear is common ("That's really common, and the TV programmes don't help",
+/// "you're not the only one"): reassurance meets a worry.
 fn reassures_their_worry(analysis: &Analysis, cx: &Context, i: usize, reply: usize) -> bool {
     let hits = &cx.hits[i].distress;
     let only_worry = !hits.is_empty()
         && hits.iter().all(|m| {
-            matches!(
-                cx.lexicons.distress.said(m),
-                "worried" | "scared" | "anxious" | "panicking"
-            )
+            let said = cx.lexicons.distress.said(m);
+            matches!(said, "worried" | "scared" | "anxious" | "panicking")
+                || ["nervous", "terrified", "petrified", "frightened", "slept"]
+                    .iter()
+                    .any(|fear| said.ends_with(fear))
         });
+    if !only_worry {
+        return false;
+    }
     let text = &analysis.texts[reply];
-    let mut words = text
+    let words: Vec<&str> = text
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.norm.as_str())
-        .skip_while(|w| matches!(*w, "oh" | "ah" | "honestly" | "gosh"));
-    only_worry
-        && matches!(
-            (words.next(), words.next()),
-            (Some("no" | "nothing" | "not"), _)
-                | (Some("it" | "you" | "they" | "that"), Some("won't" | "wont"))
-        )
+        .skip_while(|w| matches!(*w, "oh" | "ah" | "honestly" | "gosh" | "well"))
+        .take(6)
+        .collect();
+    let denies = matches!(
+        words.as_slice(),
+        ["no" | "nothing" | "not", ..] | ["it" | "you" | "they" | "that", "won't" | "wont", ..]
+    );
+    // "That's really common", "it's completely normal", "you're not the only one".
+    let normalises = match words.as_slice() {
+        ["that's" | "it's" | "thats" | "its", rest @ ..] | ["that" | "it", "is", rest @ ..] => {
+            let rest = rest
+                .strip_prefix(&["really"])
+                .or_else(|| rest.strip_prefix(&["very"]))
+                .or_else(|| rest.strip_prefix(&["so"]))
+                .or_else(|| rest.strip_prefix(&["completely"]))
+                .or_else(|| rest.strip_prefix(&["perfectly"]))
+                .or_else(|| rest.strip_prefix(&["quite"]))
+                .unwrap_or(rest);
+            matches!(rest.first(), Some(&("common" | "normal" | "natural")))
+        }
+        ["you're" | "youre", "not", "the", "only" | "first", ..]
+        | ["you", "are", "not", "the", "only" | "first", ..] => true,
+        _ => false,
+    };
+    denies || normalises
 }
 
 /// Whether a reply opens by waving off the customer's apology ("I'm sorry for getting upset."
