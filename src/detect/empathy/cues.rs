@@ -354,7 +354,10 @@ impl<'a> AgentSentence<'_, 'a> {
                     && cx.lexicons.canned.said(c).ends_with("that way")
             })
         };
+        // Only an apology is a service apology: "sending you a hug" is no apology for the
+        // sending.
         let service_apology = (tone == Tone::Felt
+            && cx.lexicons.empathy.said(m).contains("sorry")
             && (is_apology(text, sentence) || stock_apology()))
             || (mechanism == Mechanism::Reaction
                 && cx.lexicons.empathy.said(m).contains("sorry")
