@@ -68,18 +68,16 @@ impl Engine {
             ..Metrics::default()
         };
         let mut agent_sentences = 0;
+        // The agent metrics count the service side: the agent, or the bot when no agent
+        // took part.
         for (_, turn, text) in analysis.turns() {
-            match turn.role {
-                Role::Agent => {
-                    metrics.agent_turns += 1;
-                    metrics.agent_words += text.word_count();
-                    agent_sentences += text.sentences.len();
-                }
-                Role::Customer => {
-                    metrics.customer_turns += 1;
-                    metrics.customer_words += text.word_count();
-                }
-                Role::Bot | Role::System => {}
+            if turn.role == analysis.service {
+                metrics.agent_turns += 1;
+                metrics.agent_words += text.word_count();
+                agent_sentences += text.sentences.len();
+            } else if turn.role == Role::Customer {
+                metrics.customer_turns += 1;
+                metrics.customer_words += text.word_count();
             }
         }
         let hold_turns: Vec<usize> = findings

@@ -21,6 +21,10 @@ pub struct Analysis<'c> {
     pub texts: Vec<Rc<TurnText>>,
     /// The customer's name, given or inferred.
     pub customer_name: Option<CustomerName>,
+    /// Who serves the customer: the agent, or in a conversation no agent took part in, the
+    /// bot (its canned apologies are the service's voice there). The agent metrics and the
+    /// sincerity and empathy rules read this role's turns.
+    pub service: Role,
     /// The agent's mentions of that name, found when first asked for (see
     /// [`Analysis::name_mentions`]): both the metrics and the `name-overuse` detector need them.
     name_mentions: OnceCell<Vec<(usize, usize)>>,
@@ -41,8 +45,15 @@ impl<'c> Analysis<'c> {
     /// (e.g. kept from an earlier conversation with the same line); aligned with its turns.
     pub fn with_texts(conversation: &'c Conversation, texts: Vec<Rc<TurnText>>) -> Analysis<'c> {
         debug_assert_eq!(texts.len(), conversation.turns.len());
+        let has = |role: Role| conversation.turns.iter().any(|t| t.role == role);
+        let service = if !has(Role::Agent) && has(Role::Bot) {
+            Role::Bot
+        } else {
+            Role::Agent
+        };
         Analysis {
             customer_name: names::customer_name(conversation, &texts),
+            service,
             texts,
             conversation,
             name_mentions: OnceCell::new(),

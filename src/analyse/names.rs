@@ -329,7 +329,7 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
         return Vec::new();
     };
     let mut found = Vec::new();
-    for (i, turn, text) in analysis.turns_of(Role::Agent) {
+    for (i, turn, text) in analysis.turns_of(analysis.service) {
         // "Sure Will, …", "I've fixed it, Will." name him; "I will check" and "Will you…?"
         // do not: a capital, and at the start of a sentence a comma after it.
         let written_as_name = |t: usize, token: &Token| {

@@ -3,13 +3,12 @@
 use crate::analyse::Analysis;
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
-use crate::model::Role;
 
 /// One finding per stock line the agent says.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.canned;
     let mut out = Vec::new();
-    for (i, _, _) in analysis.turns_of(Role::Agent) {
+    for (i, _, _) in analysis.turns_of(analysis.service) {
         for m in &cx.hits[i].canned {
             out.push(finding(
                 analysis,

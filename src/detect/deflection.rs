@@ -24,7 +24,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (i, _, text) in analysis.turns_of(Role::Agent) {
+    for (i, _, text) in analysis.turns_of(analysis.service) {
         if i <= said_at {
             continue;
         }

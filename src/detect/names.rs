@@ -3,14 +3,13 @@
 use crate::analyse::Analysis;
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
-use crate::model::Role;
 
 /// Fires once when the agent says the name at least `name_overuse_min_mentions` times and in
 /// at least `name_overuse_rate` of its turns; the evidence is the mention that crossed the
 /// threshold.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mentions = analysis.name_mentions();
-    let agent_turns = analysis.turns_of(Role::Agent).count();
+    let agent_turns = analysis.turns_of(analysis.service).count();
     if agent_turns == 0 || mentions.len() < cx.policy.name_overuse_min_mentions {
         return Vec::new();
     }
@@ -34,9 +33,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         turn,
         tok.start..tok.end,
         format!(
-            "the agent said the customer's name ({name}) {} times, in {} of {agent_turns} agent turns ({rate:.2} per turn)",
+            "the {side} said the customer's name ({name}) {} times, in {} of {agent_turns} {side} turns ({rate:.2} per turn)",
             mentions.len(),
-            turns_with_name.len()
+            turns_with_name.len(),
+            side = analysis.service.as_str()
         ),
     )]
 }

@@ -4,7 +4,6 @@ use std::ops::Range;
 
 use crate::analyse::text::is_stop_word;
 use crate::analyse::{Analysis, TokenKind, TurnText};
-use crate::model::Role;
 
 /// Fewest words (slots included) a line has.
 pub const MIN_WORDS: usize = 4;
@@ -87,7 +86,7 @@ pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
         .unwrap_or_default();
     names.extend(agent_forms(analysis.conversation.agent_name.as_deref()));
     let mut out = Vec::new();
-    for (i, turn, text) in analysis.turns_of(Role::Agent) {
+    for (i, turn, text) in analysis.turns_of(analysis.service) {
         let parts = NormParts::new(text);
         for sentence in &text.sentences {
             if let Some(line) =
@@ -278,7 +277,7 @@ fn is_name_use(original: &str, token: &crate::analyse::Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Conversation, Turn};
+    use crate::model::{Conversation, Role, Turn};
 
     fn lines(agent: Option<&str>, customer: Option<&str>, said: &str) -> Vec<String> {
         let conversation = Conversation {

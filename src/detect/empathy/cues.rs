@@ -213,7 +213,7 @@ impl<'a> AgentSentence<'_, 'a> {
                 "how are you" | "how are you doing" | "how are you today"
             )
             && analysis
-                .turns_of(Role::Agent)
+                .turns_of(analysis.service)
                 .next()
                 .is_some_and(|(first, _, _)| first == i)
             && analysis

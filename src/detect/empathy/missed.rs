@@ -22,7 +22,7 @@ pub(super) fn missed_empathy(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, _, _) in analysis.turns_of(Role::Customer) {
-        let Some(reply) = analysis.next_of(i, Role::Agent) else {
+        let Some(reply) = analysis.next_of(i, analysis.service) else {
             continue;
         };
         // Only the agent's direct answer counts: a later customer turn means the moment passed.
@@ -142,7 +142,7 @@ fn death_already_acknowledged(
             .any(|(c, _, text)| {
                 tells_of_a_death(text)
                     && analysis
-                        .next_of(c, Role::Agent)
+                        .next_of(c, analysis.service)
                         .is_some_and(|reply| reply < i && empathic_turns[reply])
             })
 }

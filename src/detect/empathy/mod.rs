@@ -47,7 +47,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut repeats = RepeatedLines::default();
     let mut empathic_turns = vec![false; analysis.texts.len()];
     let mut last_agent_turn: Option<usize> = None;
-    for (i, turn, text) in analysis.turns_of(Role::Agent) {
+    for (i, turn, text) in analysis.turns_of(analysis.service) {
         // After a transfer another agent speaks: their "I'm sorry" repeats nobody's.
         if last_agent_turn.is_some_and(|a| another_agent(analysis, cx, a..i)) {
             repeats.clear();
