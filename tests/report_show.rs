@@ -131,3 +131,20 @@ fn an_unknown_id_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("calls.jsonl:8"));
 }
+
+#[test]
+fn a_bot_that_served_alone_is_said_to_be_read_as_the_agent() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("bot.jsonl");
+    let conversation = r#"{"id": "bot-only", "channel": "chat", "turns": [{"speaker": "bot", "text": "Hi! I'm the ParcelPath assistant. How can I help?"}, {"speaker": "customer", "text": "Could my parcel come on Thursday instead?"}, {"speaker": "bot", "text": "I sincerely apologise for any inconvenience caused. It's moved to Thursday."}]}"#;
+    std::fs::write(&path, format!("{conversation}\n")).expect("the file is written");
+    let text = stdout(&show(&[path.to_str().unwrap(), "--id", "bot-only"], &[]));
+    assert!(text.contains("no agent took part: the bot's turns are read as the agent's"));
+    // The bot's stock apology is charged to the service, and its speaker shown as the bot.
+    assert!(text.contains("canned-phrase"), "{text}");
+    assert!(text.contains("turn 2 bot"), "{text}");
+    // Where an agent took part, nothing is said.
+    let f = fixture_str();
+    let text = stdout(&show(&[&f, "--id", "c-effort-1"], &[]));
+    assert!(!text.contains("no agent took part"));
+}

@@ -10,6 +10,7 @@
 use anstyle::{AnsiColor, Style};
 
 use crate::findings::{Finding, ScoredConversation};
+use crate::model::Role;
 use crate::output::html::{FLAG_AT, Tone, attention, fmt_points, fmt_time, placeable, segments};
 use crate::rules::rule;
 
@@ -257,6 +258,17 @@ pub fn render(c: &ScoredConversation, options: TerminalOptions) -> String {
             DIM
         ),
     ));
+    // A bot that served the customer alone was read as the agent: say so beside its scores.
+    if let Some(turns) = &c.turns {
+        let spoke = |role: Role| turns.iter().any(|t| t.speaker == role);
+        if !spoke(Role::Agent) && spoke(Role::Bot) {
+            out.push_str(&p.paint(
+                "no agent took part: the bot's turns are read as the agent's",
+                DIM,
+            ));
+            out.push('\n');
+        }
+    }
     out.push('\n');
 
     // Transcript.
