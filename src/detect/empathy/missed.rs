@@ -74,8 +74,8 @@ pub(super) fn missed_empathy(
 
 /// Whether the reply makes the case a priority because of what the customer told ("I had a
 /// fall in March, that's why I've got it [the alarm]" — "Right. Then this is a priority. I'm
-/// putting it down as an urgent repair."): care shown by acting on it. Not "it isn't urgent"
-/// or "we can't prioritise it".
+/// putting it down as an urgent repair."): care shown by acting on it. Not "it isn't urgent",
+/// "there's nothing urgent" or "we can't prioritise it".
 fn puts_it_first(reply: &TurnText) -> bool {
     reply.sentences.iter().any(|s| {
         let words = || {
@@ -90,9 +90,24 @@ fn puts_it_first(reply: &TurnText) -> bool {
                 "priority" | "urgent" | "urgently" | "prioritise" | "prioritize"
             )
         }) && !words().any(|w| {
-            matches!(w, "not" | "no" | "never" | "cannot")
-                || w.ends_with("n't")
-                || w.ends_with("nt")
+            matches!(
+                w,
+                "not"
+                    | "no"
+                    | "nothing"
+                    | "none"
+                    | "never"
+                    | "cannot"
+                    | "dont"
+                    | "cant"
+                    | "wont"
+                    | "isnt"
+                    | "arent"
+                    | "wasnt"
+                    | "didnt"
+                    | "doesnt"
+                    | "couldnt"
+            ) || w.ends_with("n't")
         })
     })
 }
