@@ -181,7 +181,7 @@ fn life_event_at_stake(
 ) -> Option<std::ops::Range<usize>> {
     let text = &analysis.texts[turn];
     // "The wedding's in June" names the wedding too.
-    let event = (0..text.tokens.len()).find(|&k| match text.word(k).trim_end_matches("'s") {
+    let event = (0..text.tokens.len()).find(|&k| match without_possessive(text.word(k)) {
         "wedding" | "honeymoon" | "graduation" | "christening" | "funeral" => true,
         // "our tenth anniversary", not the anniversary of a policy.
         "anniversary" => {
@@ -223,6 +223,15 @@ fn life_event_at_stake(
         .take_while(|&(i, _, _)| i <= turn)
         .any(|(i, _, _)| !cx.hits[i].problem.is_empty())
         .then_some(span)
+}
+
+/// A word without its "'s" ("wedding's" → "wedding"). Not `trim_end_matches("'s")`, which
+/// builds a string searcher for every word it is given: this runs on every customer word.
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(stem) = word.strip_suffix("'s") {
+        word = stem;
+    }
+    word
 }
 
 /// Whether a word is an ordinal of an age or a count of years ("tenth", "80th", "eightieth").
