@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
+# Doc comments stay well-formed: no broken or private links in the public documentation.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
 cargo build --release --locked
 cargo test --release --locked --all-targets
 CARGO_TARGET_DIR=target/vendor cargo test --release --locked --manifest-path vendor/vader-parity/Cargo.toml

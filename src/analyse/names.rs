@@ -33,7 +33,7 @@ pub struct CustomerName {
     /// Lowercase single-word forms to look for (first name, last name).
     pub forms: Vec<String>,
     /// Lowercase forms that are also common words ("Will", "May"): a mention only where the
-    /// agent writes them with a capital as a name, not as the verb (see [`mentions`]).
+    /// agent writes them with a capital as a name, not as the verb (see `mentions`).
     pub word_forms: Vec<String>,
 }
 

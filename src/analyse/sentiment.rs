@@ -102,7 +102,7 @@ fn word_runs<'b>(
 
 /// VADER's compound score of `text`, from −1 (most negative) to 1 (most positive), at the
 /// reference implementation's precision (4 decimals), with the names VADER reads as words
-/// put aside ([`names_put_aside`]).
+/// put aside (`names_put_aside`).
 pub fn compound(text: &str) -> f64 {
     if text.len() > CACHED_TEXT_BYTES {
         return vader(text);

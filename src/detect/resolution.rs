@@ -21,7 +21,7 @@ pub fn closing_sentiment(analysis: &Analysis, cx: &Context) -> Option<f64> {
 }
 
 /// A customer turn of the close: its index, its sentiment as counted, and whether it was
-/// read as [`sarcastic`].
+/// read as `sarcastic`.
 pub type ClosingTurn = (usize, f64, bool);
 
 /// The customer's closing turns of the policy's `closing_sentiment_turns`, read once per

@@ -29,7 +29,7 @@ pub fn distress(
     negativity(analysis, cx, turn, false)
 }
 
-/// Whether a customer turn's only distress is tears, beside thanks or "thank God" ("[crying]
+/// Whether a customer turn's only distress is tears, beside thanks or "thank God" ("\[crying\]
 /// Oh thank God. Oh, thank you." when the lost ring is found): tears of relief, which want no
 /// comfort.
 fn tears_of_relief(analysis: &Analysis, cx: &Context, turn: usize) -> bool {
