@@ -181,41 +181,44 @@ fn life_event_at_stake(
 ) -> Option<std::ops::Range<usize>> {
     let text = &analysis.texts[turn];
     // "The wedding's in June" names the wedding too.
-    let event = (0..text.tokens.len()).find(|&k| match without_possessive(text.word(k)) {
-        "wedding" | "honeymoon" | "graduation" | "christening" | "funeral" => true,
-        // "our tenth anniversary", not the anniversary of a policy.
-        "anniversary" => {
-            let before = k.checked_sub(1).map_or("", |p| text.word(p));
-            matches!(before, "our" | "my" | "their" | "his" | "her" | "wedding")
-                || before.ends_with("'s")
-                || is_ordinal(before)
+    let event = (0..text.tokens.len()).find(|&k| {
+        let word = text.word(k);
+        match word.strip_suffix("'s").unwrap_or(word) {
+            "wedding" | "honeymoon" | "graduation" | "christening" | "funeral" => true,
+            // "our tenth anniversary", not the anniversary of a policy.
+            "anniversary" => {
+                let before = k.checked_sub(1).map_or("", |p| text.word(p));
+                matches!(before, "our" | "my" | "their" | "his" | "her" | "wedding")
+                    || before.ends_with("'s")
+                    || is_ordinal(before)
+            }
+            // A birthday as an occasion ("my son's birthday", "his eightieth birthday", "a
+            // birthday present", "for her birthday"), not a date on the account ("it shows my
+            // birthday as the 3rd").
+            "birthday" => {
+                let before = k.checked_sub(1).map_or("", |p| text.word(p));
+                before.ends_with("'s")
+                    || is_ordinal(before)
+                    || matches!(
+                        text.word(k + 1),
+                        "present"
+                            | "gift"
+                            | "party"
+                            | "dinner"
+                            | "meal"
+                            | "lunch"
+                            | "trip"
+                            | "cake"
+                            | "card"
+                            | "celebration"
+                            | "weekend"
+                            | "surprise"
+                            | "treat"
+                    )
+                    || k.checked_sub(2).is_some_and(|p| text.word(p) == "for")
+            }
+            _ => false,
         }
-        // A birthday as an occasion ("my son's birthday", "his eightieth birthday", "a
-        // birthday present", "for her birthday"), not a date on the account ("it shows my
-        // birthday as the 3rd").
-        "birthday" => {
-            let before = k.checked_sub(1).map_or("", |p| text.word(p));
-            before.ends_with("'s")
-                || is_ordinal(before)
-                || matches!(
-                    text.word(k + 1),
-                    "present"
-                        | "gift"
-                        | "party"
-                        | "dinner"
-                        | "meal"
-                        | "lunch"
-                        | "trip"
-                        | "cake"
-                        | "card"
-                        | "celebration"
-                        | "weekend"
-                        | "surprise"
-                        | "treat"
-                )
-                || k.checked_sub(2).is_some_and(|p| text.word(p) == "for")
-        }
-        _ => false,
     })?;
     let span = text.tokens[event].start..text.tokens[event].end;
     analysis
@@ -223,15 +226,6 @@ fn life_event_at_stake(
         .take_while(|&(i, _, _)| i <= turn)
         .any(|(i, _, _)| !cx.hits[i].problem.is_empty())
         .then_some(span)
-}
-
-/// A word without its "'s" ("wedding's" → "wedding"). Not `trim_end_matches("'s")`, which
-/// builds a string searcher for every word it is given: this runs on every customer word.
-fn without_possessive(mut word: &str) -> &str {
-    while let Some(stem) = word.strip_suffix("'s") {
-        word = stem;
-    }
-    word
 }
 
 /// Whether a word is an ordinal of an age or a count of years ("tenth", "80th", "eightieth").

@@ -90,24 +90,14 @@ fn puts_it_first(reply: &TurnText) -> bool {
                 "priority" | "urgent" | "urgently" | "prioritise" | "prioritize"
             )
         }) && !words().any(|w| {
+            // Contractions typed with or without the apostrophe ("isn't", "dont") by the
+            // table that expands them for phrase matching.
             matches!(
                 w,
-                "not"
-                    | "no"
-                    | "nothing"
-                    | "none"
-                    | "never"
-                    | "cannot"
-                    | "dont"
-                    | "cant"
-                    | "wont"
-                    | "isnt"
-                    | "arent"
-                    | "wasnt"
-                    | "didnt"
-                    | "doesnt"
-                    | "couldnt"
+                "not" | "no" | "nothing" | "none" | "never" | "cannot" | "wont"
             ) || w.ends_with("n't")
+                || crate::analyse::text::expand_contraction(w)
+                    .is_some_and(|parts| matches!(parts.last(), Some(&("not" | "cannot"))))
         })
     })
 }
@@ -196,14 +186,13 @@ fn reassures_their_worry(analysis: &Analysis, cx: &Context, i: usize, reply: usi
     // "That's really common", "it's completely normal", "you're not the only one".
     let normalises = match words.as_slice() {
         ["that's" | "it's" | "thats" | "its", rest @ ..] | ["that" | "it", "is", rest @ ..] => {
-            let rest = rest
-                .strip_prefix(&["really"])
-                .or_else(|| rest.strip_prefix(&["very"]))
-                .or_else(|| rest.strip_prefix(&["so"]))
-                .or_else(|| rest.strip_prefix(&["completely"]))
-                .or_else(|| rest.strip_prefix(&["perfectly"]))
-                .or_else(|| rest.strip_prefix(&["quite"]))
-                .unwrap_or(rest);
+            let rest = match rest {
+                [
+                    "really" | "very" | "so" | "completely" | "perfectly" | "quite",
+                    tail @ ..,
+                ] => tail,
+                _ => rest,
+            };
             matches!(rest.first(), Some(&("common" | "normal" | "natural")))
         }
         ["you're" | "youre", "not", "the", "only" | "first", ..]
