@@ -38,7 +38,13 @@ pub struct Context<'a> {
     /// The customer's closing turns, read when first needed (see
     /// [`resolution::closing_sentiment`]).
     closing_turns: std::cell::OnceCell<Vec<resolution::ClosingTurn>>,
+    /// Each turn's distress and its evidence, read when first asked for (see
+    /// [`empathy::customer::distress`]): the opportunity and `missed-empathy` both ask.
+    distress: Vec<std::cell::OnceCell<Option<Evidence>>>,
 }
+
+/// A span of a turn's text and what it shows ("distress phrase \"at my wits' end\"").
+pub type Evidence = (Range<usize>, String);
 
 impl<'a> Context<'a> {
     /// A context from each turn's lexicon matches, found by `lexicons` (see
@@ -51,9 +57,10 @@ impl<'a> Context<'a> {
         Context {
             policy,
             lexicons,
-            hits,
             scripts: None,
             closing_turns: std::cell::OnceCell::new(),
+            distress: vec![std::cell::OnceCell::new(); hits.len()],
+            hits,
         }
     }
 }

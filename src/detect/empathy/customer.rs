@@ -5,8 +5,8 @@
 use crate::analyse::sentiment;
 use crate::analyse::text::TurnText;
 use crate::analyse::{Analysis, TokenKind};
-use crate::detect::Context;
 use crate::detect::lexicons::Thanks;
+use crate::detect::{Context, Evidence};
 use crate::model::Role;
 
 use super::questions::is_question;
@@ -15,11 +15,14 @@ use super::words::FAULT_WORDS;
 /// Whether customer turn `turn` voices distress (or names a life event the trouble puts at
 /// stake, or says they are repeating themselves), and the evidence span. Negative sentiment is distress only when it is not all in
 /// the words of the fault ("payment failed").
-pub fn distress(
-    analysis: &Analysis,
-    cx: &Context,
-    turn: usize,
-) -> Option<(std::ops::Range<usize>, String)> {
+pub fn distress<'c>(analysis: &Analysis, cx: &'c Context, turn: usize) -> Option<&'c Evidence> {
+    cx.distress[turn]
+        .get_or_init(|| read_distress(analysis, cx, turn))
+        .as_ref()
+}
+
+/// [`distress`], read afresh.
+fn read_distress(analysis: &Analysis, cx: &Context, turn: usize) -> Option<Evidence> {
     // "Oh thank you, love, I was worried you'd say next week" is relief, which needs no
     // answer, though an agent may still name the worry it tells of.
     let text = &analysis.texts[turn];
