@@ -208,14 +208,6 @@ pub(super) fn own_story(
     if matches!(words.as_slice(), ["same"] | ["same", "here" | "thing"]) {
         return true;
     }
-    // The agent narrating the work: "I'm looking at it now", "Okay, I see it.", "Here's what
-    // I'm doing".
-    if narrates_the_work(&words)
-        || works_the_case(&words)
-        || introduces_the_call(raw, text, sentence, agent, &words)
-    {
-        return false;
-    }
     // Long enough to tell something, not addressed to the customer, not about the work.
     let told_of_own_life = || {
         words.len() >= 4
@@ -277,32 +269,40 @@ pub(super) fn own_story(
             first_person(words[k]) && !exclamation(k) && !promised_in_person(k) && !points_back(k)
         })
         .collect();
-    if subjects.is_empty() {
+    let story = if subjects.is_empty() {
         // The speaker as the one something happened to: "walking at night works for me",
         // "the group helped me through it" (a request, "please spell it for me", is not).
         // "She's happy for me to kill it" gives leave; it tells nothing that befell the speaker.
-        return words.windows(2).enumerate().any(|(k, pair)| {
+        words.windows(2).enumerate().any(|(k, pair)| {
             matches!(
                 pair,
                 ["for" | "helped" | "helps" | "worked" | "works", "me"]
             ) && words.get(k + 2) != Some(&"to")
         }) && !words.contains(&"please")
-            && told_of_own_life();
-    }
-    // A later clause may tell it ("I can't go out without coffee, I have no interests"),
-    // unless the opinion governs it: "I'm sorry I couldn't do more", "I don't think I've
-    // seen it" say what the speaker thinks, not what they lived.
-    let mut story = false;
-    for at in subjects {
-        if !is_opinion(&words, at) && !is_case_action(&words, at) {
-            story = true;
-            break;
+    } else {
+        // A later clause may tell it ("I can't go out without coffee, I have no interests"),
+        // unless the opinion governs it: "I'm sorry I couldn't do more", "I don't think I've
+        // seen it" say what the speaker thinks, not what they lived.
+        let mut story = false;
+        for at in subjects {
+            if !is_opinion(&words, at) && !is_case_action(&words, at) {
+                story = true;
+                break;
+            }
+            if governs_a_clause(&words, at) {
+                break;
+            }
         }
-        if governs_a_clause(&words, at) {
-            break;
-        }
-    }
-    story && told_of_own_life()
+        story
+    };
+    // The agent narrating the work: "I'm looking at it now", "Okay, I see it.", "Here's what
+    // I'm doing". Tested last: most first-person sentences of an agent are opinions or case
+    // actions, settled above.
+    story
+        && !narrates_the_work(&words)
+        && !works_the_case(&words)
+        && !introduces_the_call(raw, text, sentence, agent, &words)
+        && told_of_own_life()
 }
 
 /// Whether the words narrate the work as the agent does it ("I'm looking at it now", "Okay, I
