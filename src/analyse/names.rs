@@ -244,9 +244,16 @@ pub fn customer_name(
                 })
             })
     };
+    // The cue words each list can begin with: a turn holding none of them is passed over
+    // without trying each cue of the list.
+    let (intro_words, title_words, address_words) = (
+        first_words(SELF_INTRO),
+        first_words(TITLES),
+        first_words(ADDRESS),
+    );
     let titled = |doctors: bool| {
         turns()
-            .filter(|(t, _)| t.role == Role::Agent)
+            .filter(|(t, text)| t.role == Role::Agent && text.name_cue_words() & title_words != 0)
             .find_map(|(turn, text)| {
                 TITLES
                     .iter()
@@ -263,7 +270,12 @@ pub fn customer_name(
         .filter(|(_, (t, _))| t.role == Role::Customer)
     {
         // Capitals first; a turn typed all in lowercase has none, so its forms come second.
-        let introduced = SELF_INTRO
+        let cues: &[&[&str]] = if text.name_cue_words() & intro_words != 0 {
+            SELF_INTRO
+        } else {
+            &[]
+        };
+        let introduced = cues
             .iter()
             .find_map(|cue| {
                 name_after(&turn.text, text, cue, 2)
@@ -311,7 +323,7 @@ pub fn customer_name(
         .unwrap_or(conversation.turns.len());
     for (turn, text) in turns()
         .skip(first_customer)
-        .filter(|(t, _)| t.role == Role::Agent)
+        .filter(|(t, text)| t.role == Role::Agent && text.name_cue_words() & address_words != 0)
     {
         for cue in ADDRESS {
             if let Some(name) = name_after(&turn.text, text, cue, 2).and_then(|n| acceptable(&n)) {
@@ -811,6 +823,14 @@ fn cue_bit(word: &str) -> u32 {
         _ => return 0,
     };
     1 << bit
+}
+
+/// The [`cue_bit`]s of the words `cues` begin with: [`name_after`] finds none of the cues in a
+/// turn whose [`cue_words`] hold none of these bits.
+fn first_words(cues: &[&[&str]]) -> u32 {
+    cues.iter()
+        .filter_map(|cue| cue.first())
+        .fold(0, |bits, word| bits | cue_bit(word))
 }
 
 /// The cue words a turn holds, as the bits of [`cue_bit`]: one pass over its words instead of
