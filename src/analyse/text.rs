@@ -90,7 +90,7 @@ pub struct TurnText {
     /// [`TurnText::spoken_words`]).
     spoken_words: std::cell::OnceCell<usize>,
     /// Which words that begin a name cue the text holds (see [`TurnText::name_cue_words`]).
-    name_cue_words: std::cell::OnceCell<u32>,
+    name_cue_words: u32,
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -223,6 +223,7 @@ pub fn analyse_text(text: &str) -> TurnText {
     let may_hold_placeholder = memchr::memchr3(b'#', b'[', b'<', text.as_bytes()).is_some()
         || memchr::memchr2(b'{', b'*', text.as_bytes()).is_some();
     let mut cache = WORDS.with(|cache| cache.take());
+    let mut name_cue_words = 0;
     for m in PLACEHOLDER.find_iter(if may_hold_placeholder { text } else { "" }) {
         words_into(
             &mut cache,
@@ -230,6 +231,7 @@ pub fn analyse_text(text: &str) -> TurnText {
             cursor,
             &mut tokens,
             &mut content,
+            &mut name_cue_words,
         );
         tokens.push(Token {
             start: m.start(),
@@ -247,6 +249,7 @@ pub fn analyse_text(text: &str) -> TurnText {
         cursor,
         &mut tokens,
         &mut content,
+        &mut name_cue_words,
     );
     WORDS.with(|slot| slot.replace(cache));
 
@@ -286,7 +289,7 @@ pub fn analyse_text(text: &str) -> TurnText {
         content,
         sentiment: std::cell::OnceCell::new(),
         spoken_words: std::cell::OnceCell::new(),
-        name_cue_words: std::cell::OnceCell::new(),
+        name_cue_words,
     }
 }
 
@@ -300,6 +303,9 @@ struct WordFacts {
     stem: CompactString,
     /// The hash of the stem of a content word (see [`TurnText::content`]); 0 otherwise.
     content: u64,
+    /// Its bit among the words that begin a name cue, if it is one (see
+    /// [`TurnText::name_cue_words`]).
+    name_cue: u32,
 }
 
 /// Word as written → facts, per thread: conversations repeat their vocabulary, and one lookup
@@ -327,11 +333,13 @@ fn new_word_facts(word: &str) -> WordFacts {
     } else {
         xxh3_64(stem.as_bytes())
     };
+    let name_cue = crate::analyse::names::cue_bit(&norm);
     WordFacts {
         norm,
         stop,
         stem,
         content,
+        name_cue,
     }
 }
 
@@ -531,14 +539,16 @@ fn split_classified<'s>(
     }
 }
 
-/// Splits `segment` (at byte `offset` of the turn) into tokens, and collects the stem hashes
-/// of its content words into `content`.
+/// Splits `segment` (at byte `offset` of the turn) into tokens, collects the stem hashes of
+/// its content words into `content` and adds the bits of its name cue words to
+/// `name_cue_words`. A number is never a name cue word.
 fn words_into(
     cache: &mut WordCache,
     segment: &str,
     offset: usize,
     tokens: &mut Vec<Token>,
     content: &mut Vec<u64>,
+    name_cue_words: &mut u32,
 ) {
     let mut push = |at: usize, word: &str| {
         let (start, end) = (offset + at, offset + at + word.len());
@@ -560,6 +570,7 @@ fn words_into(
             if !facts.stem.is_empty() {
                 content.push(facts.content);
             }
+            *name_cue_words |= facts.name_cue;
             tokens.push(Token {
                 start,
                 end,
@@ -731,12 +742,10 @@ impl TurnText {
     }
 
     /// Which of the words that begin a name cue ("my name is…", "Mr…", "thanks…") the text
-    /// holds, one bit each ([`crate::analyse::names`]); worked out once, so that each cue
-    /// tried on the turn costs one test.
+    /// holds, one bit each ([`crate::analyse::names`]); gathered with the words' other facts,
+    /// so that each cue tried on the turn costs one test.
     pub fn name_cue_words(&self) -> u32 {
-        *self
-            .name_cue_words
-            .get_or_init(|| crate::analyse::names::cue_words(self))
+        self.name_cue_words
     }
 
     /// [`crate::mechanics::words`] of `text`, which must be the text this analysis was made
