@@ -13,8 +13,9 @@ use super::questions::is_question;
 use super::words::FAULT_WORDS;
 
 /// Whether customer turn `turn` voices distress (or names a life event the trouble puts at
-/// stake, or says they are repeating themselves), and the evidence span. Negative sentiment is distress only when it is not all in
-/// the words of the fault ("payment failed").
+/// stake, or says they are repeating themselves), and the evidence span. Negative sentiment
+/// is distress only when it is not all in the words of the fault ("payment failed"). Read
+/// once a turn: the answer is kept in `cx` for every rule that asks.
 pub fn distress<'c>(analysis: &Analysis, cx: &'c Context, turn: usize) -> Option<&'c Evidence> {
     cx.distress[turn]
         .get_or_init(|| read_distress(analysis, cx, turn))
@@ -63,7 +64,7 @@ fn negativity(
     cx: &Context,
     turn: usize,
     fault_words_count: bool,
-) -> Option<(std::ops::Range<usize>, String)> {
+) -> Option<Evidence> {
     let text = &analysis.texts[turn];
     if !cx.hits[turn].distress.is_empty() {
         return phrase_distress(analysis, cx, turn).map(|m| {
