@@ -82,7 +82,8 @@ fn replaced(text: &str, aside: Vec<(Range<usize>, &str)>) -> Option<String> {
 }
 
 /// The byte ranges of the words of `bytes`: maximal runs of bytes that `is_word_byte` takes,
-/// in order. The one walk over the text that each `…_put_aside` below makes.
+/// in order. The one walk over the text that a `…_put_aside` below makes when it must read
+/// every word.
 fn word_runs<'b>(
     bytes: &'b [u8],
     is_word_byte: impl Fn(u8) -> bool + 'b,
@@ -312,9 +313,24 @@ const NEGATION_FILLERS: &[&str] = &[
 /// (−0.34 for "Nothing else, thanks."). A negation with a word of its own ("not happy.") stays.
 fn closed_negations_put_aside(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
+    let is_word_byte = |b: &u8| b.is_ascii_alphabetic() || *b == b'\'';
     let mut aside: Vec<(Range<usize>, &str)> = Vec::new();
-    for Range { start, end: k } in word_runs(bytes, |b| b.is_ascii_alphabetic() || b == b'\'') {
-        // Every negation begins with "n" or holds "n't": most words are passed over here.
+    // Every negation holds an "n": only the words that do are read, each once, in order.
+    let mut read_to = 0;
+    for n in memchr::memchr2_iter(b'n', b'N', bytes) {
+        if n < read_to {
+            continue;
+        }
+        let start = bytes[..n]
+            .iter()
+            .rposition(|b| !is_word_byte(b))
+            .map_or(0, |p| p + 1);
+        let k = n + bytes[n..]
+            .iter()
+            .position(|b| !is_word_byte(b))
+            .unwrap_or(bytes.len() - n);
+        read_to = k;
+        // Every negation begins with "n" or holds "n't".
         if !(bytes[start].eq_ignore_ascii_case(&b'n') || bytes[start..k].contains(&b'\'')) {
             continue;
         }
@@ -473,6 +489,11 @@ mod tests {
         );
         assert_eq!(closed_negations_put_aside("Nothing else."), None);
         assert_eq!(closed_negations_put_aside("It doesn't work, sorry."), None);
+        // The whole word is read wherever its "n" is, in any case, and each one once.
+        assert_eq!(
+            closed_negations_put_aside("Honestly? I DIDN'T, no. Never, thanks!").as_deref(),
+            Some("Honestly? I x0, no. x0, thanks!")
+        );
         assert!(compound("Nothing else, thanks.") > 0.0);
         assert!(compound("Nope, that's all, thanks!") > 0.0);
         assert!(compound("Not happy, not at all.") < 0.0);
