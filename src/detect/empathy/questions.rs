@@ -233,6 +233,74 @@ pub(super) fn is_procedure_or_rhetoric(
     sentence: &Sentence,
     norm: &str,
 ) -> bool {
+    let QuestionWords {
+        procedure,
+        rhetoric,
+        quantity,
+        names_an_effect,
+    } = question_words(norm);
+    let inside = |r: &std::ops::Range<usize>| {
+        r.start >= sentence.tokens.start && r.start < sentence.tokens.end
+    };
+    let procedure = procedure
+        || (quantity
+            && !cx.hits[turn].feelings.iter().any(|m| inside(&m.tokens))
+            && !names_an_effect);
+    // An offer to listen ("do you want to talk about it?") is not a service option, though
+    // it is put like one.
+    let listening_offer = cx.hits[turn]
+        .empathy
+        .iter()
+        .any(|m| inside(&m.tokens) && cx.lexicons.empathy.tag(m).1 == Tone::OfferToListen);
+    rhetoric
+        || (!listening_offer
+            && (procedure
+                || cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
+                || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))))
+}
+
+/// What a question's words alone say of it (see [`is_procedure_or_rhetoric`]).
+#[derive(Clone, Copy)]
+struct QuestionWords {
+    /// A phrase of procedure ("can you confirm", "have you tried restarting").
+    procedure: bool,
+    /// A phrase of rhetoric ("why don't you just").
+    rhetoric: bool,
+    /// A question of quantity ("how much", "how many").
+    quantity: bool,
+    /// A word for what something does to the customer ("affect", "upsetting").
+    names_an_effect: bool,
+}
+
+/// Most question sentences kept per thread by [`question_words`].
+const QUESTION_WORDS_KEPT: usize = 8_192;
+
+thread_local! {
+    /// [`question_words`] of the question sentences read in this thread: scripted questions
+    /// ("Is there anything else I can help you with?") recur across thousands of calls.
+    static QUESTION_WORDS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, QuestionWords>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// [`read_question_words`] of `norm` (a question's [`spaced_words`]), kept per thread: a pure
+/// function's cache, which changes no result.
+fn question_words(norm: &str) -> QuestionWords {
+    QUESTION_WORDS.with(|kept| {
+        if let Some(&words) = kept.borrow().get(norm) {
+            return words;
+        }
+        let words = read_question_words(norm);
+        let mut kept = kept.borrow_mut();
+        if kept.len() >= QUESTION_WORDS_KEPT {
+            kept.clear();
+        }
+        kept.insert(norm.into(), words);
+        words
+    })
+}
+
+/// What the phrases of [`QUESTION_PHRASES`] and the words of `norm` say of a question.
+fn read_question_words(norm: &str) -> QuestionWords {
     let mut procedure = false;
     let mut rhetoric = false;
     let mut quantity = false;
@@ -279,37 +347,27 @@ pub(super) fn is_procedure_or_rhetoric(
             }
         }
     }
-    let inside = |r: &std::ops::Range<usize>| {
-        r.start >= sentence.tokens.start && r.start < sentence.tokens.end
-    };
-    procedure |= quantity
-        && !cx.hits[turn].feelings.iter().any(|m| inside(&m.tokens))
-        && !norm.split(' ').any(|w| {
-            matches!(
-                w,
-                "affect"
-                    | "affected"
-                    | "affecting"
-                    | "affects"
-                    | "impact"
-                    | "impacted"
-                    | "stressing"
-                    | "bothering"
-                    | "upsetting"
-                    | "hurting"
-            )
-        });
-    // An offer to listen ("do you want to talk about it?") is not a service option, though
-    // it is put like one.
-    let listening_offer = cx.hits[turn]
-        .empathy
-        .iter()
-        .any(|m| inside(&m.tokens) && cx.lexicons.empathy.tag(m).1 == Tone::OfferToListen);
-    rhetoric
-        || (!listening_offer
-            && (procedure
-                || cx.hits[turn].info.iter().any(|m| inside(&m.tokens))
-                || cx.hits[turn].canned.iter().any(|m| inside(&m.tokens))))
+    let names_an_effect = norm.split(' ').any(|w| {
+        matches!(
+            w,
+            "affect"
+                | "affected"
+                | "affecting"
+                | "affects"
+                | "impact"
+                | "impacted"
+                | "stressing"
+                | "bothering"
+                | "upsetting"
+                | "hurting"
+        )
+    });
+    QuestionWords {
+        procedure,
+        rhetoric,
+        quantity,
+        names_an_effect,
+    }
 }
 
 /// A sentence's normalised words between spaces, so that phrases match whole words only
