@@ -584,3 +584,32 @@ pub(super) fn asks_about_the_feeling(
         .chars()
         .any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '!'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(words: QuestionWords) -> [bool; 4] {
+        [
+            words.procedure,
+            words.rhetoric,
+            words.quantity,
+            words.names_an_effect,
+        ]
+    }
+
+    #[test]
+    fn a_question_read_again_gives_the_same_words_from_the_cache() {
+        for (norm, expected) in [
+            (" would you like a callback ", [true, false, false, false]),
+            (" why not give it another go ", [false, true, false, false]),
+            (" how much has it affected you ", [false, false, true, true]),
+            (" how are you feeling ", [false, false, false, false]),
+        ] {
+            assert_eq!(flags(read_question_words(norm)), expected, "{norm}");
+            assert_eq!(flags(question_words(norm)), expected, "{norm}");
+            assert!(QUESTION_WORDS.with(|kept| kept.borrow().contains_key(norm)));
+            assert_eq!(flags(question_words(norm)), expected, "{norm}");
+        }
+    }
+}
