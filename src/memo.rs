@@ -109,6 +109,45 @@ pub fn analysed_turn(lexicons: &Lexicons, text: &str) -> (Rc<TurnText>, Rc<TurnH
     (analysed, hits)
 }
 
+/// The results of a pure function of a text, kept for one thread (in a `thread_local!`): at
+/// most `limit` texts, all dropped when full, so that memory stays bounded. For short texts
+/// that recur verbatim across conversations (a customer's "Okay, thanks.", a scripted
+/// question); being the function's own results, they change no output.
+pub struct TextResults<V> {
+    kept: RefCell<FxHashMap<Box<str>, V>>,
+    limit: usize,
+}
+
+impl<V: Copy> TextResults<V> {
+    /// An empty store of at most `limit` texts.
+    pub fn new(limit: usize) -> Self {
+        TextResults {
+            kept: RefCell::new(FxHashMap::default()),
+            limit,
+        }
+    }
+
+    /// The result kept for `text`, or `work`'s, kept from now on. `work` must not use this
+    /// store itself.
+    pub fn get_or_insert_with(&self, text: &str, work: impl FnOnce() -> V) -> V {
+        if let Some(&result) = self.kept.borrow().get(text) {
+            return result;
+        }
+        let result = work();
+        let mut kept = self.kept.borrow_mut();
+        if kept.len() >= self.limit {
+            kept.clear();
+        }
+        kept.insert(text.into(), result);
+        result
+    }
+
+    /// Whether a result is kept for `text`.
+    pub fn holds(&self, text: &str) -> bool {
+        self.kept.borrow().contains_key(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +171,26 @@ mod tests {
             format!("{:?}", first_hits.canned)
         );
         assert!(!third_hits.canned.is_empty());
+    }
+
+    #[test]
+    fn text_results_are_kept_and_dropped_when_full() {
+        let results = TextResults::new(2);
+        let runs = Cell::new(0);
+        let length = |text: &str| {
+            results.get_or_insert_with(text, || {
+                runs.set(runs.get() + 1);
+                text.len()
+            })
+        };
+        assert_eq!(length("okay"), 4);
+        assert_eq!(length("okay"), 4);
+        assert_eq!(length("thanks"), 6);
+        assert_eq!(runs.get(), 2);
+        // A third text empties the store first.
+        assert_eq!(length("bye now"), 7);
+        assert_eq!(runs.get(), 3);
+        assert!(results.holds("bye now") && !results.holds("okay"));
     }
 
     #[test]

@@ -15,8 +15,7 @@ const CACHED_TEXT_BYTES: usize = 64;
 const CACHE_LIMIT: usize = 100_000;
 
 thread_local! {
-    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, f64>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static CACHE: crate::memo::TextResults<f64> = crate::memo::TextResults::new(CACHE_LIMIT);
 }
 
 /// Given names that VADER's lexicon reads as words ("Thank you so much Rob" scores −0.34 for
@@ -108,18 +107,7 @@ pub fn compound(text: &str) -> f64 {
     if text.len() > CACHED_TEXT_BYTES {
         return vader(text);
     }
-    CACHE.with(|cache| {
-        if let Some(&score) = cache.borrow().get(text) {
-            return score;
-        }
-        let score = vader(text);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(text.into(), score);
-        score
-    })
+    CACHE.with(|cache| cache.get_or_insert_with(text, || vader(text)))
 }
 
 /// Figures and codes that VADER's lexicon reads as chat slang: "187" (murder, −3.1), "86"

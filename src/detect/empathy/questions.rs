@@ -278,25 +278,14 @@ const QUESTION_WORDS_KEPT: usize = 8_192;
 thread_local! {
     /// [`question_words`] of the question sentences read in this thread: scripted questions
     /// ("Is there anything else I can help you with?") recur across thousands of calls.
-    static QUESTION_WORDS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, QuestionWords>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static QUESTION_WORDS: crate::memo::TextResults<QuestionWords> =
+        crate::memo::TextResults::new(QUESTION_WORDS_KEPT);
 }
 
 /// [`read_question_words`] of `norm` (a question's [`spaced_words`]), kept per thread: a pure
 /// function's cache, which changes no result.
 fn question_words(norm: &str) -> QuestionWords {
-    QUESTION_WORDS.with(|kept| {
-        if let Some(&words) = kept.borrow().get(norm) {
-            return words;
-        }
-        let words = read_question_words(norm);
-        let mut kept = kept.borrow_mut();
-        if kept.len() >= QUESTION_WORDS_KEPT {
-            kept.clear();
-        }
-        kept.insert(norm.into(), words);
-        words
-    })
+    QUESTION_WORDS.with(|kept| kept.get_or_insert_with(norm, || read_question_words(norm)))
 }
 
 /// What the phrases of [`QUESTION_PHRASES`] and the words of `norm` say of a question.
@@ -608,7 +597,7 @@ mod tests {
         ] {
             assert_eq!(flags(read_question_words(norm)), expected, "{norm}");
             assert_eq!(flags(question_words(norm)), expected, "{norm}");
-            assert!(QUESTION_WORDS.with(|kept| kept.borrow().contains_key(norm)));
+            assert!(QUESTION_WORDS.with(|kept| kept.holds(norm)));
             assert_eq!(flags(question_words(norm)), expected, "{norm}");
         }
     }
