@@ -6,6 +6,8 @@
 //!
 //! The results are the same as fresh ones (everything kept is a pure function of the turn's
 //! text: [`Lexicons`] has no settings), so output does not depend on the memo or on threads.
+//! [`TextResults`] keeps the results of smaller pure functions of a text the same way (VADER
+//! on a short line, what a question's phrases say).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
