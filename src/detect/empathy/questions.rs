@@ -262,9 +262,9 @@ pub(super) fn is_procedure_or_rhetoric(
 /// What a question's words alone say of it (see [`is_procedure_or_rhetoric`]).
 #[derive(Clone, Copy)]
 struct QuestionWords {
-    /// A phrase of procedure ("can you confirm", "have you tried restarting").
+    /// A phrase of procedure ("would you like", "is that right", "have you tried restarting").
     procedure: bool,
-    /// A phrase of rhetoric ("why don't you just").
+    /// A phrase of rhetoric ("why not", "how can you", "why don't you try").
     rhetoric: bool,
     /// A question of quantity ("how much", "how many").
     quantity: bool,
