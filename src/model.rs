@@ -18,6 +18,21 @@ pub enum Role {
 }
 
 impl Role {
+    /// Who serves the customer in a conversation whose turns have `roles`: the agent, or the
+    /// bot when no agent took part (its canned apologies are the service's voice there).
+    pub fn serving(roles: impl IntoIterator<Item = Role>) -> Role {
+        let (mut agent, mut bot) = (false, false);
+        for role in roles {
+            agent |= role == Role::Agent;
+            bot |= role == Role::Bot;
+        }
+        if !agent && bot {
+            Role::Bot
+        } else {
+            Role::Agent
+        }
+    }
+
     /// Maps a speaker label to a role, if the label is one of the well-known aliases
     /// (case-insensitive, ignoring spaces, dashes and underscores).
     pub fn from_alias(label: &str) -> Option<Role> {

@@ -45,12 +45,7 @@ impl<'c> Analysis<'c> {
     /// (e.g. kept from an earlier conversation with the same line); aligned with its turns.
     pub fn with_texts(conversation: &'c Conversation, texts: Vec<Rc<TurnText>>) -> Analysis<'c> {
         debug_assert_eq!(texts.len(), conversation.turns.len());
-        let has = |role: Role| conversation.turns.iter().any(|t| t.role == role);
-        let service = if !has(Role::Agent) && has(Role::Bot) {
-            Role::Bot
-        } else {
-            Role::Agent
-        };
+        let service = Role::serving(conversation.turns.iter().map(|t| t.role));
         Analysis {
             customer_name: names::customer_name(conversation, &texts),
             service,

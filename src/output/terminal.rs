@@ -259,15 +259,14 @@ pub fn render(c: &ScoredConversation, options: TerminalOptions) -> String {
         ),
     ));
     // A bot that served the customer alone was read as the agent: say so beside its scores.
-    if let Some(turns) = &c.turns {
-        let spoke = |role: Role| turns.iter().any(|t| t.speaker == role);
-        if !spoke(Role::Agent) && spoke(Role::Bot) {
-            out.push_str(&p.paint(
-                "no agent took part: the bot's turns are read as the agent's",
-                DIM,
-            ));
-            out.push('\n');
-        }
+    if let Some(turns) = &c.turns
+        && Role::serving(turns.iter().map(|t| t.speaker)) == Role::Bot
+    {
+        out.push_str(&p.paint(
+            "no agent took part: the bot's turns are read as the agent's",
+            DIM,
+        ));
+        out.push('\n');
     }
     out.push('\n');
 
