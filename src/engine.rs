@@ -3,6 +3,7 @@
 use crate::analyse::Analysis;
 use crate::detect::{self, Context, Lexicons};
 use crate::findings::{Finding, Metrics, ScoredConversation, Scores, TurnView};
+use crate::memo::TurnMemo;
 use crate::model::{Conversation, Role, Source};
 use crate::policy::Policy;
 use crate::score::{self, EffortExtras};
@@ -20,6 +21,8 @@ pub struct Engine {
     pub scripts: Option<ScriptModel>,
     /// The policy's mandated lines, compiled.
     pub allow: AllowList,
+    /// The lines analysed so far that recur, for every thread.
+    memo: TurnMemo,
 }
 
 /// Share of `part` in `whole`, 0 when `whole` is 0, rounded to 4 decimals.
@@ -40,6 +43,7 @@ impl Engine {
             lexicons: Lexicons::new(),
             per_turn: false,
             scripts: None,
+            memo: TurnMemo::new(),
         }
     }
 
@@ -54,7 +58,7 @@ impl Engine {
         let (texts, hits) = conversation
             .turns
             .iter()
-            .map(|t| crate::memo::analysed_turn(&self.lexicons, &t.text))
+            .map(|t| self.memo.analysed_turn(&self.lexicons, &t.text))
             .unzip();
         let analysis = Analysis::with_texts(conversation, texts);
         let mut cx = Context::with_hits(hits, &self.policy, &self.lexicons);

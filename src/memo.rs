@@ -1,16 +1,18 @@
-//! Per-thread memo of the per-turn work (text analysis, lexicon scan, sentiment) for lines that
-//! recur verbatim. Scripted agent lines ("Thank you for calling…", "Is there anything else I
-//! can help you with?") recur across thousands of calls; analysing each once per thread saves
-//! most of the per-turn cost on them. Lines said only once are never kept: a line is kept the
-//! second time it is seen, so the memo holds recurring lines only and stays small.
+//! The memo of the per-turn work (text analysis, lexicon scan, sentiment) for lines that recur
+//! verbatim, shared by every thread of a run. Scripted agent lines ("Thank you for calling…",
+//! "Is there anything else I can help you with?") recur across thousands of calls; analysing
+//! each once saves most of the per-turn cost on them. Lines said only once are never kept: a
+//! line is kept the second time it is seen, so the memo holds recurring lines only and stays
+//! small. One memo for all threads (rather than one each) analyses a line once whichever
+//! thread meets it, and its memory does not grow with the thread count.
 //!
 //! The results are the same as fresh ones (everything kept is a pure function of the turn's
 //! text: [`Lexicons`] has no settings), so output does not depend on the memo or on threads.
-//! [`TextResults`] keeps the results of smaller pure functions of a text the same way (VADER
-//! on a short line, what a question's phrases say).
+//! [`TextResults`] keeps the results of smaller pure functions of a text the same way, for one
+//! thread (VADER on a short line, what a question's phrases say).
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use xxhash_rust::xxh3::xxh3_64;
@@ -18,45 +20,55 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::analyse::text::{TurnText, analyse_text};
 use crate::detect::{Lexicons, TurnHits};
 
-/// Most lines kept per thread; when full, the least used are dropped (down to three quarters
-/// of it), so memory stays bounded (about 3 KB a line). On 100,000 generated calls at 2
-/// threads, half as many kept lines analysed 661,000 lines afresh instead of 604,000; twice
-/// as many would spare only 8,000 more.
+/// Most lines kept in all; when a shard is full, its least used are dropped (down to three
+/// quarters of it), so memory stays bounded (about 3 KB a line).
 const KEPT_LIMIT: usize = 32_768;
-/// Most line hashes remembered per thread to recognise a second sighting.
+/// Most line hashes remembered in all to recognise a second sighting.
 const SEEN_LIMIT: usize = 262_144;
+/// The memo is split by line hash into this many shards, each behind a lock of its own, so
+/// that threads seldom wait for each other.
+const SHARDS: usize = 64;
 
 /// A kept line's results and how often they were used since the last sweep (halved at each
 /// sweep, so that lines used long ago give way to lines in use now).
 struct Kept {
-    text: Rc<TurnText>,
-    hits: Rc<TurnHits>,
-    uses: Cell<u32>,
+    text: Arc<TurnText>,
+    hits: Arc<TurnHits>,
+    uses: u32,
 }
 
+/// One shard of the memo: the lines whose hash falls to it.
 #[derive(Default)]
-struct Memo {
+struct Shard {
     /// Hashes of the lines seen once.
     seen: FxHashSet<u64>,
     /// Lines seen at least twice, with their analysis and lexicon matches.
     kept: FxHashMap<Box<str>, Kept>,
 }
 
-impl Memo {
+impl Shard {
     /// The kept results for `text`, counted as one more use.
-    fn get(&self, text: &str) -> Option<(Rc<TurnText>, Rc<TurnHits>)> {
-        let kept = self.kept.get(text)?;
-        kept.uses.set(kept.uses.get().saturating_add(1));
-        Some((Rc::clone(&kept.text), Rc::clone(&kept.hits)))
+    fn get(&mut self, text: &str) -> Option<(Arc<TurnText>, Arc<TurnHits>)> {
+        let kept = self.kept.get_mut(text)?;
+        kept.uses = kept.uses.saturating_add(1);
+        Some((Arc::clone(&kept.text), Arc::clone(&kept.hits)))
     }
 
-    /// Records a sighting of `text`; keeps its results from the second sighting on, first
-    /// making room if `limit` lines are kept already.
-    fn saw(&mut self, text: &str, analysed: &Rc<TurnText>, hits: &Rc<TurnHits>, limit: usize) {
-        if self.seen.len() >= SEEN_LIMIT {
+    /// Records a sighting of `text`, whose hash is `hash`; keeps its results from the second
+    /// sighting on, first making room if `limit` lines are kept already.
+    fn saw(
+        &mut self,
+        text: &str,
+        hash: u64,
+        analysed: &Arc<TurnText>,
+        hits: &Arc<TurnHits>,
+        limit: usize,
+    ) {
+        if self.seen.len() >= SEEN_LIMIT / SHARDS {
             self.seen.clear();
         }
-        if self.seen.insert(xxh3_64(text.as_bytes())) {
+        if self.seen.insert(hash) || self.kept.contains_key(text) {
+            // Seen for the first time, or kept by another thread in the meantime.
             return;
         }
         if self.kept.len() >= limit {
@@ -65,9 +77,9 @@ impl Memo {
         self.kept.insert(
             text.into(),
             Kept {
-                text: Rc::clone(analysed),
-                hits: Rc::clone(hits),
-                uses: Cell::new(0),
+                text: Arc::clone(analysed),
+                hits: Arc::clone(hits),
+                uses: 0,
             },
         );
     }
@@ -83,32 +95,51 @@ impl Memo {
                 self.kept.clear();
                 break;
             }
-            self.kept
-                .retain(|_, kept| u64::from(kept.uses.get()) >= floor);
+            self.kept.retain(|_, kept| u64::from(kept.uses) >= floor);
             floor *= 2;
         }
-        for kept in self.kept.values() {
-            kept.uses.set(kept.uses.get() / 2);
+        for kept in self.kept.values_mut() {
+            kept.uses /= 2;
         }
     }
 }
 
-thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+/// The memo of analysed lines, shared by the threads of a run (see the module's text).
+pub struct TurnMemo {
+    shards: Box<[Mutex<Shard>]>,
 }
 
-/// The analysis of `text` and its matches in `lexicons`, from this thread's memo when the
-/// line was seen before.
-pub fn analysed_turn(lexicons: &Lexicons, text: &str) -> (Rc<TurnText>, Rc<TurnHits>) {
-    if let Some(found) = MEMO.with(|memo| memo.borrow().get(text)) {
-        return found;
+impl Default for TurnMemo {
+    fn default() -> Self {
+        TurnMemo::new()
     }
-    let analysed = Rc::new(analyse_text(text));
-    let hits = Rc::new(lexicons.scan(text, &analysed));
-    MEMO.with(|memo| {
-        memo.borrow_mut().saw(text, &analysed, &hits, KEPT_LIMIT);
-    });
-    (analysed, hits)
+}
+
+impl TurnMemo {
+    /// An empty memo.
+    pub fn new() -> Self {
+        TurnMemo {
+            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+        }
+    }
+
+    /// The analysis of `text` and its matches in `lexicons`, from the memo when the line was
+    /// seen before. The work is done outside the shard's lock: two threads meeting a new line
+    /// at once both analyse it, and get equal results.
+    pub fn analysed_turn(&self, lexicons: &Lexicons, text: &str) -> (Arc<TurnText>, Arc<TurnHits>) {
+        let hash = xxh3_64(text.as_bytes());
+        let shard = &self.shards[(hash % SHARDS as u64) as usize];
+        // A lock is held only for map operations, which do not panic midway; a panic
+        // elsewhere cannot leave a shard half-changed.
+        let lock = || shard.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = lock().get(text) {
+            return found;
+        }
+        let analysed = Arc::new(analyse_text(text));
+        let hits = Arc::new(lexicons.scan(text, &analysed));
+        lock().saw(text, hash, &analysed, &hits, KEPT_LIMIT / SHARDS);
+        (analysed, hits)
+    }
 }
 
 /// The results of a pure function of a text, kept for one thread (in a `thread_local!`): at
@@ -152,18 +183,21 @@ impl<V: Copy> TextResults<V> {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use super::*;
 
     #[test]
     fn a_recurring_line_is_analysed_once_and_gives_the_same_results() {
         let lexicons = Lexicons::new();
+        let memo = TurnMemo::new();
         let line = "I'm so sorry for the wait, thank you for your patience.";
-        let (first, first_hits) = analysed_turn(&lexicons, line);
-        let (second, _) = analysed_turn(&lexicons, line);
+        let (first, first_hits) = memo.analysed_turn(&lexicons, line);
+        let (second, _) = memo.analysed_turn(&lexicons, line);
         // Kept at the second sighting, shared from the third.
-        let (third, third_hits) = analysed_turn(&lexicons, line);
-        assert!(!Rc::ptr_eq(&first, &second));
-        assert!(Rc::ptr_eq(&second, &third));
+        let (third, third_hits) = memo.analysed_turn(&lexicons, line);
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert!(Arc::ptr_eq(&second, &third));
         let fresh = analyse_text(line);
         assert_eq!(third.norm, fresh.norm);
         assert_eq!(third.content, fresh.content);
@@ -198,23 +232,59 @@ mod tests {
     #[test]
     fn a_line_said_once_is_not_kept() {
         let lexicons = Lexicons::new();
-        let line = "A line said exactly once in this thread, 41c7.";
-        analysed_turn(&lexicons, line);
-        assert!(MEMO.with(|memo| !memo.borrow().kept.contains_key(line)));
+        let memo = TurnMemo::new();
+        let line = "A line said exactly once, 41c7.";
+        memo.analysed_turn(&lexicons, line);
+        let kept = |memo: &TurnMemo| {
+            memo.shards
+                .iter()
+                .any(|shard| shard.lock().unwrap().kept.contains_key(line))
+        };
+        assert!(!kept(&memo));
+        memo.analysed_turn(&lexicons, line);
+        assert!(kept(&memo));
+    }
+
+    #[test]
+    fn a_line_met_by_two_threads_is_kept_for_all() {
+        let lexicons = Lexicons::new();
+        let memo = TurnMemo::new();
+        let line = "Thank you for holding, I have your account open now.";
+        // One sighting on each of two threads makes the second: the line is kept, and a third
+        // thread is given the very results the second one made.
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| memo.analysed_turn(&lexicons, line))
+                .join()
+                .unwrap();
+        });
+        let (second, _) = std::thread::scope(|scope| {
+            scope
+                .spawn(|| memo.analysed_turn(&lexicons, line))
+                .join()
+                .unwrap()
+        });
+        let (third, _) = std::thread::scope(|scope| {
+            scope
+                .spawn(|| memo.analysed_turn(&lexicons, line))
+                .join()
+                .unwrap()
+        });
+        assert!(Arc::ptr_eq(&second, &third));
     }
 
     #[test]
     fn making_room_keeps_the_most_used_lines() {
         let lexicons = Lexicons::new();
-        let mut memo = Memo::default();
+        let mut memo = Shard::default();
         let lines: Vec<String> = (0..8)
             .map(|i| format!("Line number {i} of the script."))
             .collect();
-        let sight = |memo: &mut Memo, line: &str| {
+        let sight = |memo: &mut Shard, line: &str| {
             if memo.get(line).is_none() {
-                let analysed = Rc::new(analyse_text(line));
-                let hits = Rc::new(lexicons.scan(line, &analysed));
-                memo.saw(line, &analysed, &hits, 4);
+                let analysed = Arc::new(analyse_text(line));
+                let hits = Arc::new(lexicons.scan(line, &analysed));
+                memo.saw(line, xxh3_64(line.as_bytes()), &analysed, &hits, 4);
             }
         };
         // Lines 0-3 are kept at their second sighting; 0 and 2 are then used again.
@@ -235,7 +305,7 @@ mod tests {
             assert!(memo.kept.contains_key(lines[kept].as_str()), "{kept}");
         }
         // Counts were halved: line 0 (3 uses) has 1 left, line 2 (1 use) none.
-        assert_eq!(memo.kept[lines[0].as_str()].uses.get(), 1);
-        assert_eq!(memo.kept[lines[2].as_str()].uses.get(), 0);
+        assert_eq!(memo.kept[lines[0].as_str()].uses, 1);
+        assert_eq!(memo.kept[lines[2].as_str()].uses, 0);
     }
 }

@@ -6,7 +6,7 @@ pub mod sentiment;
 pub mod text;
 
 use std::cell::OnceCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::model::{Conversation, Role, Turn};
 pub use names::{CustomerName, NameSource};
@@ -18,7 +18,7 @@ pub struct Analysis<'c> {
     pub conversation: &'c Conversation,
     /// The analysed text of each turn, aligned with `conversation.turns` (shared, so that a
     /// line that recurs verbatim can be analysed once).
-    pub texts: Vec<Rc<TurnText>>,
+    pub texts: Vec<Arc<TurnText>>,
     /// The customer's name, given or inferred.
     pub customer_name: Option<CustomerName>,
     /// Who serves the customer: the agent, or in a conversation no agent took part in, the
@@ -36,14 +36,14 @@ impl<'c> Analysis<'c> {
         let texts = conversation
             .turns
             .iter()
-            .map(|t| Rc::new(text::analyse_text(&t.text)))
+            .map(|t| Arc::new(text::analyse_text(&t.text)))
             .collect();
         Analysis::with_texts(conversation, texts)
     }
 
     /// The analysis of `conversation` from the analyses of its turns' texts, made elsewhere
     /// (e.g. kept from an earlier conversation with the same line); aligned with its turns.
-    pub fn with_texts(conversation: &'c Conversation, texts: Vec<Rc<TurnText>>) -> Analysis<'c> {
+    pub fn with_texts(conversation: &'c Conversation, texts: Vec<Arc<TurnText>>) -> Analysis<'c> {
         debug_assert_eq!(texts.len(), conversation.turns.len());
         let service = Role::serving(conversation.turns.iter().map(|t| t.role));
         Analysis {

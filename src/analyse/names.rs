@@ -162,7 +162,7 @@ fn forms_of(name: &str) -> Vec<String> {
 /// own name and anonymisation placeholders.
 pub fn customer_name(
     conversation: &Conversation,
-    texts: &[std::rc::Rc<TurnText>],
+    texts: &[std::sync::Arc<TurnText>],
 ) -> Option<CustomerName> {
     if let Some(given) = conversation.customer_name.as_deref() {
         let forms = forms_of(given);
@@ -749,7 +749,7 @@ fn lowercase_intro(raw: &str, text: &TurnText) -> Option<String> {
 /// chloe". The first word after "it's" counts only when the agent's next turn says it back.
 fn lowercase_answer(
     conversation: &Conversation,
-    texts: &[std::rc::Rc<TurnText>],
+    texts: &[std::sync::Arc<TurnText>],
     at: usize,
 ) -> Option<String> {
     let words = lowercase_words(&conversation.turns[at].text, &texts[at])?;
@@ -839,10 +839,10 @@ mod tests {
     use crate::model::Turn;
 
     fn name_of(c: &Conversation) -> Option<CustomerName> {
-        let texts: Vec<std::rc::Rc<TurnText>> = c
+        let texts: Vec<std::sync::Arc<TurnText>> = c
             .turns
             .iter()
-            .map(|t| std::rc::Rc::new(crate::analyse::text::analyse_text(&t.text)))
+            .map(|t| std::sync::Arc::new(crate::analyse::text::analyse_text(&t.text)))
             .collect();
         customer_name(c, &texts)
     }

@@ -85,10 +85,10 @@ pub struct TurnText {
     pub content: Vec<u64>,
     /// VADER compound sentiment of the text, computed when first asked for (see
     /// [`TurnText::sentiment`]).
-    sentiment: std::cell::OnceCell<f64>,
+    sentiment: std::sync::OnceLock<f64>,
     /// The mechanics' word count of the text, computed when first asked for (see
     /// [`TurnText::spoken_words`]).
-    spoken_words: std::cell::OnceCell<usize>,
+    spoken_words: std::sync::OnceLock<usize>,
     /// Which words that begin a name cue the text holds (see [`TurnText::name_cue_words`]).
     name_cue_words: u32,
 }
@@ -287,8 +287,8 @@ pub fn analyse_text(text: &str) -> TurnText {
         norm,
         norm_words,
         content,
-        sentiment: std::cell::OnceCell::new(),
-        spoken_words: std::cell::OnceCell::new(),
+        sentiment: std::sync::OnceLock::new(),
+        spoken_words: std::sync::OnceLock::new(),
         name_cue_words,
     }
 }

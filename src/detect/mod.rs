@@ -15,7 +15,7 @@ pub mod scripts;
 pub mod thanks;
 
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::analyse::Analysis;
 use crate::findings::Finding;
@@ -32,7 +32,7 @@ pub struct Context<'a> {
     pub lexicons: &'a Lexicons,
     /// Every lexicon's matches in each turn, aligned with the turns (shared, so that a line
     /// that recurs verbatim can be scanned once).
-    pub hits: Vec<Rc<TurnHits>>,
+    pub hits: Vec<Arc<TurnHits>>,
     /// The corpus script model, when one was given.
     pub scripts: Option<&'a ScriptModel>,
     /// The customer's closing turns, read when first needed (see
@@ -48,9 +48,9 @@ pub type Evidence = (Range<usize>, String);
 
 impl<'a> Context<'a> {
     /// A context from each turn's lexicon matches, found by `lexicons` (see
-    /// [`crate::memo::analysed_turn`]).
+    /// [`crate::memo::TurnMemo::analysed_turn`]).
     pub fn with_hits(
-        hits: Vec<Rc<TurnHits>>,
+        hits: Vec<Arc<TurnHits>>,
         policy: &'a Policy,
         lexicons: &'a Lexicons,
     ) -> Context<'a> {
