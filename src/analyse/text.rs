@@ -89,6 +89,9 @@ pub struct TurnText {
     /// The mechanics' word count of the text, computed when first asked for (see
     /// [`TurnText::spoken_words`]).
     spoken_words: std::sync::OnceLock<usize>,
+    /// The script-line normal form of each sentence with no name made a slot, computed when
+    /// first asked for (see [`TurnText::unnamed_script_forms`]).
+    unnamed_script_forms: std::sync::OnceLock<Vec<Option<String>>>,
     /// Which words that begin a name cue the text holds (see [`TurnText::name_cue_words`]).
     name_cue_words: u32,
 }
@@ -289,6 +292,7 @@ pub fn analyse_text(text: &str) -> TurnText {
         content,
         sentiment: std::sync::OnceLock::new(),
         spoken_words: std::sync::OnceLock::new(),
+        unnamed_script_forms: std::sync::OnceLock::new(),
         name_cue_words,
     }
 }
@@ -754,6 +758,15 @@ impl TurnText {
         *self
             .spoken_words
             .get_or_init(|| crate::mechanics::words(text))
+    }
+
+    /// The script-line normal form of each sentence of `text` ([`crate::scripts::agent_lines`]),
+    /// which must be the text this analysis was made from, as if no one had a name: the form
+    /// of every sentence that holds no name form. Worked out once, so that an agent line kept
+    /// in the memo is not normalised again in each call.
+    pub fn unnamed_script_forms(&self, text: &str) -> &[Option<String>] {
+        self.unnamed_script_forms
+            .get_or_init(|| crate::scripts::normalise::forms_without_names(text, self))
     }
 
     /// The token index range of the words of `norm` in `[norm_start, norm_end)`.

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::analyse::text::is_stop_word;
-use crate::analyse::{Analysis, TokenKind, TurnText};
+use crate::analyse::{Analysis, Sentence, TokenKind, TurnText};
 
 /// Fewest words (slots included) a line has.
 pub const MIN_WORDS: usize = 4;
@@ -87,11 +87,23 @@ pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
     names.extend(agent_forms(analysis.conversation.agent_name.as_deref()));
     let mut out = Vec::new();
     for (i, turn, text) in analysis.turns_of(analysis.service) {
-        let parts = NormParts::new(text);
-        for sentence in &text.sentences {
-            if let Some(line) =
-                normalise_sentence(&turn.text, text, &parts, sentence.tokens.clone(), &names)
-            {
+        // A sentence that holds no name form has the same form whoever the parties are: the
+        // turn's forms without names serve, worked out once for a line that recurs.
+        let named = |sentence: &Sentence| {
+            text.tokens[sentence.tokens.clone()]
+                .iter()
+                .any(|t| names.iter().any(|n| *n == t.norm))
+        };
+        let unnamed = text.unnamed_script_forms(&turn.text);
+        let parts = std::cell::OnceCell::new();
+        for (sentence, unnamed) in text.sentences.iter().zip(unnamed) {
+            let form = if named(sentence) {
+                let parts = parts.get_or_init(|| NormParts::new(text));
+                normalise_sentence(&turn.text, text, parts, sentence.tokens.clone(), &names)
+            } else {
+                unnamed.clone()
+            };
+            if let Some(line) = form {
                 out.push(AgentLine {
                     turn: i,
                     span: sentence.start..sentence.end,
@@ -101,6 +113,16 @@ pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
         }
     }
     out
+}
+
+/// The script-line normal form of each sentence of a turn written as `original` and analysed
+/// as `text`, with no word taken for a name; `None` for a sentence too short to be a line.
+pub(crate) fn forms_without_names(original: &str, text: &TurnText) -> Vec<Option<String>> {
+    let parts = NormParts::new(text);
+    text.sentences
+        .iter()
+        .map(|sentence| normalise_sentence(original, text, &parts, sentence.tokens.clone(), &[]))
+        .collect()
 }
 
 /// The words of the turn's normal form that each token expands to ("i'm" → "i", "am"),
@@ -321,6 +343,49 @@ mod tests {
                 "your ticket <slot> is open",
             ]
         );
+    }
+
+    #[test]
+    fn a_line_analysed_once_takes_the_names_of_each_call() {
+        // The memo gives two calls the same analysis of a line; its forms without names are
+        // kept with it, and must not serve a sentence that holds this call's name.
+        let said = "Thanks Sam, your refund is on its way today. It should reach you soon.";
+        let text = std::sync::Arc::new(crate::analyse::text::analyse_text(said));
+        let lines_for = |customer: &str| {
+            let conversation = Conversation {
+                id: "t".into(),
+                customer_name: Some(customer.into()),
+                turns: vec![Turn {
+                    role: Role::Agent,
+                    speaker: "agent".into(),
+                    text: said.into(),
+                    start: None,
+                    end: None,
+                }],
+                ..Default::default()
+            };
+            let analysis = Analysis::with_texts(&conversation, vec![text.clone()]);
+            agent_lines(&analysis)
+                .into_iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+        };
+        for _ in 0..2 {
+            assert_eq!(
+                lines_for("Priya Shah"),
+                [
+                    "thanks sam your refund is on its way today",
+                    "it should reach you soon"
+                ]
+            );
+            assert_eq!(
+                lines_for("Sam Taylor"),
+                [
+                    "thanks <name> your refund is on its way today",
+                    "it should reach you soon"
+                ]
+            );
+        }
     }
 
     #[test]
