@@ -32,36 +32,53 @@ pub struct AgentLine {
     pub text: String,
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Whether a word is a weekday or a month name that is never an ordinary word: a date
+/// wherever it is. (A `match`, which tests the length first, rather than a list: every word
+/// of every agent sentence is tested.)
+fn is_date_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
 
-/// Month names that are never ordinary words.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Month names and abbreviations that are also words ("may", "mar"): dates only next to a
-/// number.
-const MONTHS_NEAR_NUMBER: &[&str] = &[
-    "may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+/// Whether a word is a month name or abbreviation that is also a word ("may", "mar"): a date
+/// only next to a number.
+fn is_month_near_number(word: &str) -> bool {
+    matches!(
+        word,
+        "may"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
 
 /// The lowercase name forms of the agent, from `agent_name`.
 fn agent_forms(name: Option<&str>) -> Vec<String> {
@@ -137,18 +154,22 @@ impl<'t> NormParts<'t> {
         let mut words = Vec::with_capacity(text.norm_words.len());
         let mut first = Vec::with_capacity(text.tokens.len() + 1);
         // `norm_words` is in token order, so one pass finds where each token's words start.
-        let mut next = text.norm_words.iter().peekable();
+        let mut next = text.norm_words.iter().enumerate().peekable();
+        // Each word of `norm` is followed by one space: it ends a byte before the next begins.
+        let end_of = |j: usize| {
+            text.norm_words
+                .get(j + 1)
+                .map_or(text.norm.len(), |&(at, _)| at)
+                - 1
+        };
         for t in 0..text.tokens.len() {
             first.push(words.len());
-            while let Some(&&(at, _)) = next.peek().filter(|&&&(_, token)| token == t) {
-                let end = text.norm[at..]
-                    .find(' ')
-                    .map_or(text.norm.len(), |e| at + e);
-                words.push(&text.norm[at..end]);
+            while let Some(&(j, &(at, _))) = next.peek().filter(|&&(_, &(_, token))| token == t) {
+                words.push(&text.norm[at..end_of(j)]);
                 next.next();
             }
             // Words of tokens out of order (never produced by the analysis) are skipped.
-            while next.peek().is_some_and(|&&(_, token)| token < t) {
+            while next.peek().is_some_and(|&(_, &(_, token))| token < t) {
                 next.next();
             }
         }
@@ -218,9 +239,9 @@ fn normalise_sentence(
                     items.push(Item::Slot(NAME));
                 } else if is_code(original, token) {
                     items.push(Item::Slot(NUM));
-                } else if WEEKDAYS.contains(&norm) || MONTHS.contains(&norm) {
+                } else if is_date_word(norm) {
                     items.push(Item::Slot(DATE));
-                } else if MONTHS_NEAR_NUMBER.contains(&norm) {
+                } else if is_month_near_number(norm) {
                     items.push(Item::MaybeMonth(norm));
                 } else {
                     for part in parts.of(t) {
