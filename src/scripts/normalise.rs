@@ -273,12 +273,16 @@ fn normalise_sentence(
     // ("Ravi Patel" → one <name>).
     let mut words: Vec<&str> = Vec::with_capacity(items.len());
     for item in &items {
-        let word: &str = match *item {
-            Item::Word(w) | Item::MaybeMonth(w) => w,
+        // Words (which never hold a "<") are kept as they are; only slots merge.
+        let slot: &str = match *item {
+            Item::Word(w) | Item::MaybeMonth(w) => {
+                words.push(w);
+                continue;
+            }
             Item::Slot(s) => s,
         };
-        match (words.last().copied(), word) {
-            (Some(prev), w) if prev == w && w.starts_with('<') => {}
+        match (words.last().copied(), slot) {
+            (Some(prev), s) if prev == s => {}
             (Some(DATE), NUM) => {}
             (Some(NUM), DATE) => {
                 if let Some(last) = words.last_mut() {
@@ -288,7 +292,7 @@ fn normalise_sentence(
                     words.pop();
                 }
             }
-            _ => words.push(word),
+            _ => words.push(slot),
         }
     }
     let plain = words.iter().filter(|w| !w.starts_with('<')).count();
