@@ -21,6 +21,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use xxhash_rust::xxh3::xxh3_64;
@@ -361,7 +362,9 @@ pub struct ScriptModel {
     pub agent_sentences: u64,
     /// Groups said in fewer conversations were dropped when the model was saved.
     pub min_conversations: u64,
-    by_hash: HashMap<u64, usize>,
+    /// Line hash → index in `lines`. The keys are xxh3 hashes already: Fx hashing of them is
+    /// enough, and cheaper than the default SipHash in a look-up for every agent sentence.
+    by_hash: FxHashMap<u64, usize>,
     index: OnceLock<BandIndex>,
 }
 
@@ -383,15 +386,15 @@ const BUCKET_KEPT: usize = 16;
 #[derive(Debug)]
 struct BandIndex {
     thresholds: (u64, u64),
-    /// Band key → indices of lines.
-    bands: HashMap<u64, Vec<usize>>,
+    /// Band key → indices of lines (keys are hashes: Fx hashing, as for `by_hash`).
+    bands: FxHashMap<u64, Vec<usize>>,
     /// Word hashes of every line (empty for lines not indexed).
     words: Vec<Vec<u64>>,
 }
 
 impl BandIndex {
     fn new(model: &ScriptModel, min_conversations: u64, min_agents: u64) -> BandIndex {
-        let mut bands: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut bands: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut words = vec![Vec::new(); model.lines.len()];
         for (i, line) in model.lines.iter().enumerate() {
             let group = &model.groups[line.group];
