@@ -308,8 +308,14 @@ impl Exporter for Prepared<'_> {
         self.inner.header()
     }
 
+    fn writes_turns(&self) -> bool {
+        self.keep_turns && self.inner.writes_turns()
+    }
+
     fn render(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()> {
-        let strip = !self.keep_turns && matches!(outcome, Outcome::Scored(c) if c.turns.is_some());
+        let strip = !self.keep_turns
+            && self.inner.writes_turns()
+            && matches!(outcome, Outcome::Scored(c) if c.turns.is_some());
         if !strip && self.redactor.is_none() {
             return self.inner.render(outcome, out);
         }
@@ -465,6 +471,36 @@ mod tests {
             c.turns.as_ref().map(|t| t[0].text.as_str()),
             Some("card #### #### #### #### ok")
         );
+    }
+
+    #[test]
+    fn outputs_that_never_write_turns_say_so_truly() {
+        // The CSV exporters are given results with their per-turn view as they are (it is
+        // not copied away first): what they write must not change with it.
+        use crate::output::csv::CsvExporter;
+        use crate::output::findings_csv::FindingsCsvExporter;
+        use crate::output::jsonl::JsonlExporter;
+        let with_turns = conversation("card 4111 1111 1111 1111 ok", 15, 24);
+        let mut without_turns = with_turns.clone();
+        without_turns.turns = None;
+        let exporters: [Box<dyn Exporter>; 3] = [
+            Box::new(CsvExporter::new()),
+            Box::new(FindingsCsvExporter),
+            Box::new(JsonlExporter),
+        ];
+        for exporter in exporters {
+            let render = |c: &ScoredConversation| {
+                let mut out = Vec::new();
+                exporter
+                    .render(&Outcome::Scored(Box::new(c.clone())), &mut out)
+                    .unwrap();
+                out
+            };
+            assert_eq!(
+                render(&with_turns) != render(&without_turns),
+                exporter.writes_turns()
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The conversations CSV: one row per input record, the flat scores and metrics (the data
 //! dictionary is in README.md). Error records fill `error` and leave the scores empty.
 
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 use crate::findings::{Metrics, Outcome};
@@ -26,8 +30,10 @@ impl CsvExporter {
         // In the order the JSON output writes them (a `Value` map would sort them).
         let metric_names = serde_json::to_string(&Metrics::default())
             .ok()
-            .and_then(|json| serde_json::from_str::<KeysInOrder>(&json).ok())
-            .map_or_else(Vec::new, |keys| keys.0);
+            .and_then(|json| serde_json::from_str::<InOrder<String, IgnoredAny>>(&json).ok())
+            .map_or_else(Vec::new, |entries| {
+                entries.0.into_iter().map(|(key, _)| key).collect()
+            });
         CsvExporter { metric_names }
     }
 
@@ -55,29 +61,29 @@ impl CsvExporter {
     }
 }
 
-/// The keys of a JSON object, in the order written.
-struct KeysInOrder(Vec<String>);
+/// The entries of a JSON object, in the order written.
+struct InOrder<K, V>(Vec<(K, V)>);
 
-impl<'de> serde::Deserialize<'de> for KeysInOrder {
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for InOrder<K, V> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Keys;
-        impl<'de> serde::de::Visitor<'de> for Keys {
-            type Value = KeysInOrder;
+        struct Entries<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<K, V> {
+            type Value = InOrder<K, V>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an object")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> Result<KeysInOrder, A::Error> {
-                let mut keys = Vec::new();
-                while let Some((key, serde::de::IgnoredAny)) = map.next_entry::<String, _>()? {
-                    keys.push(key);
+            ) -> Result<InOrder<K, V>, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
                 }
-                Ok(KeysInOrder(keys))
+                Ok(InOrder(entries))
             }
         }
-        deserializer.deserialize_map(Keys)
+        deserializer.deserialize_map(Entries(PhantomData))
     }
 }
 
@@ -126,9 +132,21 @@ impl Exporter for CsvExporter {
                 row.push(number(c.scores.empathy));
                 row.push(number(c.scores.sincerity));
                 row.push(number(c.scores.effort));
-                let metrics = serde_json::to_value(&c.metrics)?;
-                for name in &self.metric_names {
-                    row.push(cell(metrics.get(name)));
+                // The metrics as the JSON output writes them, read back in order: the
+                // columns are their keys in that order, so each is found where expected (a
+                // `Value` would sort them into a map, to be looked up column by column).
+                let json = serde_json::to_vec(&c.metrics)?;
+                let metrics: InOrder<&str, Value> = serde_json::from_slice(&json)?;
+                for (k, name) in self.metric_names.iter().enumerate() {
+                    let value = match metrics.0.get(k) {
+                        Some((key, value)) if key == name => Some(value),
+                        _ => metrics
+                            .0
+                            .iter()
+                            .find(|(key, _)| key == name)
+                            .map(|(_, v)| v),
+                    };
+                    row.push(cell(value));
                 }
             }
             Outcome::Error(e) => {
@@ -147,5 +165,9 @@ impl Exporter for CsvExporter {
         w.write_record(&row)?;
         w.flush()?;
         Ok(())
+    }
+
+    fn writes_turns(&self) -> bool {
+        false
     }
 }

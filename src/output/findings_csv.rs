@@ -41,4 +41,8 @@ impl Exporter for FindingsCsvExporter {
         w.flush()?;
         Ok(())
     }
+
+    fn writes_turns(&self) -> bool {
+        false
+    }
 }

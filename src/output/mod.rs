@@ -20,6 +20,13 @@ pub trait Exporter: Send + Sync {
 
     /// Appends the rendering of one record to `out`.
     fn render(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()>;
+
+    /// Whether the per-turn view (`turns`) can appear in what it writes. When it cannot, a
+    /// result that carries the view for another output (the HTML report) is rendered as it
+    /// is, not first copied without it.
+    fn writes_turns(&self) -> bool {
+        true
+    }
 }
 
 /// A spreadsheet opens a cell starting with `=`, `+`, `-`, `@`, tab or carriage return as a
