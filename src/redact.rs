@@ -316,14 +316,16 @@ impl Exporter for Prepared<'_> {
         let strip = !self.keep_turns
             && self.inner.writes_turns()
             && matches!(outcome, Outcome::Scored(c) if c.turns.is_some());
-        if !strip && self.redactor.is_none() {
-            return self.inner.render(outcome, out);
-        }
+        let Some(redactor) = &self.redactor else {
+            return if strip {
+                self.inner.render_without_turns(outcome, out)
+            } else {
+                self.inner.render(outcome, out)
+            };
+        };
         let mut owned = outcome.clone();
         // Redact first: quotes are taken from the redacted turn texts while they are there.
-        if let Some(r) = &self.redactor {
-            r.redact_outcome(&mut owned);
-        }
+        redactor.redact_outcome(&mut owned);
         if strip && let Outcome::Scored(c) = &mut owned {
             c.turns = None;
         }

@@ -27,6 +27,19 @@ pub trait Exporter: Send + Sync {
     fn writes_turns(&self) -> bool {
         true
     }
+
+    /// Appends the rendering of one record to `out` as if it had no per-turn view: by
+    /// default a copy without it is rendered; an exporter can leave it out as it writes.
+    fn render_without_turns(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        match outcome {
+            Outcome::Scored(c) if c.turns.is_some() => {
+                let mut copy = c.clone();
+                copy.turns = None;
+                self.render(&Outcome::Scored(copy), out)
+            }
+            _ => self.render(outcome, out),
+        }
+    }
 }
 
 /// A spreadsheet opens a cell starting with `=`, `+`, `-`, `@`, tab or carriage return as a
