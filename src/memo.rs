@@ -31,39 +31,39 @@ const SHARDS: usize = 64;
 
 /// A kept line's results and how often they were used since the last sweep (halved at each
 /// sweep, so that lines used long ago give way to lines in use now).
-struct Kept {
-    text: Arc<TurnText>,
-    hits: Arc<TurnHits>,
+struct Kept<V> {
+    results: V,
     uses: u32,
 }
 
-/// One shard of the memo: the lines whose hash falls to it.
-#[derive(Default)]
-struct Shard {
+/// One shard of a memo: the lines whose hash falls to it.
+struct Shard<V> {
     /// Hashes of the lines seen once.
     seen: FxHashSet<u64>,
-    /// Lines seen at least twice, with their analysis and lexicon matches.
-    kept: FxHashMap<Box<str>, Kept>,
+    /// Lines seen at least twice, with their results.
+    kept: FxHashMap<Box<str>, Kept<V>>,
 }
 
-impl Shard {
+impl<V> Default for Shard<V> {
+    fn default() -> Self {
+        Shard {
+            seen: FxHashSet::default(),
+            kept: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V: Clone> Shard<V> {
     /// The kept results for `text`, counted as one more use.
-    fn get(&mut self, text: &str) -> Option<(Arc<TurnText>, Arc<TurnHits>)> {
+    fn get(&mut self, text: &str) -> Option<V> {
         let kept = self.kept.get_mut(text)?;
         kept.uses = kept.uses.saturating_add(1);
-        Some((Arc::clone(&kept.text), Arc::clone(&kept.hits)))
+        Some(kept.results.clone())
     }
 
     /// Records a sighting of `text`, whose hash is `hash`; keeps its results from the second
     /// sighting on, first making room if `limit` lines are kept already.
-    fn saw(
-        &mut self,
-        text: &str,
-        hash: u64,
-        analysed: &Arc<TurnText>,
-        hits: &Arc<TurnHits>,
-        limit: usize,
-    ) {
+    fn saw(&mut self, text: &str, hash: u64, results: &V, limit: usize) {
         if self.seen.len() >= SEEN_LIMIT / SHARDS {
             self.seen.clear();
         }
@@ -77,8 +77,7 @@ impl Shard {
         self.kept.insert(
             text.into(),
             Kept {
-                text: Arc::clone(analysed),
-                hits: Arc::clone(hits),
+                results: results.clone(),
                 uses: 0,
             },
         );
@@ -104,29 +103,30 @@ impl Shard {
     }
 }
 
-/// The memo of analysed lines, shared by the threads of a run (see the module's text).
-pub struct TurnMemo {
-    shards: Box<[Mutex<Shard>]>,
+/// A memo of the results of the per-turn work on each line, shared by the threads of a run
+/// (see the module's text): `V` is what is kept, cheap to clone (shared pointers).
+pub struct LineMemo<V> {
+    shards: Box<[Mutex<Shard<V>>]>,
 }
 
-impl Default for TurnMemo {
+impl<V: Clone> Default for LineMemo<V> {
     fn default() -> Self {
-        TurnMemo::new()
+        LineMemo::new()
     }
 }
 
-impl TurnMemo {
+impl<V: Clone> LineMemo<V> {
     /// An empty memo.
     pub fn new() -> Self {
-        TurnMemo {
+        LineMemo {
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
         }
     }
 
-    /// The analysis of `text` and its matches in `lexicons`, from the memo when the line was
-    /// seen before. The work is done outside the shard's lock: two threads meeting a new line
-    /// at once both analyse it, and get equal results.
-    pub fn analysed_turn(&self, lexicons: &Lexicons, text: &str) -> (Arc<TurnText>, Arc<TurnHits>) {
+    /// The results of `work` on `text`, from the memo when the line was seen before. `work`
+    /// must be a pure function of the text. It runs outside the shard's lock: two threads
+    /// meeting a new line at once both do the work, and get equal results.
+    pub fn get_or_make(&self, text: &str, work: impl FnOnce() -> V) -> V {
         let hash = xxh3_64(text.as_bytes());
         let shard = &self.shards[(hash % SHARDS as u64) as usize];
         // A lock is held only for map operations, which do not panic midway; a panic
@@ -135,10 +135,35 @@ impl TurnMemo {
         if let Some(found) = lock().get(text) {
             return found;
         }
-        let analysed = Arc::new(analyse_text(text));
-        let hits = Arc::new(lexicons.scan(text, &analysed));
-        lock().saw(text, hash, &analysed, &hits, KEPT_LIMIT / SHARDS);
-        (analysed, hits)
+        let results = work();
+        lock().saw(text, hash, &results, KEPT_LIMIT / SHARDS);
+        results
+    }
+}
+
+/// What scoring keeps of a line: its analysis and its matches in the lexicons.
+pub type TurnMemo = LineMemo<(Arc<TurnText>, Arc<TurnHits>)>;
+
+impl TurnMemo {
+    /// The analysis of `text` and its matches in `lexicons`, from the memo when the line was
+    /// seen before.
+    pub fn analysed_turn(&self, lexicons: &Lexicons, text: &str) -> (Arc<TurnText>, Arc<TurnHits>) {
+        self.get_or_make(text, || {
+            let analysed = Arc::new(analyse_text(text));
+            let hits = Arc::new(lexicons.scan(text, &analysed));
+            (analysed, hits)
+        })
+    }
+}
+
+/// What learning a script model keeps of a line: its analysis (which also keeps the line's
+/// script forms, [`TurnText::unnamed_script_forms`]).
+pub type TextMemo = LineMemo<Arc<TurnText>>;
+
+impl TextMemo {
+    /// The analysis of `text`, from the memo when the line was seen before.
+    pub fn analysed_text(&self, text: &str) -> Arc<TurnText> {
+        self.get_or_make(text, || Arc::new(analyse_text(text)))
     }
 }
 
@@ -280,11 +305,11 @@ mod tests {
         let lines: Vec<String> = (0..8)
             .map(|i| format!("Line number {i} of the script."))
             .collect();
-        let sight = |memo: &mut Shard, line: &str| {
+        let sight = |memo: &mut Shard<(Arc<TurnText>, Arc<TurnHits>)>, line: &str| {
             if memo.get(line).is_none() {
                 let analysed = Arc::new(analyse_text(line));
                 let hits = Arc::new(lexicons.scan(line, &analysed));
-                memo.saw(line, xxh3_64(line.as_bytes()), &analysed, &hits, 4);
+                memo.saw(line, xxh3_64(line.as_bytes()), &(analysed, hits), 4);
             }
         };
         // Lines 0-3 are kept at their second sighting; 0 and 2 are then used again.

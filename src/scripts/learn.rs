@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::analyse::Analysis;
 use crate::ingest::{IngestOptions, Input};
+use crate::memo::TextMemo;
 use crate::model::{Conversation, Record};
 use crate::scripts::model::Tally;
 
@@ -43,10 +44,19 @@ impl LearnSummary {
     }
 }
 
-/// Adds one conversation to a tally; a panic while analysing it skips it and says so.
-fn add_conversation(tally: &mut Tally, conversation: &Conversation) -> bool {
+/// Adds one conversation to a tally, its lines' analyses taken from `memo` when they recur;
+/// a panic while analysing it skips it and says so.
+fn add_conversation(tally: &mut Tally, memo: &TextMemo, conversation: &Conversation) -> bool {
     let mut one = Tally::default();
-    let ok = catch_unwind(AssertUnwindSafe(|| one.add(&Analysis::new(conversation)))).is_ok();
+    let analyse = || {
+        let texts = conversation
+            .turns
+            .iter()
+            .map(|t| memo.analysed_text(&t.text))
+            .collect();
+        one.add(&Analysis::with_texts(conversation, texts));
+    };
+    let ok = catch_unwind(AssertUnwindSafe(analyse)).is_ok();
     if ok {
         let mine = std::mem::take(tally);
         *tally = mine.absorb(one);
@@ -54,15 +64,15 @@ fn add_conversation(tally: &mut Tally, conversation: &Conversation) -> bool {
     ok
 }
 
-/// Counts the lines of the conversations of a batch of records; returns the tally and the
-/// number of records skipped.
-pub fn tally_records(records: &[Record]) -> (Tally, u64) {
+/// Counts the lines of the conversations of a batch of records, with `memo` keeping the
+/// analyses of the lines that recur; returns the tally and the number of records skipped.
+pub fn tally_records(records: &[Record], memo: &TextMemo) -> (Tally, u64) {
     records
         .par_iter()
         .fold(
             || (Tally::default(), 0u64),
             |(mut tally, errors), record| match &record.conversation {
-                Ok(c) if add_conversation(&mut tally, c) => (tally, errors),
+                Ok(c) if add_conversation(&mut tally, memo, c) => (tally, errors),
                 _ => (tally, errors + 1),
             },
         )
@@ -82,8 +92,9 @@ pub fn learn(
     let mut tally = Tally::default();
     let mut summary = LearnSummary::default();
     let mut done = 0u64;
+    let memo = TextMemo::new();
     crate::pipeline::read_in_batches(inputs, options, |batch| {
-        let (counted, errors) = tally_records(&batch);
+        let (counted, errors) = tally_records(&batch, &memo);
         summary.errors += errors;
         tally = std::mem::take(&mut tally).absorb(counted);
         done += batch.len() as u64;
@@ -93,4 +104,64 @@ pub fn learn(
     summary.conversations = tally.conversations;
     summary.elapsed = started.elapsed();
     Ok((tally, summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Role, Source, Turn};
+
+    #[test]
+    fn lines_analysed_once_count_as_lines_analysed_afresh() {
+        // The same agent lines in calls with other names: from the second call on, the memo
+        // gives their analysis (and its forms without names), and each call's names must
+        // still be slots in its own lines.
+        let records: Vec<Record> = ["Sam Taylor", "Priya Shah", "Sam Taylor", "Li Wei"]
+            .iter()
+            .enumerate()
+            .map(|(n, customer)| {
+                let turn = |role: Role, text: &str| Turn {
+                    role,
+                    speaker: role.as_str().into(),
+                    text: text.into(),
+                    start: None,
+                    end: None,
+                };
+                Record {
+                    source: Source::at_line("calls.jsonl", n as u64 + 1),
+                    conversation: Ok(Conversation {
+                        id: format!("c{n}"),
+                        customer_name: Some(customer.to_string()),
+                        turns: vec![
+                            turn(Role::Agent, "Thanks for calling, how can I help you today?"),
+                            turn(Role::Customer, "Hi, my parcel never arrived."),
+                            turn(
+                                Role::Agent,
+                                "Sorry Sam, let me check that order for you now.",
+                            ),
+                            turn(
+                                Role::Agent,
+                                "Thanks Priya, your refund is on its way today.",
+                            ),
+                        ],
+                        ..Default::default()
+                    }),
+                }
+            })
+            .collect();
+        let memo = TextMemo::new();
+        let (with_memo, skipped) = tally_records(&records, &memo);
+        assert_eq!(skipped, 0);
+        let mut afresh = Tally::default();
+        for record in &records {
+            let conversation = record.conversation.as_ref().unwrap();
+            let mut one = Tally::default();
+            one.add(&Analysis::new(conversation));
+            afresh = afresh.absorb(one);
+        }
+        assert_eq!(with_memo, afresh);
+        let texts: Vec<&str> = afresh.lines.values().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(&"sorry <name> let me check that order for you now"));
+        assert!(texts.contains(&"sorry sam let me check that order for you now"));
+    }
 }
