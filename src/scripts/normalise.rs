@@ -326,8 +326,9 @@ mod tests {
     use super::*;
     use crate::model::{Conversation, Role, Turn};
 
-    fn lines(agent: Option<&str>, customer: Option<&str>, said: &str) -> Vec<String> {
-        let conversation = Conversation {
+    /// A call of one agent turn.
+    fn call(agent: Option<&str>, customer: Option<&str>, said: &str) -> Conversation {
+        Conversation {
             id: "t".into(),
             agent_name: agent.map(str::to_string),
             customer_name: customer.map(str::to_string),
@@ -339,7 +340,11 @@ mod tests {
                 end: None,
             }],
             ..Default::default()
-        };
+        }
+    }
+
+    fn lines(agent: Option<&str>, customer: Option<&str>, said: &str) -> Vec<String> {
+        let conversation = call(agent, customer, said);
         let analysis = Analysis::new(&conversation);
         agent_lines(&analysis)
             .into_iter()
@@ -377,18 +382,7 @@ mod tests {
         let said = "Thanks Sam, your refund is on its way today. It should reach you soon.";
         let text = std::sync::Arc::new(crate::analyse::text::analyse_text(said));
         let lines_for = |customer: &str| {
-            let conversation = Conversation {
-                id: "t".into(),
-                customer_name: Some(customer.into()),
-                turns: vec![Turn {
-                    role: Role::Agent,
-                    speaker: "agent".into(),
-                    text: said.into(),
-                    start: None,
-                    end: None,
-                }],
-                ..Default::default()
-            };
+            let conversation = call(None, Some(customer), said);
             let analysis = Analysis::with_texts(&conversation, vec![text.clone()]);
             agent_lines(&analysis)
                 .into_iter()
