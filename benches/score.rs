@@ -17,7 +17,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| parse_conversation(std::hint::black_box(CALL.as_bytes()), &source))
     });
     // Every line new: each iteration scores a copy whose turns end in a fresh counter, so the
-    // per-thread memo of recurring lines never helps (calls of mostly unscripted talk).
+    // engine's memo of recurring lines never helps (calls of mostly unscripted talk).
     let mut counter = 0u64;
     c.bench_function("score one 11-turn call, every line new", |b| {
         b.iter_batched(
