@@ -1,10 +1,11 @@
-//! The memo of the per-turn work (text analysis, lexicon scan, sentiment) for lines that recur
-//! verbatim, shared by every thread of a run. Scripted agent lines ("Thank you for calling…",
-//! "Is there anything else I can help you with?") recur across thousands of calls; analysing
-//! each once saves most of the per-turn cost on them. Lines said only once are never kept: a
-//! line is kept the second time it is seen, so the memo holds recurring lines only and stays
-//! small. One memo for all threads (rather than one each) analyses a line once whichever
-//! thread meets it, and its memory does not grow with the thread count.
+//! The memo of the per-turn work for lines that recur verbatim (for scoring: text analysis,
+//! lexicon scan, sentiment; for learning: the analysis and its script forms), shared by every
+//! thread of a run. Scripted agent lines ("Thank you for calling…", "Is there anything else I
+//! can help you with?") recur across thousands of calls; analysing each once saves most of the
+//! per-turn cost on them. Lines said only once are never kept: a line is kept the second time
+//! it is seen, so the memo holds recurring lines only and stays small. One memo for all threads
+//! (rather than one each) analyses a line once whichever thread meets it, and its memory does
+//! not grow with the thread count.
 //!
 //! The results are the same as fresh ones (everything kept is a pure function of the turn's
 //! text: [`Lexicons`] has no settings), so output does not depend on the memo or on threads.

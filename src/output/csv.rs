@@ -134,7 +134,8 @@ impl Exporter for CsvExporter {
                 row.push(number(c.scores.effort));
                 // The metrics as the JSON output writes them, read back in order: the
                 // columns are their keys in that order, so each is found where expected (a
-                // `Value` would sort them into a map, to be looked up column by column).
+                // `Value` would sort them into a map, to be looked up column by column). The
+                // keys, field names without escapes, are borrowed from the JSON.
                 let json = serde_json::to_vec(&c.metrics)?;
                 let metrics: InOrder<&str, Value> = serde_json::from_slice(&json)?;
                 for (k, name) in self.metric_names.iter().enumerate() {
