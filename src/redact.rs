@@ -308,14 +308,8 @@ impl Exporter for Prepared<'_> {
         self.inner.header()
     }
 
-    fn writes_turns(&self) -> bool {
-        self.keep_turns && self.inner.writes_turns()
-    }
-
     fn render(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()> {
-        let strip = !self.keep_turns
-            && self.inner.writes_turns()
-            && matches!(outcome, Outcome::Scored(c) if c.turns.is_some());
+        let strip = !self.keep_turns && matches!(outcome, Outcome::Scored(c) if c.turns.is_some());
         let Some(redactor) = &self.redactor else {
             return if strip {
                 self.inner.render_without_turns(outcome, out)
@@ -476,9 +470,10 @@ mod tests {
     }
 
     #[test]
-    fn outputs_that_never_write_turns_say_so_truly() {
-        // The CSV exporters are given results with their per-turn view as they are (it is
-        // not copied away first): what they write must not change with it.
+    fn each_output_renders_a_result_without_its_turns_as_it_renders_a_copy_without_them() {
+        // The CSV exporters render results with their per-turn view as they are, and JSON
+        // Lines leaves the view out as it writes: each must write what a copy without the
+        // view gives.
         use crate::output::csv::CsvExporter;
         use crate::output::findings_csv::FindingsCsvExporter;
         use crate::output::jsonl::JsonlExporter;
@@ -491,17 +486,20 @@ mod tests {
             Box::new(JsonlExporter),
         ];
         for exporter in exporters {
-            let render = |c: &ScoredConversation| {
-                let mut out = Vec::new();
-                exporter
-                    .render(&Outcome::Scored(Box::new(c.clone())), &mut out)
-                    .unwrap();
-                out
-            };
-            assert_eq!(
-                render(&with_turns) != render(&without_turns),
-                exporter.writes_turns()
-            );
+            let (mut left_out, mut copied) = (Vec::new(), Vec::new());
+            exporter
+                .render_without_turns(
+                    &Outcome::Scored(Box::new(with_turns.clone())),
+                    &mut left_out,
+                )
+                .unwrap();
+            exporter
+                .render(
+                    &Outcome::Scored(Box::new(without_turns.clone())),
+                    &mut copied,
+                )
+                .unwrap();
+            assert_eq!(left_out, copied);
         }
     }
 

@@ -168,7 +168,8 @@ impl Exporter for CsvExporter {
         Ok(())
     }
 
-    fn writes_turns(&self) -> bool {
-        false
+    // Never writes the per-turn view: nothing to copy it away from.
+    fn render_without_turns(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        self.render(outcome, out)
     }
 }

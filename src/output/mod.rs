@@ -21,15 +21,10 @@ pub trait Exporter: Send + Sync {
     /// Appends the rendering of one record to `out`.
     fn render(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()>;
 
-    /// Whether the per-turn view (`turns`) can appear in what it writes. When it cannot, a
-    /// result that carries the view for another output (the HTML report) is rendered as it
-    /// is, not first copied without it.
-    fn writes_turns(&self) -> bool {
-        true
-    }
-
-    /// Appends the rendering of one record to `out` as if it had no per-turn view: by
-    /// default a copy without it is rendered; an exporter can leave it out as it writes.
+    /// Appends the rendering of one record to `out` as if it had no per-turn view (`turns`,
+    /// carried for another output, the HTML report): by default a copy without it is
+    /// rendered; an exporter that never writes the view renders the record as it is, and one
+    /// that does can leave it out as it writes.
     fn render_without_turns(&self, outcome: &Outcome, out: &mut Vec<u8>) -> anyhow::Result<()> {
         match outcome {
             Outcome::Scored(c) if c.turns.is_some() => {
