@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproducible throughput benchmark: a generated corpus of COUNT conversations (default
-# 100,000, seed 7: 238,208,209 bytes), scored at 1 and 2 threads, against the parse-only
+# 100,000, seed 7: 238,149,177 bytes), scored at 1 and 2 threads, against the parse-only
 # yardstick (serde_json into a Value, same file, same batching, all threads), then learning the
 # script model and scoring with it, each with peak memory from /usr/bin/time. A second yardstick
 # splits the JSON from the analysis: parsing the results `score` writes and writing them back

@@ -7,20 +7,18 @@ use crate::memo::TurnMemo;
 use crate::model::{Conversation, Role, Source};
 use crate::policy::Policy;
 use crate::score::{self, EffortExtras};
-use crate::scripts::{AllowList, ScriptModel};
+use crate::scripts::ScriptModel;
 
 /// Everything needed to score conversations, built once per run and shared by all threads.
 pub struct Engine {
     /// Thresholds and weights.
     pub policy: Policy,
-    /// Compiled lexicons.
+    /// Compiled lexicons, the policy's mandated lines among them.
     pub lexicons: Lexicons,
     /// Whether results carry the per-turn view.
     pub per_turn: bool,
     /// The corpus script model for `script-line`, when one was given.
     pub scripts: Option<ScriptModel>,
-    /// The policy's mandated lines, compiled.
-    pub allow: AllowList,
     /// The lines analysed so far that recur, for every thread.
     memo: TurnMemo,
 }
@@ -38,9 +36,8 @@ impl Engine {
     /// An engine with the given policy.
     pub fn new(policy: Policy) -> Engine {
         Engine {
-            allow: AllowList::new(&policy.allow),
+            lexicons: Lexicons::with_mandated_lines(&policy.allow),
             policy,
-            lexicons: Lexicons::new(),
             per_turn: false,
             scripts: None,
             memo: TurnMemo::new(),
@@ -130,7 +127,7 @@ impl Engine {
         metrics.customer_sentiment_end = last_customer.and_then(|i| analysis.sentiment(i));
 
         // Mandated lines are reported but kept out of the penalty.
-        let allowed = self.allow.take_allowed(&analysis, &mut findings);
+        let allowed = crate::scripts::allow::take_allowed(&self.lexicons, &cx.hits, &mut findings);
         let scores = score::score(
             &mut findings,
             opportunity,

@@ -393,7 +393,7 @@ const SAME_ISSUE: &[&str] = &[
     "same issue",
 ];
 
-/// Every built-in lexicon, compiled.
+/// Every built-in lexicon and the policy's mandated lines, compiled.
 pub struct Lexicons {
     /// Stock service lines.
     pub canned: Lexicon<Canned>,
@@ -428,6 +428,9 @@ pub struct Lexicons {
     pub thanks: Lexicon<Thanks>,
     /// Events found by two vocabularies meeting in one sentence.
     pub cooccurrences: Vec<Cooccurrence>,
+    /// The policy's mandated lines (its `allow` list: greeting, legal disclosure, recording
+    /// notice), empty unless given (see [`Lexicons::with_mandated_lines`]).
+    pub mandated: Lexicon<()>,
     /// All of the above in one automaton, so that each turn is scanned once.
     combined: Combined,
 }
@@ -468,6 +471,8 @@ pub struct TurnHits {
     /// For each co-occurrence rule: matches of its first and second vocabulary, and whether
     /// its context vocabulary (if any) is satisfied.
     pub cooccurrences: Vec<(Vec<PhraseMatch>, Vec<PhraseMatch>, bool)>,
+    /// Mandated lines.
+    pub mandated: Vec<PhraseMatch>,
 }
 
 const CANNED: &[(&str, Canned)] = &[
@@ -2375,8 +2380,21 @@ fn plain(entries: &[&'static str]) -> Vec<(&'static str, ())> {
 }
 
 impl Lexicons {
-    /// Compiles every built-in lexicon.
+    /// Compiles every built-in lexicon, with no mandated lines.
     pub fn new() -> Lexicons {
+        Lexicons::with_mandated_lines(&[])
+    }
+
+    /// Compiles every built-in lexicon and the mandated lines `phrases` (plain words,
+    /// `[a|b|]` variants allowed; blank ones ignored), so that one scan of a line finds them
+    /// too.
+    pub fn with_mandated_lines(phrases: &[String]) -> Lexicons {
+        let mandated: Vec<(&str, ())> = phrases
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .map(|p| (p, ()))
+            .collect();
         let canned = Lexicon::new(CANNED);
         let empathy = Lexicon::new(
             &EMPATHY
@@ -2475,6 +2493,7 @@ impl Lexicons {
             digital: Lexicon::new(DIGITAL),
             thanks: Lexicon::new(THANKS),
             cooccurrences,
+            mandated: Lexicon::new(&mandated),
             combined: Combined::new(&[]),
         };
         lexicons.combined = Combined::new(&lexicons.pattern_lists());
@@ -2505,6 +2524,7 @@ impl Lexicons {
             lists.push(co.second.patterns());
             lists.push(co.context.as_ref().map_or(&[][..], |c| c.patterns()));
         }
+        lists.push(self.mandated.patterns());
         lists
     }
 
@@ -2560,6 +2580,7 @@ impl Lexicons {
             digital: self.digital.select(text, next()),
             thanks: self.thanks.select(text, next()),
             cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
+            mandated: Vec::new(),
         };
         for co in &self.cooccurrences {
             let first = co.first.select(text, next());
@@ -2568,6 +2589,7 @@ impl Lexicons {
             hits.cooccurrences
                 .push((first, second, co.context.is_none() || !context.is_empty()));
         }
+        hits.mandated = self.mandated.select(text, next());
         hits
     }
 }
@@ -2755,6 +2777,36 @@ impl Default for Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_scan_finds_the_mandated_lines_the_lexicon_finds_alone() {
+        let lexicons = Lexicons::with_mandated_lines(&crate::policy::Policy::default().allow);
+        let demo =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/demo.jsonl"))
+                .unwrap();
+        let mut found = 0;
+        for line in demo.lines() {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            for turn in record["turns"].as_array().unwrap() {
+                let raw = turn["text"].as_str().unwrap();
+                let text = crate::analyse::text::analyse_text(raw);
+                let alone = lexicons.mandated.find(&text);
+                assert_eq!(lexicons.scan(raw, &text).mandated, alone, "{raw:?}");
+                found += usize::from(!alone.is_empty());
+            }
+        }
+        // The 54 turns of the demo corpus with a recording notice (24 "This call may be
+        // recorded…", 30 "This conversation is recorded…").
+        assert_eq!(found, 54);
+        let without = Lexicons::new();
+        let notice = "This call may be recorded for training and quality purposes.";
+        assert!(
+            without
+                .scan(notice, &crate::analyse::text::analyse_text(notice))
+                .mandated
+                .is_empty()
+        );
+    }
 
     #[test]
     fn typed_thanks_agree_with_their_alternation() {

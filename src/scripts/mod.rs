@@ -53,6 +53,5 @@ pub mod model;
 pub mod normalise;
 pub mod similar;
 
-pub use allow::AllowList;
 pub use model::{AGENTS_KEPT, Agents, Group, ScriptModel, Tally};
 pub use normalise::{AgentLine, agent_lines};
