@@ -280,6 +280,68 @@ mod tests {
     }
 
     #[test]
+    fn agent_lines_read_once_give_each_conversation_the_findings_of_a_fresh_reading() {
+        let call = |customer: &str, trouble: &str| Conversation {
+            id: customer.into(),
+            customer_name: Some(customer.into()),
+            turns: vec![
+                turn(Role::Agent, "Thanks for calling, how can I help?", 0.0, 3.0),
+                turn(Role::Customer, trouble, 3.5, 9.0),
+                // Read sentence by sentence: a feeling inferred, the speaker's own story, a
+                // question of procedure.
+                turn(
+                    Role::Agent,
+                    "That must be exhausting. I went through the same thing with my own \
+                     landlord last year. Is the account in your name?",
+                    9.5,
+                    14.0,
+                ),
+                turn(Role::Customer, "It is, yes.", 14.5, 16.0),
+                // A run of speech with a cue and a name in it: read in clauses, which depend
+                // on the customer's name.
+                turn(
+                    Role::Agent,
+                    "oh no Maria I'm so sorry to hear that Tom it sounds really hard how are you \
+                     holding up",
+                    16.5,
+                    21.0,
+                ),
+            ],
+            ..Conversation::default()
+        };
+        let calls = [
+            call(
+                "Maria",
+                "My landlord has kept my deposit and I'm so stressed about it.",
+            ),
+            call("Tom", "My card was declined twice at the till today."),
+        ];
+        let fresh: Vec<String> = calls
+            .iter()
+            .map(|c| {
+                let scored = Engine::new(Policy::default()).score(c, &Source::default());
+                serde_json::to_string(&scored).unwrap()
+            })
+            .collect();
+        // One engine for both, three rounds: the agent lines are kept from their second
+        // sighting and read from the memo from the third.
+        let engine = Engine::new(Policy::default());
+        for _ in 0..3 {
+            for (c, expected) in calls.iter().zip(&fresh) {
+                let scored = engine.score(c, &Source::default());
+                assert_eq!(&serde_json::to_string(&scored).unwrap(), expected);
+            }
+        }
+        let kept = |line: &str| {
+            let (_, hits) = engine.memo.analysed_turn(&engine.lexicons, line);
+            hits.empathy_sentences.get().map(Vec::len)
+        };
+        assert_eq!(kept(&calls[0].turns[2].text), Some(3));
+        // The clauses of the run of speech were not kept with the line.
+        assert_eq!(kept(&calls[0].turns[4].text), None);
+    }
+
+    #[test]
     fn word_counts_kept_with_a_line_give_the_mechanics_of_a_fresh_count() {
         let engine = Engine::new(Policy::default());
         let conversation = Conversation {

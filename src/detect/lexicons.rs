@@ -473,6 +473,9 @@ pub struct TurnHits {
     pub cooccurrences: Vec<(Vec<PhraseMatch>, Vec<PhraseMatch>, bool)>,
     /// Mandated lines.
     pub mandated: Vec<PhraseMatch>,
+    /// What the empathy rules read of each sentence of the line on its own, worked out when
+    /// the line is first read as an agent's (see [`crate::detect::empathy::SentenceFacts`]).
+    pub empathy_sentences: std::sync::OnceLock<Vec<crate::detect::empathy::SentenceFacts>>,
 }
 
 const CANNED: &[(&str, Canned)] = &[
@@ -2581,6 +2584,7 @@ impl Lexicons {
             thanks: self.thanks.select(text, next()),
             cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
             mandated: Vec::new(),
+            empathy_sentences: std::sync::OnceLock::new(),
         };
         for co in &self.cooccurrences {
             let first = co.first.select(text, next());

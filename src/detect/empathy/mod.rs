@@ -19,6 +19,7 @@ mod turn;
 mod words;
 
 pub use customer::{distress, opportunity};
+pub use turn::SentenceFacts;
 
 use crate::analyse::Analysis;
 use crate::detect::Context;

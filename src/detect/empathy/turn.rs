@@ -61,8 +61,8 @@ pub(super) struct AgentTurn<'a> {
     /// The units empathy is judged in: the sentences, or the clauses of a run of speech (see
     /// [`clauses`]).
     pub(super) units: Cow<'a, [Sentence]>,
-    /// Whether the turn has no punctuation at all, as speech recognition writes it.
-    unpunctuated: bool,
+    /// What each unit shows on its own, aligned with `units`.
+    facts: Cow<'a, [SentenceFacts]>,
     /// See [`AgentTurn::customer_troubled`].
     troubled: OnceCell<bool>,
 }
@@ -113,6 +113,18 @@ impl<'a> AgentTurn<'a> {
         };
         // Speech recognition writes no punctuation at all (see [`spoken_question`]).
         let unpunctuated = !raw.bytes().any(|b| matches!(b, b'.' | b'?' | b'!'));
+        let read_alone =
+            |unit: &Sentence| SentenceFacts::read(cx, i, raw, text, unit, &stock, unpunctuated);
+        // The sentences of a line read the same wherever it is said: read once, and kept
+        // with its matches. Clauses depend on the customer's name, so are read afresh.
+        let facts: Cow<[SentenceFacts]> = match &units {
+            Cow::Borrowed(_) => cx.hits[i]
+                .empathy_sentences
+                .get_or_init(|| text.sentences.iter().map(read_alone).collect())
+                .as_slice()
+                .into(),
+            Cow::Owned(clauses) => clauses.iter().map(read_alone).collect::<Vec<_>>().into(),
+        };
         AgentTurn {
             analysis,
             cx,
@@ -122,7 +134,7 @@ impl<'a> AgentTurn<'a> {
             cues,
             stock,
             units,
-            unpunctuated,
+            facts,
             troubled: OnceCell::new(),
         }
     }
@@ -255,37 +267,15 @@ pub(super) struct AgentSentence<'t, 'a> {
 impl<'t, 'a> AgentSentence<'t, 'a> {
     /// Unit `n` of `turn`.
     fn new(turn: &'t AgentTurn<'a>, n: usize) -> Self {
-        let AgentTurn {
-            cx,
-            i,
-            raw,
-            text,
-            unpunctuated,
-            ..
-        } = *turn;
-        let sentence = &turn.units[n];
-        let stock = &turn.stock;
-        let spoken_from = if unpunctuated {
-            spoken_question(text, sentence)
-        } else {
-            None
-        };
-        let question = is_question(raw, sentence) || unmarked_question(text, sentence);
-        let procedure_or_rhetoric =
-            question && is_procedure_or_rhetoric(cx, i, sentence, &spaced_words(text, sentence));
-        // A feeling named of a general case ("how stressful it can be when plans change")
-        // is not named for the customer.
-        let names_feeling = cx.hits[i].feelings.iter().any(|m| {
-            starts_in(sentence, &m.tokens) && !stock.iter().any(|r| r.contains(&m.tokens.start))
-        }) && !generalises(text, sentence);
+        let facts = &turn.facts[n];
         AgentSentence {
             turn,
             n,
-            sentence,
-            spoken_from,
-            question,
-            procedure_or_rhetoric,
-            names_feeling,
+            sentence: &turn.units[n],
+            spoken_from: facts.spoken_from,
+            question: facts.question,
+            procedure_or_rhetoric: facts.procedure_or_rhetoric,
+            names_feeling: facts.names_feeling,
             shared_words: OnceCell::new(),
         }
     }
@@ -438,7 +428,6 @@ impl<'t, 'a> AgentSentence<'t, 'a> {
         let AgentSentence {
             sentence, question, ..
         } = *self;
-        let stock = &self.turn.stock;
         // Relating a hardship of one's own, or naming the feeling the customer's situation
         // must bring, is a specific interpretation.
         if best[Mechanism::Interpretation as usize]
@@ -449,7 +438,8 @@ impl<'t, 'a> AgentSentence<'t, 'a> {
             // A stock line infers nothing: "I completely understand how frustrating this
             // must be for you" is the same wherever it is pasted.
             let scripted = || cx.hits[i].canned.iter().any(|c| self.within(&c.tokens));
-            if inferred_feeling(cx, i, raw, text, sentence)
+            let facts = &self.turn.facts[self.n];
+            if facts.infers_feeling
                 && !scripted()
                 && !generalises(text, sentence)
                 && self.turn.customer_troubled()
@@ -459,16 +449,13 @@ impl<'t, 'a> AgentSentence<'t, 'a> {
                     sentence.start..sentence.end,
                     "a feeling inferred from the customer's situation",
                 ));
-            } else if names_the_load(raw, text, sentence)
-                && self.shared() > 0
-                && self.turn.customer_troubled()
-            {
+            } else if facts.names_the_load && self.shared() > 0 && self.turn.customer_troubled() {
                 best[Mechanism::Interpretation as usize] = Some((
                     2,
                     sentence.start..sentence.end,
                     "the customer's situation named as a heavy load",
                 ));
-            } else if let Some(span) = self_disclosure(cx, i, text, sentence, stock) {
+            } else if let Some(span) = facts.self_disclosure.clone() {
                 best[Mechanism::Interpretation as usize] =
                     Some((2, span, "the speaker's own matching experience"));
             } else if own_story(
@@ -527,6 +514,70 @@ impl<'t, 'a> AgentSentence<'t, 'a> {
             out.push(f);
         }
         out
+    }
+}
+
+/// What the empathy rules read of one unit of an agent turn on its own: the same in every
+/// conversation the line is said in, so for a turn read sentence by sentence it is worked out
+/// once a line and kept with the line's matches ([`crate::detect::TurnHits::empathy_sentences`]).
+#[derive(Debug, Clone)]
+pub struct SentenceFacts {
+    /// See [`AgentSentence::spoken_from`].
+    spoken_from: Option<usize>,
+    /// See [`AgentSentence::question`].
+    question: bool,
+    /// See [`AgentSentence::procedure_or_rhetoric`].
+    procedure_or_rhetoric: bool,
+    /// See [`AgentSentence::names_feeling`].
+    names_feeling: bool,
+    /// For a statement, whether it infers a feeling ([`inferred_feeling`]); false for a question,
+    /// which is never read for it.
+    infers_feeling: bool,
+    /// For a statement, whether it names a situation as a load ([`names_the_load`]).
+    names_the_load: bool,
+    /// For a statement, the speaker's own matching experience in it ([`self_disclosure`]).
+    self_disclosure: Option<Range<usize>>,
+}
+
+impl SentenceFacts {
+    /// Reads `unit` of agent turn `i` (written as `raw`, analysed as `text`, with its stock
+    /// lines at `stock`).
+    fn read(
+        cx: &Context,
+        i: usize,
+        raw: &str,
+        text: &TurnText,
+        unit: &Sentence,
+        stock: &[Range<usize>],
+        unpunctuated: bool,
+    ) -> SentenceFacts {
+        let spoken_from = if unpunctuated {
+            spoken_question(text, unit)
+        } else {
+            None
+        };
+        let question = is_question(raw, unit) || unmarked_question(text, unit);
+        let procedure_or_rhetoric =
+            question && is_procedure_or_rhetoric(cx, i, unit, &spaced_words(text, unit));
+        // A feeling named of a general case ("how stressful it can be when plans change")
+        // is not named for the customer.
+        let names_feeling = cx.hits[i].feelings.iter().any(|m| {
+            starts_in(unit, &m.tokens) && !stock.iter().any(|r| r.contains(&m.tokens.start))
+        }) && !generalises(text, unit);
+        let statement = !question;
+        SentenceFacts {
+            spoken_from,
+            question,
+            procedure_or_rhetoric,
+            names_feeling,
+            infers_feeling: statement && inferred_feeling(cx, i, raw, text, unit),
+            names_the_load: statement && names_the_load(raw, text, unit),
+            self_disclosure: if statement {
+                self_disclosure(cx, i, text, unit, stock)
+            } else {
+                None
+            },
+        }
     }
 }
 
