@@ -342,6 +342,64 @@ mod tests {
     }
 
     #[test]
+    fn a_recurring_line_tells_an_own_story_by_each_calls_names() {
+        // "Maria I lost mine." is too short to tell a story once Maria's name is put aside,
+        // and "im sofia …" introduces the agent only when she is Sofia: a line kept in the
+        // memo must still be read with each call's names.
+        let call = |customer: &str, agent: &str| Conversation {
+            id: format!("{customer}-{agent}"),
+            customer_name: Some(customer.into()),
+            agent_name: Some(agent.into()),
+            turns: vec![
+                turn(Role::Agent, "Hi, how can I help?", 0.0, 2.0),
+                turn(
+                    Role::Customer,
+                    "My dog died last week and I missed the payment because of it.",
+                    2.5,
+                    8.0,
+                ),
+                turn(Role::Agent, "Maria I lost mine.", 8.5, 10.0),
+                turn(Role::Customer, "Oh no.", 10.5, 11.0),
+                turn(Role::Agent, "im sofia and i lost my dog too", 11.5, 14.0),
+            ],
+            ..Conversation::default()
+        };
+        let calls = [
+            call("Maria Lopez", "Sofia"),
+            call("Tom Baker", "Ben"),
+            call("Maria Lopez", "Ben"),
+            call("Tom Baker", "Sofia"),
+        ];
+        let own_stories = |scored: &ScoredConversation| -> Vec<usize> {
+            scored
+                .findings
+                .iter()
+                .filter(|f| f.detail.contains("an experience of their own"))
+                .map(|f| f.turn)
+                .collect()
+        };
+        let fresh: Vec<ScoredConversation> = calls
+            .iter()
+            .map(|c| Engine::new(Policy::default()).score(c, &Source::default()))
+            .collect();
+        // The names decide: each line is a story in some calls and not in others.
+        assert_eq!(
+            fresh.iter().map(own_stories).collect::<Vec<_>>(),
+            [vec![], vec![2, 4], vec![4], vec![2]]
+        );
+        let engine = Engine::new(Policy::default());
+        for _ in 0..3 {
+            for (c, expected) in calls.iter().zip(&fresh) {
+                let scored = engine.score(c, &Source::default());
+                assert_eq!(
+                    serde_json::to_string(&scored).unwrap(),
+                    serde_json::to_string(expected).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn word_counts_kept_with_a_line_give_the_mechanics_of_a_fresh_count() {
         let engine = Engine::new(Policy::default());
         let conversation = Conversation {
