@@ -279,6 +279,30 @@ mod tests {
         }
     }
 
+    /// Scores `calls` each on a fresh engine, then all on one engine in three rounds (their
+    /// lines are kept in the memo from the second sighting and read from it from the third),
+    /// and asserts every shared result is the fresh one, byte for byte. Returns the fresh
+    /// results and the shared engine.
+    fn shared_engine_scores_as_fresh(calls: &[Conversation]) -> (Vec<ScoredConversation>, Engine) {
+        let fresh: Vec<ScoredConversation> = calls
+            .iter()
+            .map(|c| Engine::new(Policy::default()).score(c, &Source::default()))
+            .collect();
+        let engine = Engine::new(Policy::default());
+        for _ in 0..3 {
+            for (c, expected) in calls.iter().zip(&fresh) {
+                let scored = engine.score(c, &Source::default());
+                assert_eq!(
+                    serde_json::to_string(&scored).unwrap(),
+                    serde_json::to_string(expected).unwrap(),
+                    "{}",
+                    c.id
+                );
+            }
+        }
+        (fresh, engine)
+    }
+
     #[test]
     fn agent_lines_read_once_give_each_conversation_the_findings_of_a_fresh_reading() {
         let call = |customer: &str, trouble: &str| Conversation {
@@ -316,22 +340,7 @@ mod tests {
             ),
             call("Tom", "My card was declined twice at the till today."),
         ];
-        let fresh: Vec<String> = calls
-            .iter()
-            .map(|c| {
-                let scored = Engine::new(Policy::default()).score(c, &Source::default());
-                serde_json::to_string(&scored).unwrap()
-            })
-            .collect();
-        // One engine for both, three rounds: the agent lines are kept from their second
-        // sighting and read from the memo from the third.
-        let engine = Engine::new(Policy::default());
-        for _ in 0..3 {
-            for (c, expected) in calls.iter().zip(&fresh) {
-                let scored = engine.score(c, &Source::default());
-                assert_eq!(&serde_json::to_string(&scored).unwrap(), expected);
-            }
-        }
+        let (_, engine) = shared_engine_scores_as_fresh(&calls);
         let kept = |line: &str| {
             let (_, hits) = engine.memo.analysed_turn(&engine.lexicons, line);
             hits.empathy_sentences.get().map(Vec::len)
@@ -378,25 +387,12 @@ mod tests {
                 .map(|f| f.turn)
                 .collect()
         };
-        let fresh: Vec<ScoredConversation> = calls
-            .iter()
-            .map(|c| Engine::new(Policy::default()).score(c, &Source::default()))
-            .collect();
+        let (fresh, _) = shared_engine_scores_as_fresh(&calls);
         // The names decide: each line is a story in some calls and not in others.
         assert_eq!(
             fresh.iter().map(own_stories).collect::<Vec<_>>(),
             [vec![], vec![2, 4], vec![4], vec![2]]
         );
-        let engine = Engine::new(Policy::default());
-        for _ in 0..3 {
-            for (c, expected) in calls.iter().zip(&fresh) {
-                let scored = engine.score(c, &Source::default());
-                assert_eq!(
-                    serde_json::to_string(&scored).unwrap(),
-                    serde_json::to_string(expected).unwrap()
-                );
-            }
-        }
     }
 
     #[test]
