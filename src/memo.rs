@@ -8,7 +8,10 @@
 //! not grow with the thread count.
 //!
 //! The results are the same as fresh ones (everything kept is a pure function of the turn's
-//! text: [`Lexicons`] has no settings), so output does not depend on the memo or on threads.
+//! text and of the lexicons, whose only setting, the policy's mandated lines, is fixed for the
+//! engine that owns both the lexicons and the memo), so output does not depend on the memo or
+//! on threads. What the detectors later read of a kept line on its own (its agent sentences'
+//! empathy facts) is kept with its matches on the same terms.
 //! [`TextResults`] keeps the results of smaller pure functions of a text the same way, for one
 //! thread (VADER on a short line, what a question's phrases say).
 
@@ -147,7 +150,7 @@ pub type TurnMemo = LineMemo<(Arc<TurnText>, Arc<TurnHits>)>;
 
 impl TurnMemo {
     /// The analysis of `text` and its matches in `lexicons`, from the memo when the line was
-    /// seen before.
+    /// seen before. A memo is to be used with one set of lexicons only (the engine's).
     pub fn analysed_turn(&self, lexicons: &Lexicons, text: &str) -> (Arc<TurnText>, Arc<TurnHits>) {
         self.get_or_make(text, || {
             let analysed = Arc::new(analyse_text(text));
