@@ -14,33 +14,19 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for line in agent_lines(analysis) {
-        let Some((group, exact)) = model.lookup(
+        let Some((group, exact)) = model.lookup_index(
             &line.text,
             cx.policy.script_min_conversations,
             cx.policy.script_min_agents,
         ) else {
             continue;
         };
-        let agents = if group.agents_exact {
-            group.agents.to_string()
-        } else {
-            format!("about {}", group.agents)
-        };
-        // The quote is the line itself; a variant also names the line it varies.
-        let variant = if exact {
-            String::new()
-        } else {
-            format!(", a variant of \"{}\"", group.text)
-        };
         out.push(finding(
             analysis,
             "script-line",
             line.turn,
             line.span,
-            format!(
-                "script line said in {} of {} conversations by {agents} agents{variant}",
-                group.conversations, model.conversations,
-            ),
+            model.script_line_detail(group, exact).to_string(),
         ));
     }
     out

@@ -366,6 +366,10 @@ pub struct ScriptModel {
     /// enough, and cheaper than the default SipHash in a look-up for every agent sentence.
     by_hash: FxHashMap<u64, usize>,
     index: OnceLock<BandIndex>,
+    /// For each group, the detail of a `script-line` finding for a line found in it as a
+    /// variant and verbatim, written the first time it is needed: the same groups are found
+    /// in most conversations.
+    details: Vec<[OnceLock<String>; 2]>,
 }
 
 impl PartialEq for ScriptModel {
@@ -526,6 +530,7 @@ impl ScriptModel {
             .collect();
         ScriptModel {
             lines: model_lines,
+            details: groups.iter().map(|_| Default::default()).collect(),
             groups,
             conversations,
             agent_sentences,
@@ -675,12 +680,23 @@ impl ScriptModel {
         min_conversations: u64,
         min_agents: u64,
     ) -> Option<(&Group, bool)> {
+        self.lookup_index(text, min_conversations, min_agents)
+            .map(|(group, exact)| (&self.groups[group], exact))
+    }
+
+    /// As [`ScriptModel::lookup`], with the index of the group in [`ScriptModel::groups`].
+    pub fn lookup_index(
+        &self,
+        text: &str,
+        min_conversations: u64,
+        min_agents: u64,
+    ) -> Option<(usize, bool)> {
         let qualifies = |g: &Group| g.conversations >= min_conversations && g.agents >= min_agents;
         if let Some(&i) = self.by_hash.get(&xxh3_64(text.as_bytes()))
             && self.lines[i].stats.text == text
         {
-            let group = &self.groups[self.lines[i].group];
-            return qualifies(group).then_some((group, true));
+            let group = self.lines[i].group;
+            return qualifies(&self.groups[group]).then_some((group, true));
         }
         let thresholds = (min_conversations, min_agents);
         let index = self
@@ -695,7 +711,32 @@ impl ScriptModel {
         found.map(|g| (g, false))
     }
 
-    fn fuzzy(&self, index: &BandIndex, text: &str) -> Option<&Group> {
+    /// What a `script-line` finding says of a line found in the group of index `group`,
+    /// verbatim (`exact`) or as a variant: how widely the group is said, and the line a variant
+    /// varies.
+    pub fn script_line_detail(&self, group: usize, exact: bool) -> &str {
+        self.details[group][usize::from(exact)].get_or_init(|| {
+            let group = &self.groups[group];
+            let agents = if group.agents_exact {
+                group.agents.to_string()
+            } else {
+                format!("about {}", group.agents)
+            };
+            let variant = if exact {
+                String::new()
+            } else {
+                format!(", a variant of \"{}\"", group.text)
+            };
+            format!(
+                "script line said in {} of {} conversations by {agents} agents{variant}",
+                group.conversations, self.conversations,
+            )
+        })
+    }
+
+    /// The group index of the most said qualifying group holding a near-identical variant of
+    /// `text`.
+    fn fuzzy(&self, index: &BandIndex, text: &str) -> Option<usize> {
         if index.bands.is_empty() {
             return None;
         }
@@ -711,8 +752,9 @@ impl ScriptModel {
         candidates
             .into_iter()
             .filter(|&i| similar::similar_words(&words, &index.words[i]))
-            .map(|i| &self.groups[self.lines[i].group])
-            .max_by(|a, b| {
+            .map(|i| self.lines[i].group)
+            .max_by(|&a, &b| {
+                let (a, b) = (&self.groups[a], &self.groups[b]);
                 a.conversations
                     .cmp(&b.conversations)
                     .then(b.hash.cmp(&a.hash))
@@ -849,6 +891,60 @@ mod tests {
                 .is_none(),
             "7 agents"
         );
+    }
+
+    #[test]
+    fn script_line_details_name_their_own_group_whichever_is_asked_first() {
+        let tally = Tally {
+            lines: [
+                stats("thank you for calling acme how can i help you", 5),
+                stats("thank you for calling acme how may i help you", 2),
+                stats("i have reset the router on my side now", 3),
+            ]
+            .into_iter()
+            .collect(),
+            conversations: 10,
+            agent_sentences: 10,
+            lossy: false,
+        };
+        let model = tally.into_model(2);
+        let welcome = model
+            .lookup_index("thank you for calling acme how may i help you", 2, 0)
+            .unwrap();
+        let variant = model
+            .lookup_index(
+                "thank you so much for calling acme how can i help you",
+                2,
+                0,
+            )
+            .unwrap();
+        let router = model
+            .lookup_index("i have reset the router on my side now", 2, 0)
+            .unwrap();
+        assert!(welcome.1, "found verbatim");
+        assert_eq!(variant, (welcome.0, false));
+        assert_ne!(router.0, welcome.0);
+        let expected = [
+            (
+                router,
+                "script line said in 3 of 10 conversations by 3 agents",
+            ),
+            (
+                variant,
+                "script line said in 7 of 10 conversations by 7 agents, a variant of \"thank you for calling acme how can i help you\"",
+            ),
+            (
+                welcome,
+                "script line said in 7 of 10 conversations by 7 agents",
+            ),
+        ];
+        // Asked twice each, in turn: a kept detail belongs to its group and to how the line
+        // was found.
+        for _ in 0..2 {
+            for ((group, exact), detail) in expected {
+                assert_eq!(model.script_line_detail(group, exact), detail);
+            }
+        }
     }
 
     #[test]
