@@ -765,8 +765,21 @@ impl TurnText {
     /// of every sentence that holds no name form. Worked out once, so that an agent line kept
     /// in the memo is not normalised again in each call.
     pub fn unnamed_script_forms(&self, text: &str) -> &[Option<String>] {
-        self.unnamed_script_forms
-            .get_or_init(|| crate::scripts::normalise::forms_without_names(text, self))
+        self.unnamed_script_forms_from(text, &std::cell::OnceCell::new())
+    }
+
+    /// As [`TurnText::unnamed_script_forms`], working them out (the first time) from the turn's
+    /// normal-form words in `parts`, which are built there if they are not yet: a caller that
+    /// normalises a named sentence of the turn too builds them once for both.
+    pub(crate) fn unnamed_script_forms_from<'t>(
+        &'t self,
+        text: &str,
+        parts: &std::cell::OnceCell<crate::scripts::normalise::NormParts<'t>>,
+    ) -> &'t [Option<String>] {
+        self.unnamed_script_forms.get_or_init(|| {
+            let parts = parts.get_or_init(|| crate::scripts::normalise::NormParts::new(self));
+            crate::scripts::normalise::forms_without_names(text, self, parts)
+        })
     }
 
     /// The token index range of the words of `norm` in `[norm_start, norm_end)`.

@@ -111,8 +111,10 @@ pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
                 .iter()
                 .any(|t| names.iter().any(|n| *n == t.norm))
         };
-        let unnamed = text.unnamed_script_forms(&turn.text);
+        // The turn's normal-form words, built at most once for its forms without names (the
+        // first time the line is met) and for the sentences that hold a name.
         let parts = std::cell::OnceCell::new();
+        let unnamed = text.unnamed_script_forms_from(&turn.text, &parts);
         for (sentence, unnamed) in text.sentences.iter().zip(unnamed) {
             let form = if named(sentence) {
                 let parts = parts.get_or_init(|| NormParts::new(text));
@@ -133,24 +135,29 @@ pub fn agent_lines(analysis: &Analysis) -> Vec<AgentLine> {
 }
 
 /// The script-line normal form of each sentence of a turn written as `original` and analysed
-/// as `text`, with no word taken for a name; `None` for a sentence too short to be a line.
-pub(crate) fn forms_without_names(original: &str, text: &TurnText) -> Vec<Option<String>> {
-    let parts = NormParts::new(text);
+/// as `text` (whose normal-form words are `parts`), with no word taken for a name; `None` for
+/// a sentence too short to be a line.
+pub(crate) fn forms_without_names(
+    original: &str,
+    text: &TurnText,
+    parts: &NormParts,
+) -> Vec<Option<String>> {
     text.sentences
         .iter()
-        .map(|sentence| normalise_sentence(original, text, &parts, sentence.tokens.clone(), &[]))
+        .map(|sentence| normalise_sentence(original, text, parts, sentence.tokens.clone(), &[]))
         .collect()
 }
 
 /// The words of the turn's normal form that each token expands to ("i'm" → "i", "am"),
 /// without a vector per token: the words of token `t` are `words[first[t]..first[t + 1]]`.
-struct NormParts<'t> {
+pub(crate) struct NormParts<'t> {
     words: Vec<&'t str>,
     first: Vec<usize>,
 }
 
 impl<'t> NormParts<'t> {
-    fn new(text: &'t TurnText) -> NormParts<'t> {
+    /// The parts of `text`'s normal form.
+    pub(crate) fn new(text: &'t TurnText) -> NormParts<'t> {
         let mut words = Vec::with_capacity(text.norm_words.len());
         let mut first = Vec::with_capacity(text.tokens.len() + 1);
         // `norm_words` is in token order, so one pass finds where each token's words start.
