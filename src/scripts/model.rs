@@ -824,23 +824,27 @@ mod tests {
         )
     }
 
-    #[test]
-    fn variants_group_and_small_groups_are_pruned() {
-        let tally = Tally {
-            lines: [
-                stats("thank you for calling acme how can i help you", 5),
-                stats("thank you for calling acme how may i help you", 2),
-                stats("your refund of <num> is on its way to you", 1),
-                stats("i have reset the router on my side now", 1),
-                stats("i have reset the router on our side now", 1),
-            ]
-            .into_iter()
-            .collect(),
+    /// The model of ten conversations that say each line in as many conversations as given,
+    /// keeping the groups said in two or more.
+    fn model_of_ten_conversations(lines: &[(&str, u64)]) -> ScriptModel {
+        Tally {
+            lines: lines.iter().map(|&(text, n)| stats(text, n)).collect(),
             conversations: 10,
             agent_sentences: 10,
             lossy: false,
-        };
-        let model = tally.into_model(2);
+        }
+        .into_model(2)
+    }
+
+    #[test]
+    fn variants_group_and_small_groups_are_pruned() {
+        let model = model_of_ten_conversations(&[
+            ("thank you for calling acme how can i help you", 5),
+            ("thank you for calling acme how may i help you", 2),
+            ("your refund of <num> is on its way to you", 1),
+            ("i have reset the router on my side now", 1),
+            ("i have reset the router on our side now", 1),
+        ]);
         assert_eq!(model.lines.len(), 4, "the lone refund line is pruned");
         let top = model.top_groups();
         assert_eq!(top.len(), 2);
@@ -895,19 +899,11 @@ mod tests {
 
     #[test]
     fn script_line_details_name_their_own_group_whichever_is_asked_first() {
-        let tally = Tally {
-            lines: [
-                stats("thank you for calling acme how can i help you", 5),
-                stats("thank you for calling acme how may i help you", 2),
-                stats("i have reset the router on my side now", 3),
-            ]
-            .into_iter()
-            .collect(),
-            conversations: 10,
-            agent_sentences: 10,
-            lossy: false,
-        };
-        let model = tally.into_model(2);
+        let model = model_of_ten_conversations(&[
+            ("thank you for calling acme how can i help you", 5),
+            ("thank you for calling acme how may i help you", 2),
+            ("i have reset the router on my side now", 3),
+        ]);
         let welcome = model
             .lookup_index("thank you for calling acme how may i help you", 2, 0)
             .unwrap();
