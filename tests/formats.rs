@@ -77,7 +77,7 @@ fn fixtures() -> Vec<(String, PathBuf)> {
 #[test]
 fn every_fixture_converts_to_its_expectation() {
     let all = fixtures();
-    assert!(all.len() >= 18, "fixtures found: {}", all.len());
+    assert!(all.len() >= 21, "fixtures found: {}", all.len());
     for (input, expectation) in all {
         let (actual, _) =
             convert_to_values(std::slice::from_ref(&input), &IngestOptions::default());
@@ -95,6 +95,8 @@ fn every_format_has_a_fixture() {
     for (fixture, format) in [
         ("contact_lens_voice.json", Format::ContactLens),
         ("transcribe_call_analytics.json", Format::Transcribe),
+        ("transcribe_job_speakers.json", Format::TranscribeJob),
+        ("transcribe_job_channels.json", Format::TranscribeJob),
         ("ccai_entries.json", Format::Ccai),
         ("genesys.json", Format::Genesys),
         ("twilio_participants.json", Format::Twilio),
@@ -359,6 +361,12 @@ fn broken_vendor_json_is_located_by_json_path() {
             Some("GTerr"),
             "$.sentences[0].media_channel",
             "media_channel",
+        ),
+        (
+            "transcribe_job_bad.json",
+            Some("tj-err"),
+            "$.results.items[2].alternatives[0].content",
+            "expected a string, found a number",
         ),
     ] {
         let r = broken(file);

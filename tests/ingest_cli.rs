@@ -23,6 +23,7 @@ fn formats_lists_every_format() {
         "srt",
         "contact-lens",
         "transcribe",
+        "transcribe-job",
         "ccai",
         "genesys",
         "twilio",

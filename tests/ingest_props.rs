@@ -64,11 +64,12 @@ fn check(records: &[Record], allowed_empty: bool) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-const SCHEMAS: [Option<Schema>; 7] = [
+const SCHEMAS: [Option<Schema>; 8] = [
     None,
     Some(Schema::Canonical),
     Some(Schema::ContactLens),
     Some(Schema::Transcribe),
+    Some(Schema::TranscribeJob),
     Some(Schema::Ccai),
     Some(Schema::Genesys),
     Some(Schema::Twilio),

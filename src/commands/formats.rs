@@ -31,6 +31,9 @@ fn example(format: Format) -> &'static str {
         Format::Transcribe => {
             r#"{"JobName":"call-1","Transcript":[{"ParticipantRole":"AGENT","Content":"Thanks for calling.","BeginOffsetMillis":0,"EndOffsetMillis":1900}]}"#
         }
+        Format::TranscribeJob => {
+            r#"{"jobName":"call-1","results":{"audio_segments":[{"speaker_label":"spk_0","transcript":"Thanks for calling.","start_time":"0.0","end_time":"1.9"}],"items":[…]}}"#
+        }
         Format::Ccai => {
             r#"{"entries":[{"text":"Thanks for calling.","role":"AGENT","user_id":2,"start_timestamp_usec":1700000000000000}]}"#
         }
@@ -50,12 +53,12 @@ pub fn run(out: &mut dyn Write) -> anyhow::Result<()> {
         "Input formats (--format NAME; `auto` detects each input). Details: docs/formats.md\n"
     )?;
     for format in Format::ALL {
-        writeln!(out, "{:<13} {}", format.name(), format.description())?;
+        writeln!(out, "{:<15} {}", format.name(), format.description())?;
         for line in example(format).lines() {
             if line.is_empty() {
                 writeln!(out)?;
             } else {
-                writeln!(out, "{:<13}   {line}", "")?;
+                writeln!(out, "{:<15}   {line}", "")?;
             }
         }
         writeln!(out)?;

@@ -7,7 +7,7 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use crate::ingest::jsonl::{self, JsonlReader};
-use crate::ingest::{IngestOptions, aws, ccai, genesys, twilio};
+use crate::ingest::{IngestOptions, aws, ccai, genesys, transcribe_job, twilio};
 use crate::model::{Conversation, Record, RecordError, Source, Turn};
 
 /// The schema of one JSON conversation.
@@ -19,6 +19,8 @@ pub enum Schema {
     ContactLens,
     /// AWS Transcribe Call Analytics output.
     Transcribe,
+    /// Amazon Transcribe standard job output.
+    TranscribeJob,
     /// Google CCAI Insights conversation.
     Ccai,
     /// Genesys Cloud transcript.
@@ -34,6 +36,7 @@ impl Schema {
             Schema::Canonical => "jsonl",
             Schema::ContactLens => "contact-lens",
             Schema::Transcribe => "transcribe",
+            Schema::TranscribeJob => "transcribe-job",
             Schema::Ccai => "ccai",
             Schema::Genesys => "genesys",
             Schema::Twilio => "twilio",
@@ -70,6 +73,9 @@ pub fn detect_schema(obj: &Map<String, Value>) -> Option<Schema> {
     }
     if obj.contains_key("sentences") {
         return Some(Schema::Twilio);
+    }
+    if transcribe_job::is_job_output(obj) {
+        return Some(Schema::TranscribeJob);
     }
     None
 }
@@ -171,7 +177,7 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
                 "$",
                 "unrecognised JSON object: expected `turns` (canonical), `Transcript` (Contact Lens / \
                  Transcribe), `entries` or `transcript.transcriptSegments` (CCAI), `transcripts` or \
-                 `phrases` (Genesys), or `sentences` (Twilio)",
+                 `phrases` (Genesys), `sentences` (Twilio), or `results.items` (Transcribe job)",
             ));
         }
     };
@@ -183,6 +189,7 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
         }),
         Schema::ContactLens => aws::convert(obj, aws::Flavor::ContactLens, ctx),
         Schema::Transcribe => aws::convert(obj, aws::Flavor::Transcribe, ctx),
+        Schema::TranscribeJob => transcribe_job::convert(obj, ctx),
         Schema::Ccai => ccai::convert(obj, ctx),
         Schema::Genesys => genesys::convert(obj, ctx),
         Schema::Twilio => twilio::convert(obj, ctx),

@@ -16,6 +16,7 @@ pub mod roles;
 pub mod subtitles;
 pub mod text;
 pub mod timing;
+pub mod transcribe_job;
 pub mod turns;
 pub mod twilio;
 
@@ -60,6 +61,8 @@ pub enum Format {
     ContactLens,
     /// AWS Transcribe Call Analytics output.
     Transcribe,
+    /// Amazon Transcribe standard job output, with speaker partitioning or channel identification.
+    TranscribeJob,
     /// Google CCAI Insights conversation.
     Ccai,
     /// Genesys Cloud transcript.
@@ -70,7 +73,7 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order `sincerity formats` lists them.
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 13] = [
         Format::Auto,
         Format::Jsonl,
         Format::Json,
@@ -80,6 +83,7 @@ impl Format {
         Format::Srt,
         Format::ContactLens,
         Format::Transcribe,
+        Format::TranscribeJob,
         Format::Ccai,
         Format::Genesys,
         Format::Twilio,
@@ -97,6 +101,7 @@ impl Format {
             Format::Srt => "srt",
             Format::ContactLens => "contact-lens",
             Format::Transcribe => "transcribe",
+            Format::TranscribeJob => "transcribe-job",
             Format::Ccai => "ccai",
             Format::Genesys => "genesys",
             Format::Twilio => "twilio",
@@ -125,6 +130,9 @@ impl Format {
             Format::Srt => "SubRip captions with `Name: text` speaker prefixes",
             Format::ContactLens => "Amazon Connect Contact Lens analysis output (voice or chat)",
             Format::Transcribe => "AWS Transcribe Call Analytics output",
+            Format::TranscribeJob => {
+                "Amazon Transcribe job output with speaker or channel labels (`results.items[]`)"
+            }
             Format::Ccai => {
                 "Google CCAI Insights conversation (upload `entries` or API `transcriptSegments`)"
             }
@@ -140,6 +148,7 @@ impl Format {
         match self {
             Format::ContactLens => Some(Schema::ContactLens),
             Format::Transcribe => Some(Schema::Transcribe),
+            Format::TranscribeJob => Some(Schema::TranscribeJob),
             Format::Ccai => Some(Schema::Ccai),
             Format::Genesys => Some(Schema::Genesys),
             Format::Twilio => Some(Schema::Twilio),
@@ -174,6 +183,7 @@ impl FromStr for Format {
             "srt" | "subrip" => Format::Srt,
             "contactlens" | "connect" | "amazonconnect" => Format::ContactLens,
             "transcribe" | "callanalytics" | "transcribecallanalytics" => Format::Transcribe,
+            "transcribejob" | "amazontranscribe" | "awstranscribe" => Format::TranscribeJob,
             "ccai" | "insights" | "ccaiinsights" | "googleccai" => Format::Ccai,
             "genesys" | "genesyscloud" => Format::Genesys,
             "twilio" | "voiceintelligence" => Format::Twilio,
