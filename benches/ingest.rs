@@ -201,6 +201,37 @@ fn twilio(n: usize) -> String {
     json!({"sid": format!("GT{n:032}"), "sentences": sentences}).to_string()
 }
 
+/// A word-level Amazon Transcribe job with speaker partitioning, without audio segments: the
+/// reader builds the turns from the words.
+fn transcribe_job(n: usize) -> String {
+    let mut items = Vec::new();
+    for i in 0..TURNS {
+        let (who, text) = line(i);
+        let speaker = if who == "agent" { "spk_0" } else { "spk_1" };
+        let (s, e) = times(i);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let step = (e - s) as f64 / 1e3 / words.len() as f64;
+        for (k, word) in words.iter().enumerate() {
+            let start = s as f64 / 1e3 + k as f64 * step;
+            let bare = word.trim_end_matches(['.', ',', '?']);
+            items.push(json!({"start_time": format!("{start:.3}"), "end_time": format!("{:.3}", start + step),
+                              "alternatives": [{"confidence": "0.99", "content": bare}],
+                              "type": "pronunciation", "speaker_label": speaker}));
+            // What the word ends with (",", "?") is a punctuation item of its own.
+            let mark = &word[bare.len()..];
+            if !mark.is_empty() {
+                items.push(
+                    json!({"alternatives": [{"confidence": "0.0", "content": mark}],
+                                  "type": "punctuation", "speaker_label": speaker}),
+                );
+            }
+        }
+    }
+    json!({"jobName": format!("job-{n}"), "status": "COMPLETED",
+           "results": {"speaker_labels": {"speakers": 2}, "items": items}})
+    .to_string()
+}
+
 /// One file of about `TARGET_BYTES`, built from blocks.
 fn one_file(
     dir: &Path,
@@ -291,6 +322,7 @@ fn bench(c: &mut Criterion) {
         ("srt", many_files(d, "srt", srt)),
         ("contact-lens", many_files(d, "cl.json", contact_lens)),
         ("transcribe", many_files(d, "tca.json", transcribe)),
+        ("transcribe-job", many_files(d, "job.json", transcribe_job)),
         ("ccai", many_files(d, "ccai.json", ccai)),
         ("genesys", many_files(d, "genesys.json", genesys)),
         ("twilio", many_files(d, "twilio.json", twilio)),
