@@ -555,3 +555,25 @@ fn empty_inputs_yield_no_records() {
         assert!(r.is_empty(), "{name}: {} records", r.len());
     }
 }
+
+#[test]
+fn every_format_is_documented() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/formats.md")).expect("docs/formats.md");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    for format in Format::ALL {
+        let name = format!("`{}`", format.name());
+        // A row of the `--format` table, and for every reader a row of README's input table.
+        assert!(
+            docs.lines().any(|l| l.starts_with(&format!("| {name}"))),
+            "docs/formats.md has no row for {name}"
+        );
+        if format != Format::Auto {
+            assert!(
+                readme.lines().any(|l| l.starts_with("| `")
+                    && l.split(" | ").next().is_some_and(|c| c.contains(&name))),
+                "README.md's input table has no row for {name}"
+            );
+        }
+    }
+}
