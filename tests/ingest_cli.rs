@@ -106,6 +106,19 @@ fn convert_takes_the_reading_flags() {
         .stdout(predicate::str::contains(
             "{\"role\":\"customer\",\"speaker\":\"customer\",\"text\":\"Good morning",
         ));
+    // The customer on ch_0 speaks first; named as the agent's, ch_0 is the agent whatever
+    // ch_1 says.
+    sincerity()
+        .args(["convert", "-q", "--transcribe-agent-label", "ch_0"])
+        .arg(format!("{DIR}/transcribe_job_channels.json"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "{\"role\":\"agent\",\"speaker\":\"ch_0\",\"text\":\"Hello?\"",
+        ))
+        .stdout(predicate::str::contains(
+            "{\"role\":\"customer\",\"speaker\":\"ch_1\",\"text\":\"Hi, thanks for calling",
+        ));
     sincerity()
         .args(["convert", "--format", "pdf", "x"])
         .assert()

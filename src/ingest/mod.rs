@@ -210,6 +210,9 @@ pub struct IngestOptions {
     /// Twilio: the audio channel of the agent when the transcript does not say
     /// (`--twilio-agent-channel`); Twilio's own default, channel 1, otherwise.
     pub twilio_agent_channel: Option<u32>,
+    /// Amazon Transcribe jobs: the speaker or channel label of the agent
+    /// (`--transcribe-agent-label`); otherwise the voice that speaks like one.
+    pub transcribe_agent_label: Option<String>,
 }
 
 impl Default for IngestOptions {
@@ -219,6 +222,7 @@ impl Default for IngestOptions {
             format: Format::Auto,
             columns: ColumnMap::default(),
             twilio_agent_channel: None,
+            transcribe_agent_label: None,
         }
     }
 }

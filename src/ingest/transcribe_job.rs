@@ -4,8 +4,9 @@
 //! item, or `speaker_labels.segments[]`; `channel_labels.channels[]` by channel), and in newer
 //! outputs the same speech cut into `audio_segments[]` with their text.
 //!
-//! The labels (`spk_0`, `ch_1`) do not say who is the agent: the roles are resolved from what
-//! each voice says, as for captions ("thank you for calling", "how can I help").
+//! The labels (`spk_0`, `ch_1`) do not say who is the agent: `--transcribe-agent-label` names
+//! it, or the roles are resolved from what each voice says, as for captions ("thank you for
+//! calling", "how can I help").
 
 use serde_json::{Map, Value};
 
@@ -49,13 +50,15 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
         Some(Value::Array(segs)) if !segs.is_empty() => audio_segments(segs, &id)?,
         _ => from_items(results, &id)?,
     };
+    // A label given as the agent's is resolved as an agent's name is: that voice is the
+    // agent, every other the customer.
     let assembled = assemble(
         segments,
         Assembly {
             merge: true,
             rebase: Rebase::Never,
         },
-        None,
+        ctx.options.transcribe_agent_label.as_deref(),
         None,
     );
     if assembled.turns.is_empty() {
@@ -384,6 +387,36 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn the_agent_label_option_overrides_what_the_voices_say() {
+        let obj = read("transcribe_job_channels.json");
+        let options = IngestOptions {
+            transcribe_agent_label: Some("ch_0".into()),
+            ..IngestOptions::default()
+        };
+        let ctx = Context {
+            default_id: "file.json",
+            options: &options,
+        };
+        let c = convert(&obj, &ctx).expect("read");
+        let roles: Vec<(&str, Role)> = c
+            .turns
+            .iter()
+            .map(|t| (t.speaker.as_str(), t.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("ch_0", Role::Agent),
+                ("ch_1", Role::Customer),
+                ("ch_0", Role::Agent),
+                ("ch_1", Role::Customer)
+            ]
+        );
+        // A label is no name.
+        assert_eq!(c.agent_name, None);
     }
 
     #[test]
