@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at};
+use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at, text_field};
 use crate::ingest::timing::{Unit, value_seconds};
 use crate::ingest::turns::{Assembly, MERGE_GAP_S, Rebase, Segment, assemble};
 use crate::model::Conversation;
@@ -102,17 +102,7 @@ fn audio_segments(segs: &[Value], id: &Option<String>) -> Result<Vec<Segment>, F
     for (i, seg) in segs.iter().enumerate() {
         let path = format!("$.results.audio_segments[{i}]");
         let seg = object_at(seg, id, &path, "an audio segment")?;
-        let text = match seg.get("transcript") {
-            Some(Value::String(text)) => text.clone(),
-            None | Some(Value::Null) => String::new(),
-            Some(other) => {
-                return Err(Fail::at(
-                    id,
-                    format!("{path}.transcript"),
-                    format!("expected a string, found {}", kind(other)),
-                ));
-            }
-        };
+        let text = text_field(seg, &["transcript"], id, &path)?;
         let Some(label) = label_of(seg) else {
             if text.trim().is_empty() {
                 continue;
@@ -267,27 +257,20 @@ fn read_items(
     for (i, item) in items.iter().enumerate() {
         let path = format!("{path}[{i}]");
         let item = object_at(item, id, &path, "an item")?;
-        let content = item
+        // The first alternative is the transcription; the others are lesser guesses.
+        let Some(best) = item
             .get("alternatives")
             .and_then(|a| a.get(0))
-            .and_then(|a| a.get("content"));
-        let content = match content {
-            Some(Value::String(content)) => content.trim(),
-            Some(other) => {
-                return Err(Fail::at(
-                    id,
-                    format!("{path}.alternatives[0].content"),
-                    format!("expected a string, found {}", kind(other)),
-                ));
-            }
-            None => {
-                return Err(Fail::at(
-                    id,
-                    format!("{path}.alternatives"),
-                    "expected `alternatives[0].content`",
-                ));
-            }
+            .and_then(Value::as_object)
+        else {
+            return Err(Fail::at(
+                id,
+                format!("{path}.alternatives"),
+                "expected `alternatives[0].content`",
+            ));
         };
+        let content = text_field(best, &["content"], id, &format!("{path}.alternatives[0]"))?;
+        let content = content.trim();
         if content.is_empty() {
             continue;
         }
