@@ -232,6 +232,24 @@ fn transcribe_job(n: usize) -> String {
     .to_string()
 }
 
+/// An Azure Speech batch result of a stereo call, phrases listed channel by channel.
+fn azure(n: usize) -> String {
+    let mut phrases = Vec::new();
+    for channel in 0..2 {
+        for i in (0..TURNS).filter(|i| i % 2 == channel) {
+            let (_, text) = line(i);
+            let (s, e) = times(i);
+            phrases.push(json!({"recognitionStatus": "Success", "channel": channel,
+                                "offsetInTicks": s * 10_000, "durationInTicks": (e - s) * 10_000,
+                                "nBest": [{"confidence": 0.93, "lexical": text.to_lowercase(),
+                                           "display": text}]}));
+        }
+    }
+    json!({"source": format!("https://rec.example.com/calls/{n}.wav"),
+           "timestamp": "2025-06-02T14:31:07Z", "recognizedPhrases": phrases})
+    .to_string()
+}
+
 /// One file of about `TARGET_BYTES`, built from blocks.
 fn one_file(
     dir: &Path,
@@ -326,6 +344,7 @@ fn bench(c: &mut Criterion) {
         ("ccai", many_files(d, "ccai.json", ccai)),
         ("genesys", many_files(d, "genesys.json", genesys)),
         ("twilio", many_files(d, "twilio.json", twilio)),
+        ("azure-speech", many_files(d, "azure.json", azure)),
     ];
     let options = IngestOptions::default();
     let mut group = c.benchmark_group("ingest");

@@ -57,10 +57,11 @@ pub struct IngestArgs {
     /// (Twilio's default is 1).
     #[arg(long, value_name = "N")]
     pub twilio_agent_channel: Option<u32>,
-    /// Amazon Transcribe jobs: the speaker or channel label of the agent (`spk_0`, `ch_1`),
-    /// when what the voices say does not show it.
+    /// Exports whose voices are numbered (Amazon Transcribe jobs, Azure Speech): the label of
+    /// the agent's voice (`spk_0`, `ch_1`, "speaker 1", "channel 0"), when what the voices say
+    /// does not show it.
     #[arg(long, value_name = "LABEL")]
-    pub transcribe_agent_label: Option<String>,
+    pub agent_label: Option<String>,
     /// Records larger than this many bytes become error records (for formats read whole,
     /// files larger than this).
     #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_RECORD_BYTES)]
@@ -75,7 +76,7 @@ impl IngestArgs {
             format: self.format,
             columns: self.columns.clone().unwrap_or_default(),
             twilio_agent_channel: self.twilio_agent_channel,
-            transcribe_agent_label: self.transcribe_agent_label.clone(),
+            agent_label: self.agent_label.clone(),
         }
     }
 }

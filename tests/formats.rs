@@ -77,7 +77,7 @@ fn fixtures() -> Vec<(String, PathBuf)> {
 #[test]
 fn every_fixture_converts_to_its_expectation() {
     let all = fixtures();
-    assert!(all.len() >= 21, "fixtures found: {}", all.len());
+    assert!(all.len() >= 23, "fixtures found: {}", all.len());
     for (input, expectation) in all {
         let (actual, _) =
             convert_to_values(std::slice::from_ref(&input), &IngestOptions::default());
@@ -97,6 +97,8 @@ fn every_format_has_a_fixture() {
         ("transcribe_call_analytics.json", Format::Transcribe),
         ("transcribe_job_speakers.json", Format::TranscribeJob),
         ("transcribe_job_channels.json", Format::TranscribeJob),
+        ("azure_diarized.json", Format::Azure),
+        ("azure_stereo.json", Format::Azure),
         ("ccai_entries.json", Format::Ccai),
         ("genesys.json", Format::Genesys),
         ("twilio_participants.json", Format::Twilio),
@@ -361,6 +363,12 @@ fn broken_vendor_json_is_located_by_json_path() {
             Some("GTerr"),
             "$.sentences[0].media_channel",
             "media_channel",
+        ),
+        (
+            "azure_bad.json",
+            Some("err-1.wav"),
+            "$.recognizedPhrases[1].offsetInTicks",
+            "expected a number",
         ),
         (
             "transcribe_job_bad.json",

@@ -27,6 +27,7 @@ fn formats_lists_every_format() {
         "ccai",
         "genesys",
         "twilio",
+        "azure-speech",
     ] {
         assert!(
             out.lines()
@@ -109,7 +110,7 @@ fn convert_takes_the_reading_flags() {
     // The customer on ch_0 speaks first; named as the agent's, ch_0 is the agent whatever
     // ch_1 says.
     sincerity()
-        .args(["convert", "-q", "--transcribe-agent-label", "ch_0"])
+        .args(["convert", "-q", "--agent-label", "ch_0"])
         .arg(format!("{DIR}/transcribe_job_channels.json"))
         .assert()
         .success()

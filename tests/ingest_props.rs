@@ -64,7 +64,7 @@ fn check(records: &[Record], allowed_empty: bool) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-const SCHEMAS: [Option<Schema>; 8] = [
+const SCHEMAS: [Option<Schema>; 9] = [
     None,
     Some(Schema::Canonical),
     Some(Schema::ContactLens),
@@ -73,6 +73,7 @@ const SCHEMAS: [Option<Schema>; 8] = [
     Some(Schema::Ccai),
     Some(Schema::Genesys),
     Some(Schema::Twilio),
+    Some(Schema::Azure),
 ];
 
 fn csv_reader(bytes: &[u8]) -> Result<(), TestCaseError> {

@@ -40,6 +40,9 @@ fn example(format: Format) -> &'static str {
         Format::Genesys => {
             r#"{"conversationId":"…","transcripts":[{"phrases":[{"text":"thanks for calling","participantPurpose":"internal","startTimeMs":1700000000000,"duration":{"milliseconds":1900}}]}]}"#
         }
+        Format::Azure => {
+            r#"{"source":"…/0042.wav","recognizedPhrases":[{"recognitionStatus":"Success","speaker":1,"offsetInTicks":0,"durationInTicks":19000000,"nBest":[{"display":"Thanks for calling."}]}]}"#
+        }
         Format::Twilio => {
             r#"{"sid":"GT…","channel":{"participants":[{"channel_participant":1,"role":"Agent"}]},"sentences":[{"media_channel":1,"transcript":"Thanks for calling.","start_time":"0.0","end_time":"1.9"}]}"#
         }

@@ -7,7 +7,7 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use crate::ingest::jsonl::{self, JsonlReader};
-use crate::ingest::{IngestOptions, aws, ccai, genesys, transcribe_job, twilio};
+use crate::ingest::{IngestOptions, aws, azure, ccai, genesys, transcribe_job, twilio};
 use crate::model::{Conversation, Record, RecordError, Source, Turn};
 
 /// The schema of one JSON conversation.
@@ -27,6 +27,8 @@ pub enum Schema {
     Genesys,
     /// Twilio Voice Intelligence sentences.
     Twilio,
+    /// Azure AI Speech batch transcription result.
+    Azure,
 }
 
 impl Schema {
@@ -40,6 +42,7 @@ impl Schema {
             Schema::Ccai => "ccai",
             Schema::Genesys => "genesys",
             Schema::Twilio => "twilio",
+            Schema::Azure => "azure-speech",
         }
     }
 }
@@ -76,6 +79,9 @@ pub fn detect_schema(obj: &Map<String, Value>) -> Option<Schema> {
     }
     if transcribe_job::is_job_output(obj) {
         return Some(Schema::TranscribeJob);
+    }
+    if obj.contains_key("recognizedPhrases") {
+        return Some(Schema::Azure);
     }
     None
 }
@@ -177,7 +183,7 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
                 "$",
                 "unrecognised JSON object: expected `turns` (canonical), `Transcript` (Contact Lens / \
                  Transcribe), `entries` or `transcript.transcriptSegments` (CCAI), `transcripts` or \
-                 `phrases` (Genesys), `sentences` (Twilio), or `results.items` (Transcribe job)",
+                 `phrases` (Genesys), `sentences` (Twilio), `results.items` (Transcribe job), or `recognizedPhrases` (Azure Speech)",
             ));
         }
     };
@@ -193,6 +199,7 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
         Schema::Ccai => ccai::convert(obj, ctx),
         Schema::Genesys => genesys::convert(obj, ctx),
         Schema::Twilio => twilio::convert(obj, ctx),
+        Schema::Azure => azure::convert(obj, ctx),
     }
 }
 

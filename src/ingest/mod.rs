@@ -7,6 +7,7 @@
 //! is read whole, within the `max_record_bytes` cap.
 
 pub mod aws;
+pub mod azure;
 pub mod ccai;
 pub mod csv;
 pub mod genesys;
@@ -69,11 +70,13 @@ pub enum Format {
     Genesys,
     /// Twilio Voice Intelligence sentences.
     Twilio,
+    /// Azure AI Speech batch transcription result.
+    Azure,
 }
 
 impl Format {
     /// Every format, in the order `sincerity formats` lists them.
-    pub const ALL: [Format; 13] = [
+    pub const ALL: [Format; 14] = [
         Format::Auto,
         Format::Jsonl,
         Format::Json,
@@ -87,6 +90,7 @@ impl Format {
         Format::Ccai,
         Format::Genesys,
         Format::Twilio,
+        Format::Azure,
     ];
 
     /// The name `--format` takes.
@@ -105,6 +109,7 @@ impl Format {
             Format::Ccai => "ccai",
             Format::Genesys => "genesys",
             Format::Twilio => "twilio",
+            Format::Azure => "azure-speech",
         }
     }
 
@@ -140,6 +145,7 @@ impl Format {
                 "Genesys Cloud speech-and-text-analytics transcript (`transcripts[].phrases[]`)"
             }
             Format::Twilio => "Twilio Voice Intelligence transcript sentences (`sentences[]`)",
+            Format::Azure => "Azure AI Speech batch transcription result (`recognizedPhrases[]`)",
         }
     }
 
@@ -152,6 +158,7 @@ impl Format {
             Format::Ccai => Some(Schema::Ccai),
             Format::Genesys => Some(Schema::Genesys),
             Format::Twilio => Some(Schema::Twilio),
+            Format::Azure => Some(Schema::Azure),
             _ => None,
         }
     }
@@ -187,6 +194,7 @@ impl FromStr for Format {
             "ccai" | "insights" | "ccaiinsights" | "googleccai" => Format::Ccai,
             "genesys" | "genesyscloud" => Format::Genesys,
             "twilio" | "voiceintelligence" => Format::Twilio,
+            "azurespeech" | "azure" | "azurestt" => Format::Azure,
             _ => {
                 return Err(format!(
                     "unknown format `{s}` (expected one of: {})",
@@ -210,9 +218,9 @@ pub struct IngestOptions {
     /// Twilio: the audio channel of the agent when the transcript does not say
     /// (`--twilio-agent-channel`); Twilio's own default, channel 1, otherwise.
     pub twilio_agent_channel: Option<u32>,
-    /// Amazon Transcribe jobs: the speaker or channel label of the agent
-    /// (`--transcribe-agent-label`); otherwise the voice that speaks like one.
-    pub transcribe_agent_label: Option<String>,
+    /// Exports whose voices are numbered (Amazon Transcribe jobs, Azure Speech): the label of
+    /// the agent's voice (`--agent-label`); otherwise the voice that speaks like one.
+    pub agent_label: Option<String>,
 }
 
 impl Default for IngestOptions {
@@ -222,7 +230,7 @@ impl Default for IngestOptions {
             format: Format::Auto,
             columns: ColumnMap::default(),
             twilio_agent_channel: None,
-            transcribe_agent_label: None,
+            agent_label: None,
         }
     }
 }

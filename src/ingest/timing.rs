@@ -82,6 +82,8 @@ pub enum Unit {
     Millis,
     /// Microseconds.
     Micros,
+    /// Ticks of 100 nanoseconds (.NET, Azure Speech).
+    Ticks,
 }
 
 impl Unit {
@@ -91,8 +93,30 @@ impl Unit {
             Unit::Seconds => n,
             Unit::Millis => n / 1e3,
             Unit::Micros => n / 1e6,
+            Unit::Ticks => n / 1e7,
         }
     }
+}
+
+/// An ISO 8601 duration of hours, minutes and seconds ("PT1M4.25S", "PT0.76S", "PT2H"), in
+/// seconds. Durations in days or longer are not times within a call.
+pub fn parse_iso_duration(s: &str) -> Option<f64> {
+    let mut rest = s.trim().strip_prefix("PT")?;
+    if rest.is_empty() {
+        return None;
+    }
+    let mut seconds = 0.0;
+    for (designator, scale) in [('H', 3600.0), ('M', 60.0), ('S', 1.0)] {
+        if let Some((number, after)) = rest.split_once(designator) {
+            let n: f64 = number
+                .parse()
+                .ok()
+                .filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+            seconds += n * scale;
+            rest = after;
+        }
+    }
+    rest.is_empty().then(|| round_us(seconds))
 }
 
 /// A time written in a table cell or a text field: a bare number (in `unit`), a clock
@@ -150,6 +174,17 @@ pub fn value_seconds(v: &Value, unit: Unit) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_durations() {
+        assert_eq!(parse_iso_duration("PT0.76S"), Some(0.76));
+        assert_eq!(parse_iso_duration("PT1M4.25S"), Some(64.25));
+        assert_eq!(parse_iso_duration("PT2H"), Some(7200.0));
+        assert_eq!(parse_iso_duration("PT1H0M1S"), Some(3601.0));
+        for bad in ["", "PT", "P1D", "PT1S2M", "PT-1S", "1.5S", "PT1.5", "PTxS"] {
+            assert_eq!(parse_iso_duration(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn clocks() {

@@ -4,7 +4,7 @@
 //! item, or `speaker_labels.segments[]`; `channel_labels.channels[]` by channel), and in newer
 //! outputs the same speech cut into `audio_segments[]` with their text.
 //!
-//! The labels (`spk_0`, `ch_1`) do not say who is the agent: `--transcribe-agent-label` names
+//! The labels (`spk_0`, `ch_1`) do not say who is the agent: `--agent-label` names
 //! it, or the roles are resolved from what each voice says, as for captions ("thank you for
 //! calling", "how can I help").
 
@@ -58,7 +58,7 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
             merge: true,
             rebase: Rebase::Never,
         },
-        ctx.options.transcribe_agent_label.as_deref(),
+        ctx.options.agent_label.as_deref(),
         None,
     );
     if assembled.turns.is_empty() {
@@ -376,7 +376,7 @@ mod tests {
     fn the_agent_label_option_overrides_what_the_voices_say() {
         let obj = read("transcribe_job_channels.json");
         let options = IngestOptions {
-            transcribe_agent_label: Some("ch_0".into()),
+            agent_label: Some("ch_0".into()),
             ..IngestOptions::default()
         };
         let ctx = Context {
