@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at, text_field};
+use crate::ingest::json::{
+    Context, Fail, get, get_str, id_of, object_at, required_array, text_field,
+};
 use crate::ingest::timing::{Unit, parse_datetime, value_seconds};
 use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, per_turn};
 use crate::model::{Conversation, Role};
@@ -47,20 +49,7 @@ pub fn convert(
             .or(job_name.clone()),
         Flavor::Transcribe => job_name.clone().or(contact_id.clone()),
     };
-    let items = match obj.get("Transcript") {
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(Fail::at(
-                &id,
-                "$.Transcript",
-                format!(
-                    "expected an array of transcript items, found {}",
-                    kind(other)
-                ),
-            ));
-        }
-        None => return Err(Fail::at(&id, "$", "missing `Transcript`")),
-    };
+    let items = required_array(obj, "Transcript", "transcript items", &id)?;
     // Chat outputs list who is who once; items then name only the participant id.
     let participants: HashMap<String, String> = obj
         .get("Participants")

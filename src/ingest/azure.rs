@@ -8,9 +8,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, kind, object_at, text_field};
+use crate::ingest::json::{Context, Fail, get, get_str, object_at, required_array, text_field};
 use crate::ingest::timing::{Unit, parse_iso_duration, round_us, value_seconds};
-use crate::ingest::turns::{Assembly, Rebase, Segment, assemble};
+use crate::ingest::turns::Segment;
 use crate::model::Conversation;
 
 /// Converts one batch transcription result.
@@ -19,17 +19,7 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
     // carry an access token) identifies the call.
     let audio = get_str(obj, &["source"]).and_then(audio_name);
     let id = audio.clone();
-    let phrases = match obj.get("recognizedPhrases") {
-        Some(Value::Array(phrases)) => phrases,
-        Some(other) => {
-            return Err(Fail::at(
-                &id,
-                "$.recognizedPhrases",
-                format!("expected an array of phrases, found {}", kind(other)),
-            ));
-        }
-        None => return Err(Fail::at(&id, "$", "missing `recognizedPhrases`")),
-    };
+    let phrases = required_array(obj, "recognizedPhrases", "phrases", &id)?;
     let mut segments = Vec::with_capacity(phrases.len());
     for (i, phrase) in phrases.iter().enumerate() {
         let path = format!("$.recognizedPhrases[{i}]");
@@ -83,22 +73,12 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
                 .total_cmp(&b.start.unwrap_or_default())
         });
     }
-    let assembled = assemble(
+    let turns = ctx.numbered_voices(
         segments,
-        Assembly {
-            merge: true,
-            rebase: Rebase::Never,
-        },
-        ctx.options.agent_label.as_deref(),
-        None,
-    );
-    if assembled.turns.is_empty() {
-        return Err(Fail::at(
-            &id,
-            "$.recognizedPhrases",
-            "no phrase has any text",
-        ));
-    }
+        &id,
+        "$.recognizedPhrases",
+        "no phrase has any text",
+    )?;
     let mut metadata = Map::new();
     if let Some(audio) = &audio {
         metadata.insert("audio".into(), audio.clone().into());
@@ -106,7 +86,7 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
     if let Some(timestamp) = get_str(obj, &["timestamp"]) {
         metadata.insert("transcribed_at".into(), timestamp.into());
     }
-    Ok(ctx.conversation(id, Some("voice".into()), metadata, assembled.turns))
+    Ok(ctx.conversation(id, Some("voice".into()), metadata, turns))
 }
 
 /// The file name of an audio URL or path, without its query: "…/calls/0042.wav?sv=…" →

@@ -5,7 +5,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at, text_field};
+use crate::ingest::json::{
+    Context, Fail, get, get_str, id_of, kind, object_at, required_array, text_field,
+};
 use crate::ingest::timing::{Unit, parse_datetime, value_seconds};
 use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, per_turn};
 use crate::model::{Conversation, Role};
@@ -83,17 +85,7 @@ fn entries(
     id: &Option<String>,
     metadata: &mut Map<String, Value>,
 ) -> Result<Pieces, Fail> {
-    let items = match obj.get("entries") {
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(Fail::at(
-                id,
-                "$.entries",
-                format!("expected an array of entries, found {}", kind(other)),
-            ));
-        }
-        None => return Err(Fail::at(id, "$", "missing `entries`")),
-    };
+    let items = required_array(obj, "entries", "entries", id)?;
     let mut segments = Vec::with_capacity(items.len());
     let mut users: Vec<Value> = Vec::new();
     for (i, item) in items.iter().enumerate() {

@@ -7,6 +7,7 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use crate::ingest::jsonl::{self, JsonlReader};
+use crate::ingest::turns::{Assembly, Rebase, Segment, assemble};
 use crate::ingest::{IngestOptions, aws, azure, ccai, genesys, transcribe_job, twilio};
 use crate::model::{Conversation, Record, RecordError, Source, Turn};
 
@@ -136,6 +137,32 @@ impl Context<'_> {
             turns,
         }
     }
+
+    /// The turns of an export whose voices are numbered (`spk_0`, `channel 1`): adjacent pieces
+    /// of one voice merged, the voice `--agent-label` names taken for the agent's (as a given
+    /// agent name is), else the one that speaks like an agent; a failure at `path` saying
+    /// `empty` when no piece has text.
+    pub fn numbered_voices(
+        &self,
+        segments: Vec<Segment>,
+        id: &Option<String>,
+        path: &str,
+        empty: &str,
+    ) -> Result<Vec<Turn>, Fail> {
+        let assembled = assemble(
+            segments,
+            Assembly {
+                merge: true,
+                rebase: Rebase::Never,
+            },
+            self.options.agent_label.as_deref(),
+            None,
+        );
+        if assembled.turns.is_empty() {
+            return Err(Fail::at(id, path, empty));
+        }
+        Ok(assembled.turns)
+    }
 }
 
 /// Converts one JSON conversation, in the given schema or the one its keys show.
@@ -200,6 +227,25 @@ pub fn convert(value: &Value, schema: Option<Schema>, ctx: &Context) -> Result<C
         Schema::Genesys => genesys::convert(obj, ctx),
         Schema::Twilio => twilio::convert(obj, ctx),
         Schema::Azure => azure::convert(obj, ctx),
+    }
+}
+
+/// The array a conversation object must hold at `key` (its items called `what`: "an array of
+/// phrases"), or a located failure: `missing` at `$`, or the type found at `$.key`.
+pub fn required_array<'v>(
+    obj: &'v Map<String, Value>,
+    key: &str,
+    what: &str,
+    id: &Option<String>,
+) -> Result<&'v [Value], Fail> {
+    match obj.get(key) {
+        Some(Value::Array(items)) => Ok(items),
+        Some(other) => Err(Fail::at(
+            id,
+            format!("$.{key}"),
+            format!("expected an array of {what}, found {}", kind(other)),
+        )),
+        None => Err(Fail::at(id, "$", format!("missing `{key}`"))),
     }
 }
 

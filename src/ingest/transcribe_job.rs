@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::ingest::json::{Context, Fail, get, get_str, id_of, kind, object_at, text_field};
 use crate::ingest::timing::{Unit, value_seconds};
-use crate::ingest::turns::{Assembly, MERGE_GAP_S, Rebase, Segment, assemble};
+use crate::ingest::turns::{MERGE_GAP_S, Segment};
 use crate::model::Conversation;
 
 /// Whether `obj` looks like a transcription job's output: a `results` object holding words,
@@ -50,20 +50,7 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
         Some(Value::Array(segs)) if !segs.is_empty() => audio_segments(segs, &id)?,
         _ => from_items(results, &id)?,
     };
-    // A label given as the agent's is resolved as an agent's name is: that voice is the
-    // agent, every other the customer.
-    let assembled = assemble(
-        segments,
-        Assembly {
-            merge: true,
-            rebase: Rebase::Never,
-        },
-        ctx.options.agent_label.as_deref(),
-        None,
-    );
-    if assembled.turns.is_empty() {
-        return Err(Fail::at(&id, "$.results", "no item has any words"));
-    }
+    let turns = ctx.numbered_voices(segments, &id, "$.results", "no item has any words")?;
     let mut metadata = Map::new();
     if let Some(job) = &id {
         metadata.insert("job_name".into(), job.clone().into());
@@ -73,7 +60,7 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
     {
         metadata.insert("language".into(), language.into());
     }
-    Ok(ctx.conversation(id, Some("voice".into()), metadata, assembled.turns))
+    Ok(ctx.conversation(id, Some("voice".into()), metadata, turns))
 }
 
 /// The speaker of a piece: its `speaker_label`, else its `channel_label`.
