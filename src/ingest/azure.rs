@@ -64,6 +64,19 @@ pub fn convert(obj: &Map<String, Value>, ctx: &Context) -> Result<Conversation, 
         };
         segments.push(seg);
     }
+    // A mono recording transcribed without diarization is one voice: nothing tells the agent
+    // from the customer.
+    if let Some(first) = segments.first()
+        && first.label.starts_with("channel ")
+        && segments.iter().all(|s| s.label == first.label)
+        && segments.len() > 1
+    {
+        return Err(Fail::at(
+            &id,
+            "$.recognizedPhrases",
+            "one voice only: transcribe a mono recording with diarization to tell the agent from the customer",
+        ));
+    }
     // Phrases are listed channel by channel: put them in the order said. Untimed phrases
     // (not written by the service) keep their place.
     if segments.iter().all(|s| s.start.is_some()) {
@@ -222,6 +235,14 @@ mod tests {
         )
         .expect_err("no voice");
         assert_eq!(e.path, "$.recognizedPhrases[0]");
+        let e = convert_with(
+            r#"{"recognizedPhrases": [
+                {"recognitionStatus": "Success", "channel": 0, "nBest": [{"display": "Thanks for calling."}]},
+                {"recognitionStatus": "Success", "channel": 0, "nBest": [{"display": "Hi, my card was declined."}]}]}"#,
+            None,
+        )
+        .expect_err("one voice");
+        assert!(e.message.starts_with("one voice only"), "{}", e.message);
         // Only phrases where nothing was recognised: no turn at all.
         let e = convert_with(
             r#"{"recognizedPhrases": [{"recognitionStatus": "NoMatch", "channel": 0, "nBest": []}]}"#,
