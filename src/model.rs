@@ -77,7 +77,9 @@ impl Role {
             | "subscriber" | "buyer" | "passenger" => Role::Customer,
             "bot" | "ivr" | "virtualagent" | "automatedagent" | "chatbot" | "assistant"
             | "virtualassistant" | "acdivr" | "acd" | "automated" | "va" => Role::Bot,
-            "system" | "sys" | "platform" | "notice" | "workflow" => Role::System,
+            "system" | "sys" | "platform" | "notice" | "workflow" | "systemmessage"
+            | "systemnotification" | "systemevent" | "notification" | "event" | "announcement"
+            | "automatedmessage" | "statusmessage" => Role::System,
             _ => return None,
         };
         Some(role)
@@ -207,6 +209,11 @@ mod tests {
             ("End-User", Some(Role::Customer)),
             ("Virtual_Assistant", Some(Role::Bot)),
             ("SYSTEM_AGENT", Some(Role::Agent)),
+            // Chat platforms' labels for their own notices ("… joined the chat").
+            ("System Message", Some(Role::System)),
+            ("system_notification", Some(Role::System)),
+            ("Automated Message", Some(Role::System)),
+            ("event", Some(Role::System)),
             ("ＡＧＥＮＴ", None),
             ("Speaker 1", None),
             ("A Very Long Speaker Label Of Forty Chars", None),

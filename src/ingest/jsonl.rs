@@ -113,6 +113,17 @@ fn build(
             message: "conversation has no turns".into(),
         });
     }
+    // Turns without words leave nothing to score: scores of an empty call would read as
+    // a perfect one in a roll-up.
+    if raw.turns.iter().all(|t| t.text.trim().is_empty()) {
+        return Err(RecordError {
+            id: Some(id),
+            message: format!(
+                "conversation has no text: all {} turns are empty",
+                raw.turns.len()
+            ),
+        });
+    }
     if let Some(i) = raw
         .turns
         .iter()
@@ -432,5 +443,25 @@ mod tests {
             Some("e")
         );
         assert!(recs[1].conversation.is_err());
+    }
+
+    #[test]
+    fn a_conversation_whose_every_turn_is_blank_is_an_error() {
+        let recs: Vec<Record> = JsonlReader::new(
+            &br#"{"id":"blank","turns":[{"speaker":"agent","text":""},{"speaker":"customer","text":" \n "}]}
+{"id":"one","turns":[{"speaker":"agent","text":""},{"speaker":"customer","text":"Hello?"}]}
+"#[..],
+            "t",
+            1000,
+        )
+        .collect();
+        let blank = recs[0].conversation.as_ref().unwrap_err();
+        assert_eq!(blank.id.as_deref(), Some("blank"));
+        assert_eq!(
+            blank.message,
+            "conversation has no text: all 2 turns are empty"
+        );
+        // One spoken turn is enough; the blank one keeps its place for `--per-turn`.
+        assert_eq!(recs[1].conversation.as_ref().unwrap().turns.len(), 2);
     }
 }
