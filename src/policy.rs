@@ -130,7 +130,7 @@ impl Policy {
     /// Every value within the range it makes sense in, so that a typo cannot turn the scores
     /// into NaN or push them out of 0–100 unnoticed.
     pub fn check(&self) -> Result<(), String> {
-        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 14] = [
+        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 13] = [
             ("name_overuse_rate", self.name_overuse_rate, 0.0..=1.0),
             ("restatement_overlap", self.restatement_overlap, 0.0..=1.0),
             (
@@ -168,11 +168,6 @@ impl Policy {
                 0.0..=100.0,
             ),
             ("queue_cap", self.queue_cap, 0.0..=100.0),
-            (
-                "name_overuse_min_mentions",
-                self.name_overuse_min_mentions as f64,
-                1.0..=f64::MAX,
-            ),
         ];
         for (name, value, range) in ranges {
             if !range.contains(&value) {
@@ -184,6 +179,7 @@ impl Policy {
             }
         }
         for (name, value) in [
+            ("name_overuse_min_mentions", self.name_overuse_min_mentions),
             ("restatement_min_shared", self.restatement_min_shared),
             (
                 "restatement_min_shared_after_transfer",
@@ -225,6 +221,45 @@ impl Policy {
         self.overrides(id).enabled.unwrap_or(true)
     }
 
+    /// The settings a rule's threshold names (the words in backticks of
+    /// [`Rule::threshold`]), each with its value under this policy, in the order named.
+    pub fn threshold_settings(&self, rule: &Rule) -> Vec<(&'static str, serde_json::Value)> {
+        let serde_json::Value::Object(settings) =
+            serde_json::to_value(self).expect("a policy serialises")
+        else {
+            unreachable!("a policy serialises to an object")
+        };
+        let mut named: Vec<(&'static str, serde_json::Value)> = Vec::new();
+        for name in rule.threshold.split('`').skip(1).step_by(2) {
+            if let Some(value) = settings.get(name)
+                && !named.iter().any(|(n, _)| *n == name)
+            {
+                named.push((name, value.clone()));
+            }
+        }
+        named
+    }
+
+    /// A rule's threshold in words with each setting's value in force after its name:
+    /// "at least `name_overuse_min_mentions` (3) times".
+    pub fn threshold_in_force(&self, rule: &Rule) -> String {
+        let settings = self.threshold_settings(rule);
+        let mut text = String::with_capacity(rule.threshold.len() + 16 * settings.len());
+        for (k, piece) in rule.threshold.split('`').enumerate() {
+            if k % 2 == 0 {
+                text.push_str(piece);
+                continue;
+            }
+            text.push('`');
+            text.push_str(piece);
+            text.push('`');
+            if let Some((_, value)) = settings.iter().find(|(n, _)| *n == piece) {
+                text.push_str(&format!(" ({value})"));
+            }
+        }
+        text
+    }
+
     /// The rules with their effective weights and caps.
     pub fn effective_rules(&self) -> Vec<(Rule, f64, f64, bool)> {
         RULES
@@ -237,6 +272,33 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_setting_a_threshold_names_is_shown_with_its_value_in_force() {
+        let policy = Policy {
+            name_overuse_min_mentions: 7,
+            ..Policy::default()
+        };
+        let overuse = rule("name-overuse").unwrap();
+        let shown = policy.threshold_in_force(overuse);
+        assert!(shown.contains("`name_overuse_min_mentions` (7)"), "{shown}");
+        let rate = Policy::default().name_overuse_rate;
+        assert!(
+            shown.contains(&format!("`name_overuse_rate` ({rate})")),
+            "{shown}"
+        );
+        // A name in backticks is a setting, shown with its value, or another rule's id.
+        for r in RULES {
+            let settings = policy.threshold_settings(r);
+            for name in r.threshold.split('`').skip(1).step_by(2) {
+                assert!(
+                    settings.iter().any(|(n, _)| *n == name) || rule(name).is_some(),
+                    "{}: `{name}` is neither a setting nor a rule",
+                    r.id
+                );
+            }
+        }
+    }
 
     #[test]
     fn toml_overrides_and_unknown_rules_rejected() {
@@ -274,6 +336,10 @@ mod tests {
             ("[rules.transfer]\ncap = inf\n", "[rules.transfer] cap"),
             ("[rules.hold]\ncap = -5.0\n", "[rules.hold] cap"),
             ("closing_sentiment_turns = 0\n", "closing_sentiment_turns"),
+            (
+                "name_overuse_min_mentions = 0\n",
+                "name_overuse_min_mentions must be at least 1",
+            ),
             ("name_overuse_rate = 1.5\n", "name_overuse_rate"),
             ("empathy_base = nan\n", "empathy_base"),
             (

@@ -548,6 +548,30 @@ fn rules_lists_every_rule_with_weights() {
         rules.as_array().unwrap().len(),
         sincerity::rules::RULES.len()
     );
+    // Thresholds are shown with the values in force, a policy's included.
+    let dir = workdir();
+    write(dir.path(), "p.toml", b"name_overuse_min_mentions = 7\n");
+    let out = run_in(dir.path(), &["rules", "--policy", "p.toml"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("at least `name_overuse_min_mentions` (7) times"),
+        "{text}"
+    );
+    let out = run_in(dir.path(), &["rules", "--json", "--policy", "p.toml"]);
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let overuse = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "name-overuse")
+        .unwrap();
+    assert_eq!(overuse["settings"]["name_overuse_min_mentions"], 7);
+    assert!(
+        overuse["threshold"]
+            .as_str()
+            .unwrap()
+            .contains("`name_overuse_min_mentions` (7)")
+    );
 }
 
 #[test]

@@ -17,9 +17,15 @@ pub fn run(args: RulesArgs) -> anyhow::Result<i32> {
             .effective_rules()
             .into_iter()
             .map(|(r, weight, cap, enabled)| {
+                let settings: serde_json::Map<String, serde_json::Value> = policy
+                    .threshold_settings(&r)
+                    .into_iter()
+                    .map(|(name, value)| (name.to_string(), value))
+                    .collect();
                 serde_json::json!({
                     "id": r.id, "score": r.score.map(|s| s.as_str()), "weight": weight, "cap": cap,
-                    "enabled": enabled, "description": r.description, "threshold": r.threshold,
+                    "enabled": enabled, "description": r.description,
+                    "threshold": policy.threshold_in_force(&r), "settings": settings,
                 })
             })
             .collect();
@@ -39,7 +45,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<i32> {
             },
             r.score.map_or("none", |s| s.as_str()),
             r.description,
-            r.threshold,
+            policy.threshold_in_force(&r),
         )?;
     }
     writeln!(
