@@ -406,6 +406,63 @@ fn conversations_csv_columns_follow_the_data_dictionary() {
 }
 
 #[test]
+fn findings_join_their_conversation_even_when_ids_repeat_across_files() {
+    let dir = workdir();
+    // Two days' exports, each numbering its calls from 1; only Tuesday's call is a transfer.
+    let call = |text: &str| {
+        format!(
+            r#"{{"id":"1","turns":[{{"speaker":"customer","text":"My card is blocked."}},{{"speaker":"agent","text":"{text}"}}]}}"#
+        )
+    };
+    write(
+        dir.path(),
+        "mon.jsonl",
+        call("It is unblocked now.").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "tue.jsonl",
+        call("Let me transfer you to the cards team.").as_bytes(),
+    );
+    let args = [
+        "score",
+        "-q",
+        "-o",
+        "/dev/null",
+        "mon.jsonl",
+        "tue.jsonl",
+        "--csv",
+        "c.csv",
+        "--findings-csv",
+        "f.csv",
+    ];
+    assert_eq!(run_in(dir.path(), &args).status.code(), Some(0));
+    let key = |header: &csv::StringRecord, row: &csv::StringRecord| -> Vec<String> {
+        ["id", "source_file", "source_line", "source_place"]
+            .iter()
+            .map(|c| row[header.iter().position(|h| h == *c).unwrap()].to_string())
+            .collect()
+    };
+    let (conv_header, conversations) = read_csv(dir.path(), "c.csv");
+    let (header, findings) = read_csv(dir.path(), "f.csv");
+    let rule = header.iter().position(|h| h == "rule").unwrap();
+    let transfer = findings.iter().find(|f| &f[rule] == "transfer").unwrap();
+    let joined: Vec<&csv::StringRecord> = conversations
+        .iter()
+        .filter(|c| key(&conv_header, c) == key(&header, transfer))
+        .collect();
+    assert_eq!(joined.len(), 1, "one conversation per finding");
+    let transfers = conv_header.iter().position(|h| h == "transfers").unwrap();
+    assert_eq!(
+        (
+            &joined[0][transfers],
+            key(&conv_header, joined[0])[1].as_str()
+        ),
+        ("1", "tue.jsonl")
+    );
+}
+
+#[test]
 fn error_rows_of_a_json_array_say_where_in_the_file() {
     let dir = workdir();
     write(

@@ -1,11 +1,25 @@
-//! The findings CSV: one row per finding, joined to the conversations CSV by `id`.
+//! The findings CSV: one row per finding, joined to the conversations CSV by `id` and the
+//! source columns (ids repeat across files: each day's export may start again at `1`).
 
 use crate::findings::Outcome;
 use crate::output::{Exporter, neutralise_formula};
 
 /// The columns of the findings CSV.
 pub const COLUMNS: &[&str] = &[
-    "id", "rule", "score", "turn", "speaker", "start", "end", "level", "weight", "quote", "detail",
+    "id",
+    "source_file",
+    "source_line",
+    "source_place",
+    "rule",
+    "score",
+    "turn",
+    "speaker",
+    "start",
+    "end",
+    "level",
+    "weight",
+    "quote",
+    "detail",
 ];
 
 /// Writes one row per finding; error records have no findings and give no rows.
@@ -23,9 +37,13 @@ impl Exporter for FindingsCsvExporter {
             return Ok(());
         };
         let mut w = csv::Writer::from_writer(&mut *out);
+        let line = c.source.line.map(|l| l.to_string()).unwrap_or_default();
         for f in &c.findings {
             w.write_record([
                 neutralise_formula(&c.id).as_ref(),
+                neutralise_formula(&c.source.file).as_ref(),
+                &line,
+                neutralise_formula(c.source.place.as_deref().unwrap_or("")).as_ref(),
                 &f.rule,
                 f.score.map_or("", |s| s.as_str()),
                 &f.turn.to_string(),
