@@ -285,13 +285,7 @@ fn many_files(dir: &Path, ext: &str, make: impl Fn(usize) -> String) -> Vec<Inpu
 }
 
 fn bytes_of(inputs: &[Input]) -> u64 {
-    inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-            Input::Stdin => None,
-        })
-        .sum()
+    inputs.iter().filter_map(Input::file_size).sum()
 }
 
 fn read_all(inputs: &[Input], options: &IngestOptions) -> usize {

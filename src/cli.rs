@@ -265,7 +265,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Convert(args) => {
             let mut out: Box<dyn std::io::Write> = match &args.output {
                 Some(path) => {
-                    let inputs = commands::score::resolve_inputs(&args.inputs)?;
+                    let inputs = commands::score::resolve_inputs(&args.inputs, args.ingest.format)?;
                     commands::score::refuse_clobbering(&inputs, &[path])?;
                     commands::score::create(path)?
                 }

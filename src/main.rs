@@ -23,6 +23,21 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
 }
 
+/// Whether the error is a write to a closed pipe, however it was wrapped: the JSON and CSV
+/// writers carry the I/O error inside their own error types.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
+            || e.downcast_ref::<csv::Error>().is_some_and(
+                |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
+    })
+}
+
 fn main() {
     keep_freed_memory();
     let cli = sincerity::cli::Cli::parse();
@@ -30,11 +45,7 @@ fn main() {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`| head`) is the reader's choice, not a failure.
-            if err
-                .chain()
-                .filter_map(|e| e.downcast_ref::<std::io::Error>())
-                .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&err) {
                 0
             } else {
                 eprintln!("sincerity: {err:#}");

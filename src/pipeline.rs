@@ -178,13 +178,7 @@ pub fn run(
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary {
-        input_bytes: inputs
-            .iter()
-            .filter_map(|i| match i {
-                Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-                Input::Stdin => None,
-            })
-            .sum(),
+        input_bytes: inputs.iter().filter_map(Input::file_size).sum(),
         ..Summary::default()
     };
     let (exporters, mut writers): (Vec<_>, Vec<_>) = destinations

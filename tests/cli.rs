@@ -574,21 +574,118 @@ fn a_closed_pipe_ends_quietly() {
         .collect();
     let path = write(dir.path(), "many.jsonl", many.as_bytes());
     let bin = assert_cmd::cargo::cargo_bin("sincerity");
-    let script = format!(
-        "'{}' score -q '{}' | head -n 1 > /dev/null; echo \"${{PIPESTATUS[0]}}\"",
-        bin.display(),
-        path.display()
+    // Each writes through another writer: the JSON Lines exporter, serde_json's pretty
+    // printer, the CSV writer, plain text.
+    for (args, reader) in [
+        (format!("score -q '{}'", path.display()), "head -n 1"),
+        ("rules --json".to_string(), "head -c 1"),
+        (
+            format!("score -q -o /dev/null --csv - '{}'", path.display()),
+            "head -n 1",
+        ),
+        ("rules".to_string(), "head -c 1"),
+    ] {
+        let script = format!(
+            "'{}' {args} | {reader} > /dev/null; echo \"${{PIPESTATUS[0]}}\"",
+            bin.display(),
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.is_empty(),
+            "{args}: no error message on a closed pipe: {stderr}"
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0", "{args}");
+    }
+}
+
+#[test]
+fn dash_as_an_output_is_standard_output_and_only_one_output_takes_it() {
+    let dir = workdir();
+    write(dir.path(), "in.jsonl", format!("{GOOD}\n").as_bytes());
+    let out = run_in(dir.path(), &["score", "-q", "-o", "-", "in.jsonl"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out.stdout)[0]["id"], "ok-1");
+    let out = run_in(
+        dir.path(),
+        &["score", "-q", "-o", "r.jsonl", "--csv", "-", "in.jsonl"],
     );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &script])
-        .output()
-        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("id,"), "{csv}");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+    // Without -o the results already go to standard output.
+    let out = run_in(dir.path(), &["score", "-q", "--csv", "-", "in.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.is_empty(),
-        "no error message on a closed pipe: {stderr}"
+        stderr.contains("standard output given for two outputs"),
+        "{stderr}"
     );
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+}
+
+#[test]
+fn a_walk_takes_the_given_formats_files_and_reads_past_what_it_cannot_open() {
+    let dir = workdir();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir_all(calls.join("b")).unwrap();
+    write(&calls, "a.jsonl", format!("{GOOD}\n").as_bytes());
+    write(
+        &calls,
+        "README.txt",
+        b"Calls of the week, exported on Monday.\n",
+    );
+    write(&calls, "summary.csv", b"team,calls\nblue,2\n");
+    write(
+        &calls.join("b"),
+        "c.jsonl",
+        format!("{}\n", GOOD.replace("ok-1", "ok-2")).as_bytes(),
+    );
+    // A link to a file that is gone: found by the walk, not readable.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("gone.jsonl"), calls.join("b/gone.jsonl")).unwrap();
+    let ids = |out: &std::process::Output| -> Vec<String> {
+        lines(&out.stdout)
+            .iter()
+            .map(|r| match r["error"].as_str() {
+                Some(_) => format!("error:{}", r["source"]["file"].as_str().unwrap()),
+                None => r["id"].as_str().unwrap().to_string(),
+            })
+            .collect()
+    };
+    let out = run_in(dir.path(), &["score", "-q", "--format", "jsonl", "calls"]);
+    assert_eq!(out.status.code(), Some(if cfg!(unix) { 1 } else { 0 }));
+    let mut expected = vec!["ok-1".to_string(), "ok-2".to_string()];
+    if cfg!(unix) {
+        expected.push("error:calls/b/gone.jsonl".into());
+    }
+    assert_eq!(ids(&out), expected);
+    if cfg!(unix) {
+        let gone = &lines(&out.stdout)[2]["error"];
+        assert!(
+            gone.as_str()
+                .unwrap()
+                .starts_with("cannot read this directory entry"),
+            "{gone}"
+        );
+    }
+    // Detecting, the walk reads every transcript extension: the notes are error records.
+    let out = run_in(dir.path(), &["score", "-q", "calls"]);
+    assert_eq!(out.status.code(), Some(1));
+    let found = ids(&out);
+    assert!(
+        found.contains(&"error:calls/README.txt".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"error:calls/summary.csv".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"ok-1".to_string()) && found.contains(&"ok-2".to_string()));
 }
 
 #[test]

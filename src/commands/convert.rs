@@ -46,7 +46,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ConvertSummary> {
-    let inputs = crate::commands::score::resolve_inputs(inputs)?;
+    let inputs = crate::commands::score::resolve_inputs(inputs, options.format)?;
     let mut summary = ConvertSummary {
         inputs: inputs.len(),
         ..ConvertSummary::default()

@@ -4,7 +4,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use crate::cli::IngestArgs;
 use crate::commands::score::{create, refuse_clobbering, resolve_inputs};
@@ -44,9 +44,16 @@ pub fn progress_bar(quiet: bool, what: &str) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template(&format!(
-            "{{spinner}} {{pos}} conversations {what} ({{per_sec}}) {{elapsed}}"
+            "{{spinner}} {{pos}} conversations {what} ({{rate}}) {{elapsed}}"
         ))
-        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+        // indicatif's `{per_sec}` shows four decimals of a count ("27,318.0172/s").
+        .with_key(
+            "rate",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            },
+        ),
     );
     bar
 }
@@ -95,7 +102,7 @@ pub fn save(model: &ScriptModel, output: Option<&std::path::Path>) -> anyhow::Re
 
 /// Learns and writes the model.
 pub fn run(args: LearnArgs) -> anyhow::Result<i32> {
-    let inputs = resolve_inputs(&args.inputs)?;
+    let inputs = resolve_inputs(&args.inputs, args.ingest.format)?;
     if let Some(output) = &args.output {
         refuse_clobbering(&inputs, &[output])?;
     }

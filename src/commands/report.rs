@@ -16,7 +16,8 @@ const WARN_LINES: u64 = 5;
 
 /// Reads every result and writes the report.
 pub fn run(args: ReportArgs) -> anyhow::Result<i32> {
-    let inputs = resolve_inputs(&args.inputs)?;
+    // Results are JSON Lines: a walked directory gives its `*.jsonl` files.
+    let inputs = resolve_inputs(&args.inputs, ingest::Format::Jsonl)?;
     refuse_clobbering(&inputs, &[&args.output])?;
     let mut writer = create(&args.output)?;
     let mut collector = ReportCollector::new(ReportOptions {

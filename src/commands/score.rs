@@ -4,8 +4,6 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::sync::Arc;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
 use crate::cli::ScoreArgs;
 use crate::engine::Engine;
 use crate::ingest;
@@ -20,10 +18,21 @@ use crate::policy::Policy;
 use crate::redact::{Prepared, Redactor};
 use crate::scripts::ScriptModel;
 
-/// Opens an output file for writing, naming it in the error.
+/// Opens an output file for writing, naming it in the error; `-` is standard output.
 pub fn create(path: &std::path::Path) -> anyhow::Result<Box<dyn Write + Send>> {
+    if is_stdout(path) {
+        return Ok(Box::new(BufWriter::with_capacity(
+            256 * 1024,
+            std::io::stdout(),
+        )));
+    }
     let file = File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(Box::new(BufWriter::with_capacity(256 * 1024, file)))
+}
+
+/// Whether an output path is `-`, standard output.
+pub fn is_stdout(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// Fails when an output path names one of the inputs, or two outputs name the same file:
@@ -34,6 +43,9 @@ pub fn refuse_clobbering(
     outputs: &[&std::path::Path],
 ) -> anyhow::Result<()> {
     let same = |a: &std::path::Path, b: &std::path::Path| {
+        if is_stdout(a) || is_stdout(b) {
+            return is_stdout(a) && is_stdout(b);
+        }
         same_file::is_same_file(a, b).unwrap_or(false)
             || std::path::absolute(a)
                 .ok()
@@ -42,7 +54,7 @@ pub fn refuse_clobbering(
     for (k, output) in outputs.iter().enumerate() {
         if let Some(input) = inputs.iter().find(|input| match input {
             ingest::Input::File(path) => same(path, output),
-            ingest::Input::Stdin => false,
+            ingest::Input::Stdin | ingest::Input::Unreadable { .. } => false,
         }) {
             anyhow::bail!(
                 "{}: this output is also an input ({}); writing it would destroy what is being read",
@@ -51,6 +63,11 @@ pub fn refuse_clobbering(
             );
         }
         if outputs[..k].iter().any(|earlier| same(earlier, output)) {
+            if is_stdout(output) {
+                anyhow::bail!(
+                    "-: standard output given for two outputs (without -o, the JSON Lines results go there)"
+                );
+            }
             anyhow::bail!("{}: given for two outputs", output.display());
         }
     }
@@ -59,7 +76,10 @@ pub fn refuse_clobbering(
 
 /// The inputs to read: the arguments, or standard input when there are none and it is not a
 /// terminal.
-pub fn resolve_inputs(args: &[String]) -> anyhow::Result<Vec<ingest::Input>> {
+pub fn resolve_inputs(
+    args: &[String],
+    format: ingest::Format,
+) -> anyhow::Result<Vec<ingest::Input>> {
     if args.is_empty() {
         if std::io::stdin().is_terminal() {
             anyhow::bail!(
@@ -68,12 +88,13 @@ pub fn resolve_inputs(args: &[String]) -> anyhow::Result<Vec<ingest::Input>> {
         }
         return Ok(vec![ingest::Input::Stdin]);
     }
-    let inputs = ingest::expand_inputs(args)?;
+    let inputs = ingest::expand_inputs(args, format)?;
     if inputs.is_empty() {
         eprintln!(
             "sincerity: warning: no transcript files in {} (looked for {})",
             args.join(", "),
-            ingest::WALKED_EXTENSIONS
+            format
+                .walked_extensions()
                 .iter()
                 .map(|e| format!("*.{e}"))
                 .collect::<Vec<_>>()
@@ -89,17 +110,21 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         Some(path) => Policy::from_file(path)?,
         None => Policy::default(),
     };
-    let inputs = resolve_inputs(&args.inputs)?;
-    let outputs: Vec<&std::path::Path> = [
-        &args.output,
-        &args.csv,
-        &args.findings_csv,
-        &args.report,
-        &args.groups_csv,
-    ]
-    .into_iter()
-    .filter_map(|p| p.as_deref())
-    .collect();
+    let inputs = resolve_inputs(&args.inputs, args.ingest.format)?;
+    // Without -o the results go to standard output, which no other output may then take.
+    let results = args.output.as_deref().unwrap_or(std::path::Path::new("-"));
+    let outputs: Vec<&std::path::Path> = std::iter::once(results)
+        .chain(
+            [
+                &args.csv,
+                &args.findings_csv,
+                &args.report,
+                &args.groups_csv,
+            ]
+            .into_iter()
+            .filter_map(|p| p.as_deref()),
+        )
+        .collect();
     // The script model is read too.
     let read: Vec<ingest::Input> = inputs
         .iter()
@@ -161,10 +186,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
 
     let mut destinations = vec![Destination {
         exporter: prepare(Box::new(JsonlExporter)),
-        writer: match &args.output {
-            Some(path) => create(path)?,
-            None => Box::new(BufWriter::with_capacity(256 * 1024, std::io::stdout())),
-        },
+        writer: create(results)?,
     }];
     if let Some(path) = &args.csv {
         destinations.push(Destination {
@@ -179,18 +201,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<i32> {
         });
     }
 
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {pos} conversations scored ({per_sec}) {elapsed}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar
-    };
+    let bar = super::learn::progress_bar(args.quiet, "scored");
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()?;

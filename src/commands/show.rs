@@ -23,7 +23,7 @@ pub fn run(args: ShowArgs) -> anyhow::Result<i32> {
         Some(path) => Policy::from_file(path)?,
         None => Policy::default(),
     };
-    let inputs = resolve_inputs(&args.input)?;
+    let inputs = resolve_inputs(&args.input, args.ingest.format)?;
     let mut engine = Engine::new(policy);
     engine.per_turn = true;
     let options = args.ingest.options();

@@ -113,6 +113,29 @@ impl Format {
         }
     }
 
+    /// The file extensions a directory walk picks up for this format (each also when
+    /// gzipped): all readable ones when detecting, else the format's own, so that a
+    /// `--format jsonl` walk does not read the notes and tables kept beside the transcripts.
+    pub fn walked_extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Auto => WALKED_EXTENSIONS,
+            Format::Jsonl => &["jsonl", "ndjson"],
+            Format::Csv => &["csv", "tsv"],
+            Format::Text => &["txt"],
+            Format::Vtt => &["vtt"],
+            Format::Srt => &["srt"],
+            // Vendor exports come as one document a file or as JSON Lines of them.
+            Format::Json
+            | Format::ContactLens
+            | Format::Transcribe
+            | Format::TranscribeJob
+            | Format::Ccai
+            | Format::Genesys
+            | Format::Twilio
+            | Format::Azure => &["json", "jsonl", "ndjson"],
+        }
+    }
+
     /// One line saying what the format is.
     pub fn description(self) -> &'static str {
         match self {
@@ -242,6 +265,14 @@ pub enum Input {
     Stdin,
     /// A file on disk.
     File(PathBuf),
+    /// A file or directory met in a directory walk that could not be read: it yields one
+    /// error record, and the batch goes on.
+    Unreadable {
+        /// Where.
+        path: PathBuf,
+        /// What went wrong.
+        error: String,
+    },
 }
 
 impl Input {
@@ -249,7 +280,15 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Unreadable { path: p, .. } => p.display().to_string(),
+        }
+    }
+
+    /// The size in bytes of a file input (none for standard input or what cannot be read).
+    pub fn file_size(&self) -> Option<u64> {
+        match self {
+            Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Input::Stdin | Input::Unreadable { .. } => None,
         }
     }
 }
@@ -259,8 +298,10 @@ pub const WALKED_EXTENSIONS: &[&str] =
     &["jsonl", "ndjson", "json", "csv", "tsv", "txt", "vtt", "srt"];
 
 /// Expands command-line inputs: files stay, directories are walked recursively (in sorted
-/// order, so runs are reproducible) for files with a readable extension, `-` is stdin.
-pub fn expand_inputs(args: &[String]) -> io::Result<Vec<Input>> {
+/// order, so runs are reproducible) for files with an extension of `format` (see
+/// [`Format::walked_extensions`]), `-` is stdin. A named input that does not exist is an
+/// error; what a walk cannot read becomes an [`Input::Unreadable`].
+pub fn expand_inputs(args: &[String], format: Format) -> io::Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for arg in args {
         if arg == "-" {
@@ -271,7 +312,7 @@ pub fn expand_inputs(args: &[String]) -> io::Result<Vec<Input>> {
         let meta =
             std::fs::metadata(path).map_err(|e| io::Error::new(e.kind(), format!("{arg}: {e}")))?;
         if meta.is_dir() {
-            walk(path, &mut inputs)?;
+            walk(path, format.walked_extensions(), &mut inputs);
         } else {
             inputs.push(Input::File(path.to_path_buf()));
         }
@@ -281,7 +322,9 @@ pub fn expand_inputs(args: &[String]) -> io::Result<Vec<Input>> {
 
 /// Walks `dir` depth first in file-name order. Symbolic links are followed, but a link back to
 /// a directory being walked is skipped rather than walked again (its files are read once).
-fn walk(dir: &Path, out: &mut Vec<Input>) -> io::Result<()> {
+/// An entry that cannot be read (a directory without permission) is kept in its place as
+/// an [`Input::Unreadable`]: one error record, where the rest of the tree is still read.
+fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<Input>) {
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -290,37 +333,47 @@ fn walk(dir: &Path, out: &mut Vec<Input>) -> io::Result<()> {
             Ok(entry) => entry,
             Err(e) if e.loop_ancestor().is_some() => continue,
             Err(e) => {
-                let at = e.path().unwrap_or(dir).display().to_string();
-                let kind = e.io_error().map_or(io::ErrorKind::Other, io::Error::kind);
-                return Err(io::Error::new(kind, format!("{at}: {e}")));
+                let error = match e.io_error() {
+                    Some(io) => format!("cannot read this directory entry: {io}"),
+                    None => format!("cannot read this directory entry: {e}"),
+                };
+                out.push(Input::Unreadable {
+                    path: e.path().unwrap_or(dir).to_path_buf(),
+                    error,
+                });
+                continue;
             }
         };
-        if entry.file_type().is_file() && has_walked_extension(entry.path()) {
+        if entry.file_type().is_file() && has_extension(entry.path(), extensions) {
             out.push(Input::File(entry.into_path()));
         }
     }
-    Ok(())
 }
 
-fn has_walked_extension(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    WALKED_EXTENSIONS
-        .iter()
-        .any(|ext| name.ends_with(&format!(".{ext}")))
+    extensions.iter().any(|ext| {
+        name.strip_suffix(ext)
+            .is_some_and(|stem| stem.ends_with('.'))
+    })
 }
 
-/// Opens an input as a buffered byte stream, decompressing `.gz` files.
+/// Opens an input as a buffered byte stream, decompressing `.gz` files; an error names
+/// the input.
 pub fn open(input: &Input) -> io::Result<Box<dyn BufRead + Send>> {
+    open_unnamed(input).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", input.name())))
+}
+
+/// As [`open`], with the error as the system gives it.
+fn open_unnamed(input: &Input) -> io::Result<Box<dyn BufRead + Send>> {
     let reader: Box<dyn Read + Send> = match input {
         Input::Stdin => Box::new(io::stdin()),
-        Input::File(path) => Box::new(
-            File::open(path)
-                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
-        ),
+        Input::File(path) => Box::new(File::open(path)?),
+        Input::Unreadable { error, .. } => return Err(io::Error::other(error.clone())),
     };
     let mut buffered = BufReader::with_capacity(256 * 1024, reader);
     let is_gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
@@ -410,7 +463,20 @@ pub fn records(
     options: &IngestOptions,
 ) -> io::Result<Box<dyn Iterator<Item = Record> + Send>> {
     let name = input.name();
-    let stream = open(input)?;
+    // A file that cannot be opened is one error record; the batch goes on.
+    let stream = match (input, open_unnamed(input)) {
+        (_, Ok(stream)) => stream,
+        (Input::Stdin, Err(e)) => return Err(e),
+        (Input::Unreadable { error, .. }, Err(_)) => {
+            return Ok(Box::new(std::iter::once(file_error(&name, error.clone()))));
+        }
+        (Input::File(_), Err(e)) => {
+            return Ok(Box::new(std::iter::once(file_error(
+                &name,
+                format!("cannot read this file: {e}"),
+            ))));
+        }
+    };
     let (head, mut stream) = match peek(stream, SNIFF_BYTES) {
         Ok(p) => p,
         Err(e) => {
@@ -494,10 +560,37 @@ mod tests {
 
     #[test]
     fn walks_every_readable_extension() {
+        let auto = Format::Auto.walked_extensions();
         for name in ["a.json", "a.csv.gz", "a.vtt", "a.SRT", "a.txt", "a.ndjson"] {
-            assert!(has_walked_extension(Path::new(name)), "{name}");
+            assert!(has_extension(Path::new(name), auto), "{name}");
         }
-        assert!(!has_walked_extension(Path::new("a.pdf")));
-        assert!(!has_walked_extension(Path::new("a.gz")));
+        assert!(!has_extension(Path::new("a.pdf"), auto));
+        assert!(!has_extension(Path::new("a.gz"), auto));
+        // The extension is a whole one: "a.xjsonl" is not JSON Lines.
+        assert!(!has_extension(Path::new("a.xjsonl"), auto));
+    }
+
+    #[test]
+    fn a_given_format_walks_its_own_extensions_only() {
+        let jsonl = Format::Jsonl.walked_extensions();
+        assert!(has_extension(Path::new("calls.jsonl.gz"), jsonl));
+        for name in ["README.txt", "summary.csv", "call.json"] {
+            assert!(!has_extension(Path::new(name), jsonl), "{name}");
+        }
+        assert!(has_extension(
+            Path::new("call.json"),
+            Format::Genesys.walked_extensions()
+        ));
+        assert!(has_extension(
+            Path::new("export.TSV"),
+            Format::Csv.walked_extensions()
+        ));
+        // Every format walks something, and only what detection also reads.
+        for format in Format::ALL {
+            assert!(!format.walked_extensions().is_empty(), "{format:?}");
+            for ext in format.walked_extensions() {
+                assert!(WALKED_EXTENSIONS.contains(ext), "{format:?} {ext}");
+            }
+        }
     }
 }
