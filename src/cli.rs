@@ -57,9 +57,9 @@ pub struct IngestArgs {
     /// (Twilio's default is 1).
     #[arg(long, value_name = "N")]
     pub twilio_agent_channel: Option<u32>,
-    /// Exports whose voices are numbered (Amazon Transcribe jobs, Azure Speech): the label of
-    /// the agent's voice (`spk_0`, `ch_1`, "speaker 1", "channel 0"), when what the voices say
-    /// does not show it.
+    /// Exports whose voices are numbered (Amazon Transcribe jobs, Azure Speech, "Speaker 2" in
+    /// text, captions or tables): the label of the agent's voice (`spk_0`, `ch_1`,
+    /// "speaker 1", "channel 0"), when what the voices say does not show it.
     #[arg(long, value_name = "LABEL")]
     pub agent_label: Option<String>,
     /// Records larger than this many bytes become error records (for formats read whole,

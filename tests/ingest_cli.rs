@@ -131,3 +131,46 @@ fn convert_takes_the_reading_flags() {
         .code(2)
         .stderr(predicate::str::contains("unknown column key"));
 }
+
+#[test]
+fn the_agent_label_names_the_agent_of_numbered_speakers_in_text_captions_and_tables() {
+    // An outbound call: the customer answers first and nobody says an agent's phrase, so by
+    // default the first voice is taken for the agent's.
+    let text = "Speaker 1: Hello?\nSpeaker 2: Hi, it's Maya from Litware Bank, about the card you reported.\nSpeaker 1: Oh yes, I lost it on Friday.\n";
+    let vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Speaker 1>Hello?</v>\n\n00:00:01.500 --> 00:00:05.000\n<v Speaker 2>Hi, it's Maya from Litware Bank, about the card you reported.</v>\n\n00:00:05.500 --> 00:00:08.000\n<v Speaker 1>Oh yes, I lost it on Friday.</v>\n";
+    let table = "speaker,text\nSpeaker 1,Hello?\nSpeaker 2,\"Hi, it's Maya from Litware Bank, about the card you reported.\"\nSpeaker 1,\"Oh yes, I lost it on Friday.\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [("call.txt", text), ("call.vtt", vtt), ("call.csv", table)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let roles = |label: Option<&str>| -> Vec<String> {
+            let mut cmd = sincerity();
+            cmd.args(["convert", "-q"]);
+            if let Some(label) = label {
+                cmd.args(["--agent-label", label]);
+            }
+            let out = cmd.arg(&path).output().unwrap();
+            assert!(out.status.success(), "{name}");
+            let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            record["turns"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["role"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(roles(None), ["agent", "customer", "agent"], "{name}");
+        // Labels compare as labels do: any case, spaces around ignored.
+        assert_eq!(
+            roles(Some(" speaker 2")),
+            ["customer", "agent", "customer"],
+            "{name}"
+        );
+        // A label none of the voices carries leaves the default reading.
+        assert_eq!(
+            roles(Some("Speaker 3")),
+            ["agent", "customer", "agent"],
+            "{name}"
+        );
+    }
+}

@@ -79,25 +79,31 @@ const SCHEMAS: [Option<Schema>; 9] = [
 fn csv_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
     let allowed = blank(bytes) || header_only(bytes);
     check(
-        &csv::read(bytes, "p.csv", &ColumnMap::default(), false),
+        &csv::read(bytes, "p.csv", &ColumnMap::default(), false, None),
         allowed,
     )?;
     check(
-        &csv::read(bytes, "p.tsv", &ColumnMap::default(), true),
+        &csv::read(bytes, "p.tsv", &ColumnMap::default(), true, None),
         allowed,
     )
 }
 
 fn text_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
-    check(&text::read(bytes, "p.txt"), blank(bytes))
+    check(&text::read(bytes, "p.txt", None), blank(bytes))
 }
 
 fn vtt_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
-    check(&subtitles::read(bytes, "p.vtt", Kind::Vtt), blank(bytes))
+    check(
+        &subtitles::read(bytes, "p.vtt", Kind::Vtt, None),
+        blank(bytes),
+    )
 }
 
 fn srt_reader(bytes: &[u8]) -> Result<(), TestCaseError> {
-    check(&subtitles::read(bytes, "p.srt", Kind::Srt), blank(bytes))
+    check(
+        &subtitles::read(bytes, "p.srt", Kind::Srt, None),
+        blank(bytes),
+    )
 }
 
 /// JSON documents in every schema, detected or forced.

@@ -7,7 +7,9 @@ use std::str::FromStr;
 use serde_json::{Map, Value};
 
 use crate::ingest::timing::{Unit, parse_time_text};
-use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, names_from_labels};
+use crate::ingest::turns::{
+    Assembly, Rebase, Segment, agent_for_roles, assemble, names_from_labels,
+};
 use crate::model::{Conversation, Record, RecordError, Source};
 
 /// Which header names the columns of a table, when the usual spellings are not used.
@@ -346,8 +348,14 @@ enum Entry {
     Error(Record),
 }
 
-/// Reads a whole table. `tsv` forces tab-separated fields.
-pub fn read(bytes: &[u8], file: &str, map: &ColumnMap, tsv: bool) -> Vec<Record> {
+/// Reads a whole table. `tsv` forces tab-separated fields; `agent_label` is `--agent-label`.
+pub fn read(
+    bytes: &[u8],
+    file: &str,
+    map: &ColumnMap,
+    tsv: bool,
+    agent_label: Option<&str>,
+) -> Vec<Record> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Leading blank lines are not the header.
     let skipped = bytes
@@ -504,7 +512,7 @@ pub fn read(bytes: &[u8], file: &str, map: &ColumnMap, tsv: bool) -> Vec<Record>
             Entry::Error(r) => out.push(r),
             Entry::Group(i) => {
                 if let Some(group) = groups.get_mut(i).and_then(Option::take) {
-                    out.push(finish(group, file, &headers, &extra_cols));
+                    out.push(finish(group, file, &headers, &extra_cols, agent_label));
                 }
             }
         }
@@ -577,7 +585,13 @@ fn read_row(
     ))
 }
 
-fn finish(group: Group, file: &str, headers: &[String], extra_cols: &[usize]) -> Record {
+fn finish(
+    group: Group,
+    file: &str,
+    headers: &[String],
+    extra_cols: &[usize],
+    agent_label: Option<&str>,
+) -> Record {
     let source = Source::at_line(file, group.line);
     if let Some((line, message)) = group.error {
         return Record {
@@ -597,13 +611,14 @@ fn finish(group: Group, file: &str, headers: &[String], extra_cols: &[usize]) ->
             ..Segment::new(r.speaker.clone(), None, r.text.clone())
         })
         .collect();
+    let agent = agent_for_roles(&segments, agent_label, group.agent_name.as_deref());
     let assembled = assemble(
         segments,
         Assembly {
             merge: false,
             rebase: Rebase::IfAbsolute,
         },
-        group.agent_name.as_deref(),
+        agent,
         group.customer_name.as_deref(),
     );
     if assembled.turns.is_empty() {

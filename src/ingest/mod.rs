@@ -501,17 +501,18 @@ pub fn records(
         Ok(b) => b,
         Err(message) => return Ok(Box::new(std::iter::once(file_error(&name, message)))),
     };
+    let label = options.agent_label.as_deref();
     let records = match format {
         Format::Csv => {
             let tsv = name
                 .to_lowercase()
                 .trim_end_matches(".gz")
                 .ends_with(".tsv");
-            csv::read(&bytes, &name, &options.columns, tsv)
+            csv::read(&bytes, &name, &options.columns, tsv, label)
         }
-        Format::Text => text::read(&bytes, &name),
-        Format::Vtt => subtitles::read(&bytes, &name, subtitles::Kind::Vtt),
-        Format::Srt => subtitles::read(&bytes, &name, subtitles::Kind::Srt),
+        Format::Text => text::read(&bytes, &name, label),
+        Format::Vtt => subtitles::read(&bytes, &name, subtitles::Kind::Vtt, label),
+        Format::Srt => subtitles::read(&bytes, &name, subtitles::Kind::Srt, label),
         _ => json::document(&bytes, &name, schema, options),
     };
     Ok(Box::new(records.into_iter()))

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::ingest::timing::parse_clock;
-use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, names_from_labels};
+use crate::ingest::turns::{
+    Assembly, Rebase, Segment, agent_for_roles, assemble, names_from_labels,
+};
 use crate::model::{Conversation, Record, RecordError, Source};
 
 /// Which caption format is read.
@@ -173,8 +175,8 @@ fn timing(line: &str) -> Option<(f64, f64)> {
     Some((parse_clock(a.trim())?, parse_clock(b)?))
 }
 
-/// Reads a whole caption file.
-pub fn read(bytes: &[u8], file: &str, kind: Kind) -> Vec<Record> {
+/// Reads a whole caption file; `agent_label` is `--agent-label`.
+pub fn read(bytes: &[u8], file: &str, kind: Kind, agent_label: Option<&str>) -> Vec<Record> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.trim_ascii().is_empty() {
         return Vec::new();
@@ -238,13 +240,18 @@ pub fn read(bytes: &[u8], file: &str, kind: Kind) -> Vec<Record> {
             let rest: Vec<&str> = block[start..].to_vec();
             let mut all = vec![(line + start as u64, rest)];
             all.extend(blocks);
-            return cues(all, file, kind);
+            return cues(all, file, kind, agent_label);
         }
     }
-    cues(blocks.collect(), file, kind)
+    cues(blocks.collect(), file, kind, agent_label)
 }
 
-fn cues(blocks: Vec<(u64, Vec<&str>)>, file: &str, kind: Kind) -> Vec<Record> {
+fn cues(
+    blocks: Vec<(u64, Vec<&str>)>,
+    file: &str,
+    kind: Kind,
+    agent_label: Option<&str>,
+) -> Vec<Record> {
     let fail = |line: u64, cue: usize, message: String| {
         vec![Record {
             source: Source {
@@ -325,13 +332,14 @@ fn cues(blocks: Vec<(u64, Vec<&str>)>, file: &str, kind: Kind) -> Vec<Record> {
             )),
         }];
     }
+    let agent = agent_for_roles(&segments, agent_label, None);
     let assembled = assemble(
         segments,
         Assembly {
             merge: true,
             rebase: Rebase::Never,
         },
-        None,
+        agent,
         None,
     );
     let (agent_name, customer_name) = names_from_labels(&assembled.turns);

@@ -9,7 +9,9 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use crate::ingest::timing::{Unit, parse_time_text};
-use crate::ingest::turns::{Assembly, Rebase, Segment, assemble, names_from_labels};
+use crate::ingest::turns::{
+    Assembly, Rebase, Segment, agent_for_roles, assemble, names_from_labels,
+};
 use crate::model::{Conversation, Record, RecordError, Role, Source};
 
 /// A time: a clock offset or a date-time.
@@ -132,8 +134,8 @@ impl Draft {
     }
 }
 
-/// Reads a whole text transcript file.
-pub fn read(bytes: &[u8], file: &str) -> Vec<Record> {
+/// Reads a whole text transcript file; `agent_label` is `--agent-label`.
+pub fn read(bytes: &[u8], file: &str, agent_label: Option<&str>) -> Vec<Record> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.trim_ascii().is_empty() {
         return Vec::new();
@@ -176,11 +178,11 @@ pub fn read(bytes: &[u8], file: &str) -> Vec<Record> {
         // Text before the first header that holds no turn is the file's preamble.
         .filter(|d| d.headed || !many || !d.segments.is_empty() || d.error.is_some())
         .filter(|d| !(d.headed && d.is_blank() && d.error.is_none() && d.id.is_none()))
-        .map(|d| finish(d, file, many))
+        .map(|d| finish(d, file, many, agent_label))
         .collect();
     if records.is_empty() {
         // Text that is neither blank nor any conversation is still reported.
-        return vec![finish(Draft::new(None, 1, false), file, false)];
+        return vec![finish(Draft::new(None, 1, false), file, false, agent_label)];
     }
     records
 }
@@ -271,7 +273,7 @@ fn push(draft: &mut Draft, label: &str, text: &str, ts: Option<&str>, lineno: u6
     });
 }
 
-fn finish(draft: Draft, file: &str, many: bool) -> Record {
+fn finish(draft: Draft, file: &str, many: bool, agent_label: Option<&str>) -> Record {
     let source = Source::at_line(file, draft.line);
     let fail = |id: Option<String>, message: String| Record {
         source: source.clone(),
@@ -280,13 +282,14 @@ fn finish(draft: Draft, file: &str, many: bool) -> Record {
     if let Some((line, message)) = draft.error {
         return fail(draft.id, format!("line {line}: {message}"));
     }
+    let agent = agent_for_roles(&draft.segments, agent_label, draft.agent_name.as_deref());
     let assembled = assemble(
         draft.segments,
         Assembly {
             merge: false,
             rebase: Rebase::IfAbsolute,
         },
-        draft.agent_name.as_deref(),
+        agent,
         draft.customer_name.as_deref(),
     );
     if assembled.turns.is_empty() {
@@ -326,7 +329,7 @@ mod tests {
     use super::*;
 
     fn conv(text: &str) -> Conversation {
-        let mut recs = read(text.as_bytes(), "t.txt");
+        let mut recs = read(text.as_bytes(), "t.txt", None);
         assert_eq!(recs.len(), 1);
         recs.remove(0).conversation.expect("a conversation")
     }
@@ -369,6 +372,7 @@ mod tests {
         let recs = read(
             b"Export of 2024-03-02\n\n### c-1\nDate: 2024-03-02\nAgent: Hi\nCustomer: Hello\n\n--- c-2 ---\nRep: Yes?\nCaller: No.\n",
             "t.txt",
+            None,
         );
         assert_eq!(recs.len(), 2);
         let c1 = recs[0].conversation.as_ref().unwrap();
@@ -393,7 +397,7 @@ mod tests {
 
     #[test]
     fn no_speaker_lines_is_a_located_error() {
-        let recs = read(b"just some notes\nwithout speakers\n", "n.txt");
+        let recs = read(b"just some notes\nwithout speakers\n", "n.txt", None);
         assert_eq!(recs.len(), 1);
         assert_eq!(recs[0].source.line, Some(1));
         assert!(recs[0].conversation.is_err());

@@ -39,6 +39,23 @@ impl Segment {
     }
 }
 
+/// The agent to settle roles by: the voice `--agent-label` names for a whole export when one
+/// of these pieces carries that label (compared as labels are: trimmed, any case), else the
+/// agent the input itself names.
+pub fn agent_for_roles<'a>(
+    segments: &[Segment],
+    agent_label: Option<&'a str>,
+    named: Option<&'a str>,
+) -> Option<&'a str> {
+    agent_label
+        .filter(|wanted| {
+            segments
+                .iter()
+                .any(|s| s.label.trim().eq_ignore_ascii_case(wanted.trim()))
+        })
+        .or(named)
+}
+
 /// How to turn segments into turns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assembly {
