@@ -110,7 +110,111 @@ fn is_not_a_name(word: &str) -> bool {
                 | "order"
                 | "billing"
         )
+        || is_participle(&lower)
 }
+
+/// Whether a lowercase word is a past participle, as an agent says one as a sentence of its
+/// own ("Done.", "Fixed now.", "Booked for Monday."): never a name. A regular one is any
+/// word of five letters or more in "-ed" but "-eed" ("Reed", "Saeed") and the few names so
+/// made; an irregular one is one of the common ones.
+fn is_participle(lower: &str) -> bool {
+    // "Al-Sayed" is judged by "Sayed", "re-booked" by "booked".
+    let lower = lower.rsplit(is_hyphen).next().unwrap_or(lower);
+    (lower.ends_with("ed")
+        && !lower.ends_with("eed")
+        && lower.chars().count() >= 5
+        && !NAMES_IN_ED.contains(&lower))
+        || IRREGULAR_PARTICIPLES.contains(&lower)
+}
+
+/// Names of five letters or more that end in "-ed" as regular participles do.
+const NAMES_IN_ED: &[&str] = &[
+    "ahmed",
+    "ahmmed",
+    "akhmed",
+    "mahmed",
+    "mehmed",
+    "mohammed",
+    "mohamed",
+    "muhammed",
+    "hamed",
+    "majed",
+    "sajed",
+    "wajed",
+    "zahed",
+    "shahed",
+    "fahed",
+    "khaled",
+    "javed",
+    "naved",
+    "sayed",
+    "seyed",
+    "zayed",
+    "jared",
+    "alfred",
+    "wilfred",
+    "manfred",
+    "winifred",
+    "mildred",
+    "siegfried",
+    "sigfried",
+    "gottfried",
+];
+
+/// Common irregular past participles, none of them a name ("Done.", "Sent.", "Paid.").
+/// Those that are also names ("Read", "Bent", "Won", "Hung", "Sung") are left out.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "done",
+    "gone",
+    "sent",
+    "paid",
+    "made",
+    "taken",
+    "given",
+    "seen",
+    "shown",
+    "known",
+    "told",
+    "sold",
+    "found",
+    "kept",
+    "left",
+    "lost",
+    "held",
+    "brought",
+    "bought",
+    "caught",
+    "taught",
+    "thought",
+    "chosen",
+    "written",
+    "spoken",
+    "broken",
+    "frozen",
+    "stolen",
+    "forgotten",
+    "gotten",
+    "understood",
+    "withdrawn",
+    "drawn",
+    "begun",
+    "spent",
+    "built",
+    "meant",
+    "felt",
+    "dealt",
+    "heard",
+    "shut",
+    "put",
+    "set",
+    "cut",
+    "said",
+    "laid",
+    "eaten",
+    "driven",
+    "hidden",
+    "fallen",
+];
 
 /// Whether a word (in normal form) is a title used before a name: "mr", "ms", "dr", ….
 pub fn is_title(word: &str) -> bool {
@@ -522,10 +626,14 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
         return None;
     }
     let tokens = &text.tokens;
-    let gap_ok = |from: usize, to: usize| {
-        raw[from..to]
-            .chars()
-            .all(|c| c == ' ' || c == ',' || c == '.')
+    // The gap before token `k`: spaces and commas, and a full stop only after a title or an
+    // initial ("Mr. Patel", "J. Smith"). After any other word it ends the sentence, and the
+    // next one is no name: "Thank you. Done.", "It's Mrs Fairclough. Jean."
+    let gap_ok = |k: usize| {
+        let before = &tokens[k - 1];
+        let gap = &raw[before.end..tokens[k].start];
+        gap.chars().all(|c| c == ' ' || c == ',' || c == '.')
+            && (!gap.contains('.') || is_title(&before.norm) || before.norm.chars().count() == 1)
     };
     let capitalised = |t: &Token| {
         t.kind == TokenKind::Word && raw[t.start..].starts_with(|c: char| c.is_uppercase())
@@ -540,10 +648,7 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
         let mut previous_end = tokens[at - 1].end;
         let mut words: Vec<&str> = Vec::new();
         // "Mr. Patel": the title belongs to the name.
-        if let Some(t) = tokens
-            .get(at)
-            .filter(|t| is_title(&t.norm) && gap_ok(previous_end, t.start))
-        {
+        if let Some(t) = tokens.get(at).filter(|t| is_title(&t.norm) && gap_ok(at)) {
             words.push(&raw[t.start..t.end]);
             previous_end = t.end;
             at += 1;
@@ -566,16 +671,7 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
                 at += 1;
                 continue;
             }
-            if names == max_words || !capitalised(t) || !gap_ok(previous_end, t.start) {
-                break;
-            }
-            // "It's Mrs Fairclough. Jean.": a full stop after a titled name (not after an
-            // initial) ends it.
-            if names > 0
-                && raw[previous_end..t.start].contains('.')
-                && words.first().is_some_and(|w| is_title(&w.to_lowercase()))
-                && words.last().is_some_and(|w| w.chars().count() > 1)
-            {
+            if names == max_words || !capitalised(t) || !gap_ok(at) {
                 break;
             }
             if names > 0 && comma_at.is_none() && raw[previous_end..t.start].contains(',') {
@@ -948,6 +1044,65 @@ mod tests {
                 "{said}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_said_after_thanks_in_a_sentence_of_its_own_is_no_name() {
+        for said in [
+            "Thank you. Done. What is the next one?",
+            "Thank you. Fixed.",
+            "Thanks. Sorted.",
+            "Thank you. Refunded.",
+            "Thank you. Cancelled.",
+            "Thank you. Booked for Monday.",
+            // In the same sentence, a past participle is no name either.
+            "Thank you, Fixed now.",
+            "Thanks, Rebooked for Friday.",
+            "Okay, Escalated to the network team.",
+            "Perfect, Sent.",
+            "Great. Since you've got a few hours, let's try a reset.",
+        ] {
+            let c = conv(
+                &[(Role::Customer, "My bill is wrong."), (Role::Agent, said)],
+                None,
+                None,
+            );
+            assert_eq!(name_of(&c), None, "{said:?}");
+        }
+        // A name in the same sentence still counts, as does a title after a full stop.
+        for (said, expected) in [
+            ("Thank you, Tom. Done.", "Tom"),
+            ("Thank you. Mr. Okafor, one moment.", "Okafor"),
+        ] {
+            let c = conv(
+                &[(Role::Customer, "My bill is wrong."), (Role::Agent, said)],
+                None,
+                None,
+            );
+            assert_eq!(name_of(&c).unwrap().display, expected, "{said:?}");
+        }
+    }
+
+    #[test]
+    fn names_in_ed_are_names_and_participles_are_not() {
+        for (said, expected) in [
+            ("Hi, this is Ahmed speaking.", Some("Ahmed")),
+            ("Hi, this is Jared speaking.", Some("Jared")),
+            ("Hi, this is Fred speaking.", Some("Fred")),
+            ("Hi, my name is Saeed Khan.", Some("Saeed Khan")),
+            ("Hi, my name is Alfred Rahman.", Some("Alfred Rahman")),
+            ("my name is spelled wrong on the booking", None),
+            ("my name is changed on the app", None),
+        ] {
+            let c = conv(&[(Role::Customer, said)], None, None);
+            assert_eq!(
+                name_of(&c).map(|n| n.display).as_deref(),
+                expected,
+                "{said:?}"
+            );
+        }
+        assert!(is_participle("booked") && is_participle("re-booked") && is_participle("done"));
+        assert!(!is_participle("al-sayed") && !is_participle("mohammed") && !is_participle("reed"));
     }
 
     #[test]
