@@ -245,6 +245,35 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Whether a lowercase letter is a vowel (with "y", as in "Lynn"), accented or not: a word
+/// in capitals without one is a code ("SHL", "DJRSBR"), not a name.
+fn is_vowel(c: char) -> bool {
+    matches!(base_letter(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// A lowercase letter without its accent ("é" is "e"), for the Latin letters names are
+/// written with; any other character unchanged.
+fn base_letter(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'ş' | 'š' => 's',
+        'ť' | 'ţ' => 't',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
+}
+
 /// The single-word forms of a name the agent may address the customer by: its words (the
 /// parts of a hyphenated one too), lowercase, without titles and stop words.
 fn forms_of(name: &str) -> Vec<String> {
@@ -638,6 +667,32 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
     let capitalised = |t: &Token| {
         t.kind == TokenKind::Word && raw[t.start..].starts_with(|c: char| c.is_uppercase())
     };
+    let lowercase_in_turn = std::cell::OnceCell::new();
+    // A reference, not a name: a word glued to digits ("BC-5903107", "SHL-9452-4964"), or
+    // one in capitals ("SHL", "DJRSBR", "CBBYHD") without a vowel or in a turn otherwise
+    // written in lower case, unless after a title ("Mrs NG") or a first name ("Jean DUPONT").
+    let reads_as_code = |k: usize, names: usize| {
+        let t = &tokens[k];
+        if tokens.get(k + 1).is_some_and(|next| {
+            next.kind == TokenKind::Number
+                && matches!(
+                    &raw[t.end..next.start],
+                    "" | "-" | "/" | "\u{2010}" | "\u{2011}"
+                )
+        }) {
+            return true;
+        }
+        let word = &raw[t.start..t.end];
+        if word.chars().any(char::is_lowercase)
+            || word.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || (k > 0 && is_title(&tokens[k - 1].norm))
+        {
+            return false;
+        }
+        !t.norm.chars().any(is_vowel)
+            || (names == 0
+                && *lowercase_in_turn.get_or_init(|| raw.chars().any(char::is_lowercase)))
+    };
     for start in 0..tokens.len() {
         if start + cue.len() > tokens.len()
             || !cue.iter().zip(&tokens[start..]).all(|(w, t)| t.norm == *w)
@@ -671,7 +726,7 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
                 at += 1;
                 continue;
             }
-            if names == max_words || !capitalised(t) || !gap_ok(at) {
+            if names == max_words || !capitalised(t) || !gap_ok(at) || reads_as_code(at, names) {
                 break;
             }
             if names > 0 && comma_at.is_none() && raw[previous_end..t.start].contains(',') {
@@ -1103,6 +1158,49 @@ mod tests {
         }
         assert!(is_participle("booked") && is_participle("re-booked") && is_participle("done"));
         assert!(!is_participle("al-sayed") && !is_participle("mohammed") && !is_participle("reed"));
+    }
+
+    #[test]
+    fn a_reference_is_no_name() {
+        for said in [
+            "Hold on, let me find it… okay, it's BC-5903107.",
+            "Sure, it's SHL-9452-4964.",
+            "Sure, it's DJRSBR",
+            "It's CBBYHD.",
+            "It's CLM-573744",
+            "It's AB12 3CD.",
+        ] {
+            let c = conv(
+                &[
+                    (Role::Agent, "Can I take your reference, please?"),
+                    (Role::Customer, said),
+                ],
+                None,
+                None,
+            );
+            assert_eq!(name_of(&c), None, "{said:?}");
+        }
+        // Capitals in a turn written all in capitals, after a first name, or after a title.
+        for (turns, expected) in [
+            (
+                &[(Role::Customer, "HI, IT'S JOHN SMITH, MY CARD IS BLOCKED")][..],
+                "JOHN SMITH",
+            ),
+            (
+                &[(Role::Customer, "Hello, my name is Jean DUPONT.")][..],
+                "Jean DUPONT",
+            ),
+            (
+                &[
+                    (Role::Customer, "My card is blocked."),
+                    (Role::Agent, "Thank you, Mrs NG, one moment."),
+                ][..],
+                "NG",
+            ),
+        ] {
+            let c = conv(turns, None, None);
+            assert_eq!(name_of(&c).unwrap().display, expected, "{turns:?}");
+        }
     }
 
     #[test]
