@@ -216,6 +216,58 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "fallen",
 ];
 
+/// Lowercase particles that join the parts of a name ("Maria de la Cruz", "Ludwig van
+/// Beethoven", "Aoife Ní Bhriain", "Ahmed al-Sayed"): part of the name between its
+/// capitalised words, but no form of it on their own ("de" is no one's name).
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "della"
+            | "dela"
+            | "dei"
+            | "degli"
+            | "dal"
+            | "dalla"
+            | "des"
+            | "der"
+            | "den"
+            | "di"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "du"
+            | "van"
+            | "von"
+            | "zu"
+            | "ter"
+            | "ten"
+            | "te"
+            | "le"
+            | "la"
+            | "lo"
+            | "ní"
+            | "nic"
+            | "mhic"
+            | "ó"
+            | "ua"
+            | "uí"
+            | "mac"
+            | "bin"
+            | "bint"
+            | "binti"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ben"
+            | "bat"
+            | "y"
+            | "af"
+            | "av"
+    )
+}
+
 /// Whether a word (in normal form) is a title used before a name: "mr", "ms", "dr", ….
 pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|title| title[0] == word)
@@ -225,7 +277,9 @@ pub fn is_title(word: &str) -> bool {
 /// [`forms_of`] leaves out.
 fn word_forms_of(name: &str) -> Vec<String> {
     name_words(name)
-        .map(|w| {
+        .enumerate()
+        .filter(|&(i, w)| !is_particle_in_name(i, w))
+        .map(|(_, w)| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
@@ -238,6 +292,12 @@ fn word_forms_of(name: &str) -> Vec<String> {
 fn name_words(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| c.is_whitespace() || is_hyphen(c))
         .filter(|w| !w.is_empty())
+}
+
+/// Whether word `i` of a name, as written, is a particle within it ("de", "la" of "Maria de la
+/// Cruz", "van" of "Mr van Beethoven"); not a capitalised first word ("Van Morrison").
+fn is_particle_in_name(i: usize, word: &str) -> bool {
+    (i > 0 || word.starts_with(char::is_lowercase)) && is_particle(&word.to_lowercase())
 }
 
 /// Whether `c` joins the parts of a hyphenated name.
@@ -275,10 +335,14 @@ fn base_letter(c: char) -> char {
 }
 
 /// The single-word forms of a name the agent may address the customer by: its words (the
-/// parts of a hyphenated one too), lowercase, without titles and stop words.
+/// parts of a hyphenated one too), lowercase, without titles, stop words and the particles
+/// within it ("de", "la" of "Maria de la Cruz"; a first word such as "Van" is kept, but as an
+/// everyday word).
 fn forms_of(name: &str) -> Vec<String> {
     let mut forms: Vec<String> = name_words(name)
-        .map(|w| {
+        .enumerate()
+        .filter(|&(i, w)| !is_particle_in_name(i, w))
+        .map(|(_, w)| {
             // As tokens are normalised: "O’Brien" is "o'brien".
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -330,10 +394,13 @@ pub fn customer_name(
         })
     };
     let acceptable = |candidate: &str| -> Option<String> {
-        let words: Vec<&str> = candidate
+        let mut words: Vec<&str> = candidate
             .split_whitespace()
-            .take_while(|w| !is_not_a_name(w))
+            .take_while(|w| is_particle(&w.to_lowercase()) || !is_not_a_name(w))
             .collect();
+        while words.last().is_some_and(|w| is_particle(&w.to_lowercase())) {
+            words.pop();
+        }
         if words.is_empty() {
             return None;
         }
@@ -506,8 +573,13 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
                             && is_title(&text.tokens[t - 1].norm)))
             };
             if is_name && !salutation() {
-                // "Ravi Patel" said in full is one mention, not two.
-                if previous != Some(t.wrapping_sub(1)) {
+                // "Ravi Patel", "Maria de la Cruz" said in full is one mention, not two.
+                let same_mention = previous.is_some_and(|p| {
+                    text.tokens[p + 1..t]
+                        .iter()
+                        .all(|k| k.kind == TokenKind::Word && is_particle(&k.norm))
+                });
+                if !same_mention {
                     found.push((i, t));
                 }
                 previous = Some(t);
@@ -527,9 +599,10 @@ const EVERYDAY_WORD_NAMES: &[&str] = &[
     "pat", "sue", "don", "rich", "dean", "gene", "art", "bob", "sunny", "jack",
 ];
 
-/// Whether a name form is also an everyday word ([`EVERYDAY_WORD_NAMES`]).
+/// Whether a name form is also an everyday word ([`EVERYDAY_WORD_NAMES`]), or a particle that
+/// begins a name ("Van Morrison": "the van").
 fn is_everyday_word(form: &str) -> bool {
-    EVERYDAY_WORD_NAMES.contains(&form)
+    EVERYDAY_WORD_NAMES.contains(&form) || is_particle(form)
 }
 
 /// Words of a company's name, which the agent's greeting puts where a customer's name could
@@ -725,6 +798,53 @@ fn name_after(raw: &str, text: &TurnText, cue: &[&str], max_words: usize) -> Opt
                 previous_end = t.end;
                 at += 1;
                 continue;
+            }
+            // "Maria de la Cruz", "Aoife Ní Bhriain", "Mr van Beethoven": particles between
+            // the words of a name (or after a title) belong to it, and are not counted as
+            // its words.
+            if names < max_words
+                && (names > 0 || is_title(&tokens[at - 1].norm))
+                && is_particle(&t.norm)
+            {
+                let mut next = at;
+                while tokens.get(next).is_some_and(|p| {
+                    p.kind == TokenKind::Word
+                        && is_particle(&p.norm)
+                        // "Mr. van Beethoven"; but "Dave, van Hire" is no name.
+                        && if next == at && names == 0 {
+                            gap_ok(next)
+                        } else {
+                            &raw[tokens[next - 1].end..p.start] == " "
+                        }
+                }) {
+                    next += 1;
+                }
+                // Then a capitalised word, after a space or, for "al-Sayed", a hyphen.
+                let named = tokens.get(next).is_some_and(|n| {
+                    let gap = &raw[tokens[next - 1].end..n.start];
+                    capitalised(n)
+                        && !is_particle(&n.norm)
+                        && (gap == " " || (gap.chars().count() == 1 && gap.chars().all(is_hyphen)))
+                });
+                if named {
+                    for p in &tokens[at..next] {
+                        words.push(&raw[p.start..p.end]);
+                        last_start = p.start;
+                    }
+                    previous_end = tokens[next - 1].end;
+                    at = next;
+                    // The word after the hyphen is joined to the particle ("al-Sayed").
+                    if raw[previous_end..tokens[at].start] != *" " {
+                        let t = &tokens[at];
+                        if let Some(last) = words.last_mut() {
+                            *last = &raw[last_start..t.end];
+                        }
+                        previous_end = t.end;
+                        names += 1;
+                        at += 1;
+                    }
+                    continue;
+                }
             }
             if names == max_words || !capitalised(t) || !gap_ok(at) || reads_as_code(at, names) {
                 break;
@@ -1201,6 +1321,63 @@ mod tests {
             let c = conv(turns, None, None);
             assert_eq!(name_of(&c).unwrap().display, expected, "{turns:?}");
         }
+    }
+
+    #[test]
+    fn particles_belong_to_the_name_but_are_no_form_of_it() {
+        for (said, expected, forms) in [
+            (
+                "Hello, this is Maria de la Cruz speaking.",
+                "Maria de la Cruz",
+                &["maria", "cruz"][..],
+            ),
+            (
+                "Hello, this is Ludwig van Beethoven speaking.",
+                "Ludwig van Beethoven",
+                &["ludwig", "beethoven"],
+            ),
+            (
+                "Hello, this is Aoife Ní Bhriain speaking.",
+                "Aoife Ní Bhriain",
+                &["aoife", "bhriain"],
+            ),
+            (
+                "Hello, this is Seán Ó Briain speaking.",
+                "Seán Ó Briain",
+                &["seán", "briain"],
+            ),
+            (
+                "Hello, this is Ahmed al-Sayed speaking.",
+                "Ahmed al-Sayed",
+                &["ahmed", "sayed"],
+            ),
+            (
+                "Hello, this is Ahmed Al-Sayed speaking.",
+                "Ahmed Al-Sayed",
+                &["ahmed", "sayed"],
+            ),
+            // A particle with no name after it is not the name's.
+            ("Hi, this is Maria de la cruz", "Maria", &["maria"]),
+        ] {
+            let c = conv(&[(Role::Customer, said)], None, None);
+            let name = name_of(&c).unwrap();
+            assert_eq!(name.display, expected, "{said:?}");
+            assert_eq!(name.forms, forms, "{said:?}");
+        }
+        // After the agent's title too.
+        let c = conv(
+            &[
+                (Role::Customer, "My bill is wrong."),
+                (Role::Agent, "Thank you, Mr. van Beethoven, one moment."),
+            ],
+            None,
+            None,
+        );
+        assert_eq!(name_of(&c).unwrap().forms, ["beethoven"]);
+        // A name that begins with one keeps it, as an everyday word ("the van").
+        let given = conv(&[], Some("Van Morrison"), None);
+        assert_eq!(name_of(&given).unwrap().forms, ["van", "morrison"]);
+        assert!(is_everyday_word("van"));
     }
 
     #[test]
