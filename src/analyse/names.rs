@@ -109,6 +109,9 @@ fn is_not_a_name(word: &str) -> bool {
                 | "account"
                 | "order"
                 | "billing"
+                | "let"
+                | "let's"
+                | "shall"
         )
         || is_participle(&lower)
 }
@@ -332,6 +335,11 @@ fn base_letter(c: char) -> char {
         'ź' | 'ż' | 'ž' => 'z',
         _ => c,
     }
+}
+
+/// Whether two lowercase words are the same but for accents ("gonzález", "gonzalez").
+fn same_but_accents(a: &str, b: &str) -> bool {
+    a.chars().map(base_letter).eq(b.chars().map(base_letter))
 }
 
 /// The single-word forms of a name the agent may address the customer by: its words (the
@@ -579,7 +587,7 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
                         .iter()
                         .all(|k| k.kind == TokenKind::Word && is_particle(&k.norm))
                 });
-                if !same_mention {
+                if !same_mention && !someone_else(turn, text, t, name) {
                     found.push((i, t));
                 }
                 previous = Some(t);
@@ -587,6 +595,44 @@ pub(super) fn mentions(analysis: &Analysis) -> Vec<(usize, usize)> {
         }
     }
     found
+}
+
+/// Whether the name at token `t` of an agent's turn is not the customer's but someone
+/// else's: the agent's own in a self-introduction ("Dana speaking", "Dana here", "this is
+/// Dana"), or another person's, the first name followed by a different surname ("my
+/// colleague Ravi Shah" to Ravi Patel). Asked only of the words that are the customer's name.
+fn someone_else(turn: &crate::model::Turn, text: &TurnText, t: usize, name: &CustomerName) -> bool {
+    let raw = &turn.text;
+    let tokens = &text.tokens;
+    let next = tokens
+        .get(t + 1)
+        .filter(|next| &raw[tokens[t].end..next.start] == " ");
+    if next.is_some_and(|next| matches!(next.norm.as_str(), "speaking" | "here")) {
+        return true;
+    }
+    let introduced = AGENT_INTRO.iter().any(|cue| {
+        t >= cue.len()
+            && cue
+                .iter()
+                .zip(&tokens[t - cue.len()..t])
+                .all(|(w, k)| k.norm == *w)
+    });
+    if introduced {
+        return true;
+    }
+    next.is_some_and(|next| {
+        let word = &raw[next.start..next.end];
+        next.kind == TokenKind::Word
+            && word.starts_with(char::is_uppercase)
+            && !is_particle(&next.norm)
+            && !is_title(&next.norm)
+            && !is_not_a_name(word)
+            && !name
+                .forms
+                .iter()
+                .chain(&name.word_forms)
+                .any(|f| same_but_accents(f, &next.norm))
+    })
 }
 
 /// Given names that are everyday words of a service call ("your bill", "I hope", "a grace
@@ -1378,6 +1424,30 @@ mod tests {
         let given = conv(&[], Some("Van Morrison"), None);
         assert_eq!(name_of(&given).unwrap().forms, ["van", "morrison"]);
         assert!(is_everyday_word("van"));
+    }
+
+    #[test]
+    fn a_first_name_with_another_surname_or_in_a_self_introduction_is_someone_else() {
+        for (said, agent, expected) in [
+            ("My colleague Ravi Shah will call you.", None, 0),
+            ("Thanks, Ravi. Ravi Shah in billing will call you.", None, 1),
+            // The customer's own surname, with or without its accent.
+            ("Thanks, Ravi Patel.", None, 1),
+            ("Gracias, Ravi Pátel.", None, 1),
+            // A sentence that starts without a full stop before it is no surname.
+            ("Thanks Ravi Let me check that.", None, 1),
+            ("Ravi here, from billing.", Some("Ravi"), 0),
+            ("Hi, this is Ravi, I've found the charge.", Some("Ravi"), 0),
+            ("Hi Ravi, this is Dana from billing.", Some("Dana"), 1),
+        ] {
+            let c = conv(
+                &[(Role::Customer, "My bill is wrong."), (Role::Agent, said)],
+                Some("Ravi Patel"),
+                agent,
+            );
+            let analysis = Analysis::new(&c);
+            assert_eq!(mentions(&analysis).len(), expected, "{said:?}");
+        }
     }
 
     #[test]
