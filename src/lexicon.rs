@@ -1,6 +1,6 @@
 //! Phrase lexicons compiled once into Aho-Corasick automata and matched on the normal form of
-//! a turn (see [`TurnText::norm`]): case, punctuation, typographic apostrophes and contractions
-//! do not matter, and a pattern matches whole words only.
+//! a turn (see [`TurnText::norm`]): case, punctuation, typographic apostrophes, contractions and
+//! common chat spellings ("ur", "thankyou") do not matter, and a pattern matches whole words only.
 
 use std::ops::Range;
 
@@ -123,7 +123,7 @@ impl Combined {
 }
 
 /// The normal form of one alternative of a lexicon entry, its contractions expanded ("can't" →
-/// "cannot"), when it is plain lowercase words; `None` for anything else, which is kept as
+/// "cannot") and chat spellings read ("u" → "you"), when it is plain lowercase words; `None` for anything else, which is kept as
 /// written.
 fn normal_alternative(alternative: &str) -> Option<String> {
     if !alternative
@@ -135,7 +135,7 @@ fn normal_alternative(alternative: &str) -> Option<String> {
     let mut key = String::with_capacity(alternative.len() + 8);
     for word in alternative.split_whitespace() {
         let whole = [word];
-        for part in crate::analyse::text::expand_contraction(word).unwrap_or(&whole) {
+        for part in crate::analyse::text::normal_words(word).unwrap_or(&whole) {
             key.push_str(part);
             key.push(' ');
         }
@@ -336,19 +336,19 @@ impl<T: Copy> Lexicon<T> {
     }
 }
 
-/// Applies the turn normaliser's contraction expansion to a lexicon phrase, so that entries
-/// may be written either way.
+/// Applies the turn normaliser's contraction expansion and respellings to a lexicon phrase, so
+/// that entries may be written either way.
 fn normalise_contractions(phrase: &str) -> String {
     // Most phrases are lowercase ASCII words between single spaces, as `expand` writes them;
     // the normal form of those is the words themselves, contractions written without the
-    // apostrophe expanded, and the full analysis (tokens, stems, sentences) is not needed.
+    // apostrophe expanded and chat spellings respelled, and the full analysis (tokens, stems, sentences) is not needed.
     // Anything else (apostrophes, digits, punctuation, placeholders) takes the full analysis.
     if phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
         let mut norm = String::with_capacity(phrase.len() + 16);
         norm.push(' ');
         for word in phrase.split(' ').filter(|w| !w.is_empty()) {
             let whole = [word];
-            let parts: &[&str] = crate::analyse::text::expand_contraction(word).unwrap_or(&whole);
+            let parts: &[&str] = crate::analyse::text::normal_words(word).unwrap_or(&whole);
             for part in parts {
                 norm.push_str(part);
                 norm.push(' ');
@@ -411,7 +411,7 @@ mod tests {
         #[test]
         fn plain_phrases_normalise_as_the_turn_analysis_does(
             words in proptest::collection::vec(
-                "(dont|cant|thats|youre|couldnt|its|wont|well|were|i|am|sorry|[a-z]{1,8})",
+                "(dont|cant|thats|youre|couldnt|its|wont|well|were|i|am|sorry|u|ur|thankyou|inconvinience|[a-z]{1,8})",
                 0..8,
             ),
             gap in " {1,2}",

@@ -38,7 +38,7 @@ pub const RULES: &[Rule] = &[
         weight: -4.0,
         cap: 24.0,
         description: "A stock service line from the built-in lexicon (empathy and apology clichés, greeting, hold and closing scripts).",
-        threshold: "phrase match, tolerant of case, punctuation, contractions and listed variants",
+        threshold: "phrase match, tolerant of case, punctuation, contractions, chat spellings and listed variants",
     },
     Rule {
         id: "script-line",

@@ -76,7 +76,8 @@ pub struct TurnText {
     /// Sentences in order; every token belongs to exactly one.
     pub sentences: Vec<Sentence>,
     /// Normal form of the whole turn for phrase matching: the normal forms of the words,
-    /// contractions expanded ("i'm" → "i am"), placeholders as `<slot>`, each word followed by
+    /// contractions expanded ("i'm" → "i am"), chat spellings and misspellings read as the
+    /// words they stand for ("ur" → "your", "thankyou" → "thank you"), placeholders as `<slot>`, each word followed by
     /// one space and the whole preceded by one, so that `" phrase "` matches whole words only.
     pub norm: String,
     /// For each word of `norm`: its byte offset in `norm` and the index of the token it came from.
@@ -200,6 +201,45 @@ const APOSTROPHE_LESS: &[(&str, &str)] = &[
     ("theres", "there's"),
 ];
 
+/// Chat spellings and common misspellings, and the words they stand for in the normal form, so
+/// that "thank u for ur patience", "thankyou" and "sorry for the inconvinience" match the
+/// lexicons' phrases. Only forms that are no English word of their own: "ur" is read as
+/// "your" (chat also writes it for "you're", which a lexicon that wants it spells out).
+const RESPELLINGS: &[(&str, &[&str])] = &[
+    ("u", &["you"]),
+    ("ur", &["your"]),
+    ("thankyou", &["thank", "you"]),
+    ("thanku", &["thank", "you"]),
+    ("inconvinience", &["inconvenience"]),
+    ("inconveniance", &["inconvenience"]),
+    ("inconvienence", &["inconvenience"]),
+    ("inconvienience", &["inconvenience"]),
+    ("inconvience", &["inconvenience"]),
+    ("inconvenince", &["inconvenience"]),
+    ("frustation", &["frustration"]),
+    ("definately", &["definitely"]),
+];
+
+/// The words a chat spelling or misspelling stands for (see [`RESPELLINGS`]).
+fn respelling(word: &str) -> Option<&'static [&'static str]> {
+    // Every form is of one or two letters, or of six or more: the commonest words, of three
+    // to five, skip the table.
+    if matches!(word.len(), 0 | 3..=5) {
+        return None;
+    }
+    RESPELLINGS
+        .iter()
+        .find(|(written, _)| *written == word)
+        .map(|(_, words)| *words)
+}
+
+/// The words of the normal form a word stands for, when they are not the word itself:
+/// contractions expanded ("i'm", "dont") and chat spellings and misspellings read as the words
+/// they stand for ("ur", "thankyou", "inconvinience").
+pub(crate) fn normal_words(word: &str) -> Option<&'static [&'static str]> {
+    expand_contraction(word).or_else(|| respelling(word))
+}
+
 fn normalise_word(word: &str) -> CompactString {
     if word
         .bytes()
@@ -270,9 +310,9 @@ pub fn analyse_text(text: &str) -> TurnText {
         let bytes = tok.norm.as_bytes();
         let parts: &[&str] =
             if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's' | b'm')) {
-                expand_contraction(&tok.norm).unwrap_or(&whole)
+                normal_words(&tok.norm).unwrap_or(&whole)
             } else {
-                &whole
+                respelling(&tok.norm).unwrap_or(&whole)
             };
         for part in parts {
             norm_words.push((norm.len(), i));
@@ -896,6 +936,34 @@ mod tests {
             t.norm,
             " i am sure you are not the only one ill check the id "
         );
+    }
+
+    #[test]
+    fn chat_spellings_and_misspellings_read_as_the_words_they_stand_for() {
+        let text = "Thankyou for ur patience, sorry for the Inconvinience u had";
+        let t = analyse_text(text);
+        assert_eq!(
+            t.norm,
+            " thank you for your patience sorry for the inconvenience you had "
+        );
+        // Both words of "thankyou" point back at it, so a phrase quotes the text as written.
+        let at = t.norm.find("thank you for your").unwrap();
+        let tokens = t.norm_span_tokens(at, at + "thank you for your".len());
+        assert_eq!(&text[t.byte_span(tokens)], "Thankyou for ur");
+        // The tokens keep the words as written.
+        assert_eq!(t.tokens[2].norm, "ur");
+        // Words of their own are left alone.
+        let t = analyse_text("Your patients are seen at 9");
+        assert!(t.norm.starts_with(" your patients are "), "{}", t.norm);
+        for (written, words) in RESPELLINGS {
+            assert!(respelling(written).is_some(), "{written}");
+            assert!(
+                words
+                    .iter()
+                    .all(|w| respelling(w).is_none() && !w.is_empty()),
+                "{written}"
+            );
+        }
     }
 
     #[test]
