@@ -34,11 +34,14 @@ fn piped_output_is_plain_with_evidence_marked_and_speakers_aligned() {
     let text = stdout(&show(&[&f, "--id", "c-effort-1"], &[]));
     assert!(!text.contains('\u{1b}'), "escape codes in piped output");
     assert!(text.starts_with("c-effort-1 · chat · agent B02 (Lee)"));
-    assert!(text.contains("empathy 10   sincerity 100   effort 100"));
+    // The opening "Thanks for calling" is the greeting script.
+    assert!(text.contains("empathy 10   sincerity 96   effort 100"));
+    assert!(text.contains("«Thanks for calling»[1]"));
+    assert!(text.contains("[1] canned-phrase"));
     // The empathy score's starting point has its evidence: "I gave it to the last agent too."
     assert!(text.contains("empathy called for in turn 3"));
-    assert!(text.contains("«This is my third call»[1]"));
-    assert!(text.contains("[1] repeat-contact"));
+    assert!(text.contains("«This is my third call»[2]"));
+    assert!(text.contains("[2] repeat-contact"));
 
     // The transcript: the lines between the scores and "Findings". The longest speaker is
     // "customer" (8 characters), so every text starts in column 10.

@@ -480,7 +480,7 @@ pub struct TurnHits {
 
 const CANNED: &[(&str, Canned)] = &[
     (
-        "i [completely|totally|fully|really|definitely|] understand your frustration",
+        "i [completely|totally|fully|really|definitely|] understand your [frustration|frustrations]",
         Canned::Empathy,
     ),
     (
@@ -506,11 +506,11 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Empathy,
     ),
     (
-        "i [totally|really|completely|definitely|absolutely|] hear [you|your frustration|your concern]",
+        "i [totally|really|completely|definitely|absolutely|] hear [you|your frustration|your frustrations|your concern|your concerns]",
         Canned::Empathy,
     ),
     (
-        "i [can|] [totally|completely|] [understand|see] where you are coming from",
+        "i [can|] [totally|completely|] [understand|see] where [you are|your] coming from",
         Canned::Empathy,
     ),
     (
@@ -543,11 +543,11 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Apology,
     ),
     (
-        "[we|i] [do|sincerely|truly|] apologi[z|s]e for [any|the] [trouble|inconvenience|confusion|delay] [caused|]",
+        "[we|i] [do|sincerely|truly|] apologi[z|s]e for [any|the] [trouble|inconvenience|inconveniences|confusion|delay] [caused|]",
         Canned::Apology,
     ),
     (
-        "[i am|we are] sorry for [any|the] inconvenience [caused|this may have caused|]",
+        "[i am|we are] sorry for [any|the] [inconvenience|inconveniences] [caused|this may have caused|]",
         Canned::Apology,
     ),
     // The apology that apologises for nothing done: "I'm sorry you feel that way."
@@ -556,7 +556,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Apology,
     ),
     (
-        "[sorry|apologies|my apologies|our apologies] for [any|the] inconvenience",
+        "[sorry|apologies|my apologies|our apologies] for [any|the] [inconvenience|inconveniences]",
         Canned::Apology,
     ),
     (
@@ -567,7 +567,10 @@ const CANNED: &[(&str, Canned)] = &[
         "we [really|truly|greatly|do|really do|truly do|] value your [business|feedback|loyalty]",
         Canned::Apology,
     ),
-    ("thank you for raising [that|this]", Canned::Filler),
+    (
+        "[thank you|thanks] [so much|very much|] for raising [that|this]",
+        Canned::Filler,
+    ),
     (
         "we take [this|this matter|these matters|your concerns|complaints|it] [very|extremely|really|] seriously",
         Canned::Apology,
@@ -582,7 +585,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Apology,
     ),
     (
-        "thank you for [calling|contacting|choosing|reaching out to]",
+        "[thank you|thanks|many thanks] [so much|very much|] for [calling|contacting|choosing|reaching out]",
         Canned::Greeting,
     ),
     (
@@ -595,10 +598,18 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Greeting,
     ),
     ("[what|how] can i do for you today", Canned::Greeting),
+    // The hold script as trained ("thank you for holding", "many thanks for your patience") or
+    // gushed ("thanks so much for your patience"). A plain "thanks for waiting", "thanks for
+    // holding" is how anyone picks a call up again, not a script.
     (
-        "thank you for [your|] [patience|holding|waiting|bearing with me]",
+        "[thank you|many thanks] [so much|very much|] for [your|] [patience|holding|waiting|bearing with me]",
         Canned::Hold,
     ),
+    (
+        "thanks [so much|very much] for [your|] [patience|holding|waiting|bearing with me]",
+        Canned::Hold,
+    ),
+    ("thanks for your patience", Canned::Hold),
     (
         "[please|] bear with me [for a moment|one moment|a moment|]",
         Canned::Hold,
@@ -620,7 +631,7 @@ const CANNED: &[(&str, Canned)] = &[
         Canned::Closing,
     ),
     (
-        "thank you for being a [valued|loyal] [customer|member]",
+        "[thank you|thanks] [so much|very much|] for being a [valued|loyal] [customer|member]",
         Canned::Closing,
     ),
     (
