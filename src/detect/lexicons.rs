@@ -2547,7 +2547,8 @@ impl Lexicons {
         let mut raw_matches = self.combined.scan(text);
         let mut groups = self.combined.split(&mut raw_matches);
         let mut next = || groups.next().unwrap_or_default();
-        let canned = self.canned.select(text, next());
+        let mut canned = self.canned.select(text, next());
+        canned.retain(|m| !thanks_for_a_returned_call(text, self.canned.said(m), m));
         // An empathy phrase read across a comma or a full stop ("Sorry, that's been a proper
         // runaround" is not "sorry that…"; "No, sorry, that would also be blocked") is no
         // phrase, and must not shadow the one after it. Every empathy rule reads it so.
@@ -2619,6 +2620,18 @@ fn crosses_punctuation(raw: &str, text: &TurnText, start: usize, end: usize) -> 
         }
         _ => false,
     })
+}
+
+/// Whether a stock "thanks for calling" is the thanks for a call returned ("thanks for calling
+/// me back", "thank you for calling back so quickly"): said to the one person who rang back,
+/// not the greeting script.
+fn thanks_for_a_returned_call(text: &TurnText, said: &str, m: &PhraseMatch) -> bool {
+    said.ends_with(" for calling")
+        && match text.word(m.tokens.end) {
+            "back" => true,
+            "me" | "us" => text.word(m.tokens.end + 1) == "back",
+            _ => false,
+        }
 }
 
 /// Whether an ending phrase "I've added" only puts something on record ("I've added your
