@@ -1,6 +1,7 @@
 //! Phrase lexicons compiled once into Aho-Corasick automata and matched on the normal form of
 //! a turn (see [`TurnText::norm`]): case, punctuation, typographic apostrophes, contractions and
-//! common chat spellings ("ur", "thankyou") do not matter, and a pattern matches whole words only.
+//! common chat spellings ("ur", "thankyou") do not matter, and a pattern matches whole words
+//! only.
 
 use std::ops::Range;
 
@@ -123,8 +124,8 @@ impl Combined {
 }
 
 /// The normal form of one alternative of a lexicon entry, its contractions expanded ("can't" →
-/// "cannot") and chat spellings read ("u" → "you"), when it is plain lowercase words; `None` for anything else, which is kept as
-/// written.
+/// "cannot") and chat spellings read ("u" → "you"), when it is plain lowercase words; `None`
+/// for anything else, which is kept as written.
 fn normal_alternative(alternative: &str) -> Option<String> {
     if !alternative
         .bytes()

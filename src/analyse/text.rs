@@ -77,8 +77,9 @@ pub struct TurnText {
     pub sentences: Vec<Sentence>,
     /// Normal form of the whole turn for phrase matching: the normal forms of the words,
     /// contractions expanded ("i'm" → "i am"), chat spellings and misspellings read as the
-    /// words they stand for ("ur" → "your", "thankyou" → "thank you"), placeholders as `<slot>`, each word followed by
-    /// one space and the whole preceded by one, so that `" phrase "` matches whole words only.
+    /// words they stand for ("ur" → "your", "thankyou" → "thank you"), placeholders as
+    /// `<slot>`, each word followed by one space and the whole preceded by one, so that
+    /// `" phrase "` matches whole words only.
     pub norm: String,
     /// For each word of `norm`: its byte offset in `norm` and the index of the token it came from.
     pub norm_words: Vec<(usize, usize)>,
