@@ -466,7 +466,10 @@ pub fn customer_name(
                 TITLES
                     .iter()
                     .filter(|cue| doctors || cue[0] != "dr")
-                    .find_map(|cue| name_after(&turn.text, text, cue, 1))
+                    .find_map(|cue| {
+                        name_after(&turn.text, text, cue, 1)
+                            .filter(|n| cue[0] != "dr" || !appointment_with(text, n))
+                    })
                     .filter(|n| !spoken_of(n))
                     .and_then(|n| acceptable(&n))
             })
@@ -747,6 +750,17 @@ const TITLES: &[&[&str]] = &[
     &["mister"],
     &["missus"],
 ];
+/// Whether the doctor `name` is the one an appointment is with ("I've booked you in with Dr
+/// Sandhu", "to see Dr Sandhu"), not the customer addressed as a doctor ("Thank you, Dr Sandhu").
+fn appointment_with(text: &TurnText, name: &str) -> bool {
+    let forms = forms_of(name);
+    (2..text.tokens.len()).any(|k| {
+        forms.iter().any(|f| *f == text.tokens[k].norm)
+            && text.word(k - 1) == "dr"
+            && matches!(text.word(k - 2), "with" | "see" | "by" | "from")
+    })
+}
+
 /// Words after which the agent addresses the customer by name.
 const ADDRESS: &[&[&str]] = &[
     &["thank", "you"],
@@ -1479,6 +1493,34 @@ mod tests {
         let name = name_of(&c).unwrap();
         assert_eq!(name.display, "Margaret / Holt");
         assert_eq!(name.forms, ["margaret", "holt"]);
+    }
+
+    #[test]
+    fn the_doctor_an_appointment_is_with_is_not_the_customer() {
+        for said in [
+            "I've booked a priority slot with Dr Sandhu on 3 May at 17:15.",
+            "You'll see Dr Sandhu at Northgate on Friday.",
+        ] {
+            let c = conv(
+                &[
+                    (Role::Customer, "I need an appointment."),
+                    (Role::Agent, said),
+                ],
+                None,
+                None,
+            );
+            assert_eq!(name_of(&c), None, "{said:?}");
+        }
+        // A customer who is a doctor, addressed as one, is named.
+        let c = conv(
+            &[
+                (Role::Customer, "I need an appointment."),
+                (Role::Agent, "Thank you, Dr Sandhu, one moment."),
+            ],
+            None,
+            None,
+        );
+        assert_eq!(name_of(&c).unwrap().display, "Sandhu");
     }
 
     #[test]
