@@ -1,6 +1,6 @@
 //! `sincerity learn`: learn the corpus script model.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -91,10 +91,7 @@ pub fn learn_model(
 
 /// Writes a model to a file or standard output.
 pub fn save(model: &ScriptModel, output: Option<&std::path::Path>) -> anyhow::Result<()> {
-    let mut out: Box<dyn Write + Send> = match output {
-        Some(path) => create(path)?,
-        None => Box::new(BufWriter::with_capacity(256 * 1024, std::io::stdout())),
-    };
+    let mut out = create(output.unwrap_or(std::path::Path::new("-")))?;
     model.write(&mut out)?;
     out.flush()?;
     Ok(())

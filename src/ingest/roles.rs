@@ -17,6 +17,12 @@ const AGENT_CUES: &[&str] = &[
     "what can i do for you",
 ];
 
+/// Whether two speaker labels (or a label and a name) are the same: spaces around ignored,
+/// any case ("Speaker 2", " speaker 2").
+pub fn same_label(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
 /// Resolves a role for every speaker label of one conversation.
 ///
 /// Labels that are known aliases ("agent", "caller", …) or equal to a given agent or
@@ -29,8 +35,7 @@ pub fn resolve_roles(
     agent_name: Option<&str>,
     customer_name: Option<&str>,
 ) -> Vec<Role> {
-    let same =
-        |a: &str, b: Option<&str>| b.is_some_and(|b| a.trim().eq_ignore_ascii_case(b.trim()));
+    let same = |a: &str, b: Option<&str>| b.is_some_and(|b| same_label(a, b));
     let mut roles: Vec<Option<Role>> = turns
         .iter()
         .map(|(label, _)| {

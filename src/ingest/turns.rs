@@ -2,7 +2,7 @@
 //! the model: times made relative, roles settled, and adjacent pieces of one speaker
 //! merged where the format splits turns into sentences.
 
-use crate::ingest::roles::resolve_roles;
+use crate::ingest::roles::{resolve_roles, same_label};
 use crate::ingest::timing::{absolute_origin, round_us};
 use crate::model::{Role, Turn};
 
@@ -40,7 +40,7 @@ impl Segment {
 }
 
 /// The agent to settle roles by: the voice `--agent-label` names for a whole export when one
-/// of these pieces carries that label (compared as labels are: trimmed, any case), else the
+/// of these pieces carries that label (compared as [`same_label`] compares labels), else the
 /// agent the input itself names.
 pub fn agent_for_roles<'a>(
     segments: &[Segment],
@@ -48,11 +48,7 @@ pub fn agent_for_roles<'a>(
     named: Option<&'a str>,
 ) -> Option<&'a str> {
     agent_label
-        .filter(|wanted| {
-            segments
-                .iter()
-                .any(|s| s.label.trim().eq_ignore_ascii_case(wanted.trim()))
-        })
+        .filter(|wanted| segments.iter().any(|s| same_label(&s.label, wanted)))
         .or(named)
 }
 
