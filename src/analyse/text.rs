@@ -205,7 +205,7 @@ const APOSTROPHE_LESS: &[(&str, &str)] = &[
 /// Chat spellings and common misspellings, and the words they stand for in the normal form, so
 /// that "thank u for ur patience", "thankyou" and "sorry for the inconvinience" match the
 /// lexicons' phrases. Only forms that are no English word of their own: "ur" is read as
-/// "your" (chat also writes it for "you're", which a lexicon that wants it spells out).
+/// "your", unless the word after it says "you're" ([`RESPELLINGS_BEFORE`]).
 const RESPELLINGS: &[(&str, &[&str])] = &[
     ("u", &["you"]),
     ("ur", &["your"]),
@@ -220,6 +220,42 @@ const RESPELLINGS: &[(&str, &[&str])] = &[
     ("frustation", &["frustration"]),
     ("definately", &["definitely"]),
 ];
+
+/// Chat spellings that are words of their own, or stand for two things, read by the word after
+/// them: "ur welcome" is "you are welcome" (not "your"), "id be happy" is "I would be happy"
+/// (not "id"), "ill be right back" is "I will be right back" (not "ill").
+const RESPELLINGS_BEFORE: &[(&str, &[&str], &[&str])] = &[
+    (
+        "ur",
+        &["welcome", "right", "not", "going", "all"],
+        &["you", "are"],
+    ),
+    (
+        "id",
+        &["be", "like", "love", "rather", "recommend", "suggest"],
+        &["i", "would"],
+    ),
+    (
+        "ill",
+        &[
+            "be", "get", "check", "send", "call", "look", "have", "transfer", "put", "pass", "see",
+        ],
+        &["i", "will"],
+    ),
+];
+
+/// The words a chat spelling stands for before the word `next` (see [`RESPELLINGS_BEFORE`]).
+fn respelling_before(word: &str, next: Option<&str>) -> Option<&'static [&'static str]> {
+    // Each form is of two or three letters; most words are longer and skip the table.
+    if !matches!(word.len(), 2 | 3) {
+        return None;
+    }
+    let next = next?;
+    RESPELLINGS_BEFORE
+        .iter()
+        .find(|(written, before, _)| *written == word && before.contains(&next))
+        .map(|(_, _, words)| *words)
+}
 
 /// The words a chat spelling or misspelling stands for (see [`RESPELLINGS`]).
 fn respelling(word: &str) -> Option<&'static [&'static str]> {
@@ -309,12 +345,19 @@ pub fn analyse_text(text: &str) -> TurnText {
         // "thats", "youre"), can be contractions. Byte tests: `contains` on a char sets up a
         // searcher for each (short) word.
         let bytes = tok.norm.as_bytes();
-        let parts: &[&str] =
-            if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's' | b'm')) {
-                normal_words(&tok.norm).unwrap_or(&whole)
-            } else {
-                respelling(&tok.norm).unwrap_or(&whole)
-            };
+        // The next word counts only when nothing but a space parts them: "ill, be careful".
+        let next = tokens
+            .get(i + 1)
+            .filter(|next| text[tok.end..next.start].bytes().all(|b| b == b' '))
+            .map(|next| next.norm.as_str());
+        let parts: &[&str] = if let Some(words) = respelling_before(&tok.norm, next) {
+            words
+        } else if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's' | b'm'))
+        {
+            normal_words(&tok.norm).unwrap_or(&whole)
+        } else {
+            respelling(&tok.norm).unwrap_or(&whole)
+        };
         for part in parts {
             norm_words.push((norm.len(), i));
             norm.push_str(part);
@@ -931,11 +974,12 @@ mod tests {
         let (at, token) = t.norm_words[2];
         assert_eq!(&t.norm[at..at + 3], "not");
         assert_eq!(t.tokens[token].norm, "dont");
-        // Chat typing drops the apostrophe of "I'm" and "aren't" too; "ill" and "id" are words.
+        // Chat typing drops the apostrophe of "I'm" and "aren't" too; "ill" and "id" are words,
+        // unless the word after them says otherwise ("ill check").
         let t = analyse_text("im sure you arent the only one, ill check the id");
         assert_eq!(
             t.norm,
-            " i am sure you are not the only one ill check the id "
+            " i am sure you are not the only one i will check the id "
         );
     }
 
@@ -965,6 +1009,21 @@ mod tests {
                 "{written}"
             );
         }
+    }
+
+    #[test]
+    fn chat_spellings_that_are_words_are_read_by_the_word_after_them() {
+        let t = analyse_text("ur welcome! id be happy to look, ill be quick");
+        assert_eq!(
+            t.norm,
+            " you are welcome i would be happy to look i will be quick "
+        );
+        // Elsewhere they are the word itself, or the plain respelling.
+        let t = analyse_text("ur order id is 42. she was ill, be kind. Ur account");
+        assert_eq!(
+            t.norm,
+            " your order id is 42 she was ill be kind your account "
+        );
     }
 
     #[test]
