@@ -301,8 +301,13 @@ impl AgentSentence<'_, '_> {
                 && matches!(w[2].norm.as_str(), "us" | "me")
         });
         concedes
-            // "…I'm sorry. I shouldn't have started into that."
+            // "…I'm sorry. I shouldn't have started into that.", "That shouldn't have
+            // happened, I'm sorry.", "That should never have happened. I'm so sorry."
+            || owns_conduct(text, sentence)
             || units.get(n + 1).is_some_and(|u| owns_conduct(text, u))
+            || n.checked_sub(1)
+                .and_then(|p| units.get(p))
+                .is_some_and(|u| owns_conduct(text, u))
             || self.cues_here().any(|m| {
                 text.word(m.tokens.end - 1) == "sorry"
                     && m.tokens.end < sentence.tokens.end
@@ -404,8 +409,28 @@ fn owns_conduct(text: &TurnText, sentence: &Sentence) -> bool {
             (matches!(at(1), "shouldn't" | "should've" | "shouldnt") && at(2) == "have")
                 || (at(1) == "should" && at(2) == "not" && at(3) == "have")
         }
-        "that" => at(1) == "was" && at(2) == "wrong" && at(3) == "of" && at(4) == "me",
+        // "That shouldn't have happened.", "This should never have happened": conceding a
+        // fault of the service's.
+        "that" | "this" | "it" => {
+            (at(0) == "that"
+                && at(1) == "was"
+                && at(2) == "wrong"
+                && at(3) == "of"
+                && at(4) == "me")
+                || should_not_have_happened(text, first + 1)
+        }
         "my" => matches!(at(1), "mistake" | "fault" | "bad"),
+        _ => false,
+    }
+}
+
+/// Whether the words from token `k` are "shouldn't have happened", "should not have
+/// happened" or "should never have happened".
+fn should_not_have_happened(text: &TurnText, k: usize) -> bool {
+    let at = |n: usize| text.word(k + n);
+    match at(0) {
+        "shouldn't" | "shouldnt" => at(1) == "have" && at(2) == "happened",
+        "should" => matches!(at(1), "not" | "never") && at(2) == "have" && at(3) == "happened",
         _ => false,
     }
 }
