@@ -206,7 +206,7 @@ pub const RULES: &[Rule] = &[
         weight: 30.0,
         cap: 30.0,
         description: "The customer closes without warmth or in a negative mood: the mean sentiment of their last turns falls short of a warm close. Points are the weight times the shortfall; the finding sits on the least warm of those turns. Sarcastic praise beside a complaint (\"We don't even have a green bin. Brilliant.\", \"Oh great, another form to fill in.\") and a shrug (\"Fine. Whatever.\") count as negative as VADER finds them positive.",
-        threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`, a sarcastic or dismissive turn counted as negative, a datum handed over when asked (\"ochen.\") and a bare decline of more help (\"No, that's it.\") left out, thanks beside an eye-roll or after giving up counted as negative, relief beside thanks or praise (\"I was dreading this call\") counted as positive; the customer's opening turn is never the close, even when it is their only turn",
+        threshold: "mean VADER compound of the last `closing_sentiment_turns` customer turns below `closing_sentiment_anchor`, a sarcastic or dismissive turn counted as negative, a datum handed over when asked (\"ochen.\", \"Forty-two.\", \"It's Aoife Brennan.\") and a bare decline of more help (\"No, that's it.\", \"No thanks.\") left out, thanks beside an eye-roll or after giving up counted as negative, relief beside thanks or praise (\"I was dreading this call\") counted as positive, other gratitude (\"Thank you very much.\", +0.36 to VADER) counted as at least `closing_sentiment_anchor`; the customer's opening turn is never the close, even when it is their only turn",
     },
     Rule {
         id: "customer-thanks",

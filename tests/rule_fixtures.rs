@@ -141,6 +141,27 @@ fn every_fixture_meets_its_expectations() {
             rule.id
         );
     }
+    // tests/fixtures/README.md states each file's counts: `| `rule` | hits | negatives |`.
+    let readme = std::fs::read_to_string(dir.join("../README.md")).unwrap();
+    let stated: BTreeMap<&str, [usize; 2]> = readme
+        .lines()
+        .filter_map(|line| {
+            let mut cells = line.split('|').map(str::trim).skip(1);
+            let rule = cells.next()?.strip_prefix('`')?.strip_suffix('`')?;
+            Some((
+                rule,
+                [cells.next()?.parse().ok()?, cells.next()?.parse().ok()?],
+            ))
+        })
+        .collect();
+    let counted: BTreeMap<&str, [usize; 2]> = tally
+        .iter()
+        .map(|(rule, [_, hits, _, negatives])| (rule.as_str(), [*hits, *negatives]))
+        .collect();
+    assert_eq!(
+        stated, counted,
+        "tests/fixtures/README.md's table of hits and negatives per file"
+    );
     assert!(
         failures.is_empty(),
         "{} of {checked} fixtures failed:\n{}",

@@ -82,6 +82,10 @@ fn read_closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<Cl
                 -s.abs()
             } else if relieved(&analysis.texts[i]) {
                 s.abs()
+            } else if crate::detect::thanks::gratitude(analysis, cx, i).is_some() {
+                // Gratitude is a warm close however plainly put: VADER reads "Thank you very
+                // much." at +0.36.
+                s.max(cx.policy.closing_sentiment_anchor)
             } else {
                 s
             };
@@ -147,7 +151,7 @@ pub(crate) fn relieved(text: &TurnText) -> bool {
 }
 
 /// Words of a reply that declines more help and says nothing else: "No, that's it.", "nope
-/// all good", "No, that's everything."
+/// all good", "No, that's everything.", "No thanks." (with a word that refuses, see [`REFUSALS`]).
 const DECLINE_WORDS: &[&str] = &[
     "no",
     "nope",
@@ -177,7 +181,15 @@ const DECLINE_WORDS: &[&str] = &[
     "set",
     "sorted",
     "cool",
+    "thanks",
+    "thank",
+    "you",
+    "cheers",
+    "ta",
 ];
+
+/// The words of a decline that refuse ("No thanks." declines, "Thanks." alone thanks).
+const REFUSALS: &[&str] = &["no", "nope", "nah", "nothing"];
 
 /// Whether customer turn `i` only declines the agent's "anything else?" ("no that's it"):
 /// VADER reads the "no" as negative, but the reply tells nothing of the customer's mood.
@@ -185,6 +197,8 @@ fn declines_more_help(analysis: &Analysis, i: usize) -> bool {
     let text = &analysis.texts[i];
     text.tokens.len() <= 6
         && words_of(text).all(|w| DECLINE_WORDS.contains(&w))
+        && (words_of(text).any(|w| REFUSALS.contains(&w))
+            || !words_of(text).any(|w| matches!(w, "thanks" | "thank" | "you" | "cheers" | "ta")))
         && analysis
             .conversation
             .turns
@@ -203,6 +217,44 @@ const RESPONSE_WORDS: &[&str] = &[
     "correct", "exactly", "alright", "cheers", "thanks", "please", "nothing", "none", "all",
 ];
 
+/// Figures as a voice transcript spells them out.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "oh",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "double",
+    "triple",
+    "point",
+];
+
 /// Words that frame a datum without saying anything: "It's 4471.", "my PIN's 4471".
 const DATUM_FRAME: &[&str] = &[
     "it's", "it", "is", "its", "that's", "my", "the", "a", "showing", "shows", "says", "reads",
@@ -219,13 +271,15 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
     if text.tokens.len() > 10 {
         return false;
     }
-    let figures = text
+    // Voice transcripts spell figures out: "Forty-two.", "four one seven".
+    let figure = |t: &crate::analyse::Token| {
+        t.kind != crate::analyse::TokenKind::Word || NUMBER_WORDS.contains(&t.norm.as_str())
+    };
+    let figures = text.tokens.iter().any(figure);
+    let mut words = text
         .tokens
         .iter()
-        .any(|t| t.kind != crate::analyse::TokenKind::Word);
-    let mut words = text.tokens.iter().filter(|t| {
-        t.kind == crate::analyse::TokenKind::Word && !DATUM_FRAME.contains(&t.norm.as_str())
-    });
+        .filter(|t| !figure(t) && !DATUM_FRAME.contains(&t.norm.as_str()));
     let reply = |t: &crate::analyse::Token| RESPONSE_WORDS.contains(&t.norm.as_str());
     let capitalised =
         |t: &crate::analyse::Token| raw[t.start..].starts_with(|c: char| c.is_uppercase());
@@ -235,6 +289,8 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
             t.norm.as_str(),
             "of" | "the"
                 | "and"
+                | "from"
+                | "to"
                 | "at"
                 | "on"
                 | "in"
@@ -249,8 +305,15 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
     let datum = if figures {
         words.all(|t| !reply(t) && (joins(t) || capitalised(t)))
     } else {
+        // One word ("ochen."), or a name of up to three capitalised words ("It's Aoife
+        // Brennan.").
+        let words: Vec<_> = words.collect();
         text.tokens.len() <= 4
-            && matches!((words.next(), words.next()), (Some(t), None) if !t.stop && !reply(t))
+            && match words[..] {
+                [t] => !t.stop && !reply(t),
+                [_, _] | [_, _, _] => words.iter().all(|t| !t.stop && !reply(t) && capitalised(t)),
+                _ => false,
+            }
     };
     let asked = analysis.conversation.turns[..i]
         .iter()

@@ -8,6 +8,7 @@ use crate::analyse::Analysis;
 use crate::detect::lexicons::Thanks;
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
+use crate::lexicon::PhraseMatch;
 use crate::model::Role;
 
 /// One finding per customer turn after the first that thanks, on its first thanks, unless the
@@ -17,27 +18,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // The customer's opening turn thanks for nothing done yet ("thanks for taking my call").
     for (i, _, _) in analysis.turns_of(Role::Customer).skip(1) {
-        let hits = &cx.hits[i].thanks;
-        if hits.is_empty() {
-            continue;
-        }
-        if hits
-            .iter()
-            .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
-            || crate::detect::resolution::praise_after_refusal(analysis, cx, i)
-            || crate::detect::resolution::thanks_undone(analysis, cx, i)
-            || crate::detect::resolution::complains_after_thanks(analysis, cx, i)
-        {
-            continue;
-        }
-        // "Thanks to your mistake…" says why, not thank you; "ta-ra" says goodbye; "thank God"
-        // is relief.
-        let text = &analysis.texts[i];
-        if let Some(m) = hits.iter().find(|m| {
-            text.word(m.tokens.end) != "to"
-                && !crate::detect::resolution::is_ta_ra(text, m.tokens.start)
-                && !crate::detect::resolution::is_thank_god(text, m.tokens.start)
-        }) {
+        if let Some(m) = gratitude(analysis, cx, i) {
             out.push(finding(
                 analysis,
                 "customer-thanks",
@@ -48,4 +29,33 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The first thanks of turn `i` that is gratitude for help received: none when the turn's
+/// thanks declines or gives up, is sarcasm after a refusal, is undone or opens a complaint.
+pub(crate) fn gratitude<'a>(
+    analysis: &Analysis,
+    cx: &'a Context,
+    i: usize,
+) -> Option<&'a PhraseMatch> {
+    let lexicon = &cx.lexicons.thanks;
+    let hits = &cx.hits[i].thanks;
+    if hits.is_empty()
+        || hits
+            .iter()
+            .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
+        || crate::detect::resolution::praise_after_refusal(analysis, cx, i)
+        || crate::detect::resolution::thanks_undone(analysis, cx, i)
+        || crate::detect::resolution::complains_after_thanks(analysis, cx, i)
+    {
+        return None;
+    }
+    // "Thanks to your mistake…" says why, not thank you; "ta-ra" says goodbye; "thank God"
+    // is relief.
+    let text = &analysis.texts[i];
+    hits.iter().find(|m| {
+        text.word(m.tokens.end) != "to"
+            && !crate::detect::resolution::is_ta_ra(text, m.tokens.start)
+            && !crate::detect::resolution::is_thank_god(text, m.tokens.start)
+    })
 }
