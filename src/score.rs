@@ -13,8 +13,6 @@
 //!   clamped to 0–100; `closing-sentiment` gives its weight times the shortfall of the
 //!   customer's closing sentiment below `closing_sentiment_anchor`.
 
-use std::collections::HashMap;
-
 use crate::findings::{EmpathyLevels, Finding, ScoreKind, Scores};
 use crate::policy::Policy;
 use crate::rules::rule;
@@ -62,7 +60,9 @@ pub fn score(
             .iter()
             .any(|&(t, s, e)| t == f.turn && s < f.end && f.start < e)
     };
-    let mut used: HashMap<&str, f64> = HashMap::new();
+    // The points spent on each rule so far: a conversation's findings come from a handful of
+    // rules, for which a short list searched in order is cheaper than a hash map.
+    let mut used: Vec<(&str, f64)> = Vec::new();
     let mut totals = [0.0f64; 3];
     for f in findings.iter_mut() {
         let Some(r) = rule(&f.rule) else { continue };
@@ -85,7 +85,13 @@ pub fn score(
             }
         }
         let cap = policy.cap(r);
-        let spent = used.entry(r.id).or_insert(0.0);
+        let spent = match used.iter().position(|&(id, _)| id == r.id) {
+            Some(k) => &mut used[k].1,
+            None => {
+                used.push((r.id, 0.0));
+                &mut used.last_mut().expect("a rule was just added").1
+            }
+        };
         let room = (cap - *spent).max(0.0);
         let applied = points.signum() * points.abs().min(room);
         *spent += applied.abs();
