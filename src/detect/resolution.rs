@@ -639,20 +639,20 @@ fn closing_tone(analysis: &Analysis, cx: &Context) -> Option<Finding> {
         .filter(|(_, _, sarcastic)| *sarcastic)
         .map(|(i, _, _)| i.to_string())
         .collect();
-    let anchor = cx.policy.closing_sentiment_anchor;
+    // Each figure is formatted once: float formatting is the costliest part of the detail.
+    let anchor = format!("{:+.2}", cx.policy.closing_sentiment_anchor);
+    let mean_shown = format!("{mean:+.2}");
     // Just below the anchor, two decimals would print the two as equal ("+0.50, below +0.50").
-    let mean = if format!("{mean:+.2}") == format!("{anchor:+.2}") {
+    let mean = if mean_shown == anchor {
         format!("{mean:+.4}")
     } else {
-        format!("{mean:+.2}")
+        mean_shown
     };
     let detail = if n == 1 {
-        format!(
-            "the customer's closing turn has sentiment {mean}, below a warm close ({anchor:+.2})"
-        )
+        format!("the customer's closing turn has sentiment {mean}, below a warm close ({anchor})")
     } else {
         format!(
-            "mean sentiment of the customer's last {n} turns is {mean}, below a warm close ({anchor:+.2}); this turn is the least warm ({lowest:+.2})"
+            "mean sentiment of the customer's last {n} turns is {mean}, below a warm close ({anchor}); this turn is the least warm ({lowest:+.2})"
         )
     };
     let detail = if sarcasm.is_empty() {
