@@ -883,6 +883,16 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         "it is [completely|totally|perfectly|so|only|] [understandable|normal|natural] that",
         Mechanism::Interpretation,
     ),
+    // The same, as speech and chat drop the subject: "Totally understandable to be nervous
+    // about that", "Completely understandable.", "Perfectly normal to feel that way".
+    (
+        "[completely|totally|perfectly|entirely|very|so] understandable",
+        Mechanism::Interpretation,
+    ),
+    (
+        "[completely|totally|perfectly|entirely|very|so|quite|only] [understandable|normal|natural] to [be|feel|get|worry]",
+        Mechanism::Interpretation,
+    ),
     // A worry allowed as a common one: "that's a really common worry at the moment".
     (
         "[that is|it is] [a|such a] [really|very|] [common|natural|normal|understandable] [worry|concern|fear|feeling]",

@@ -113,6 +113,23 @@ impl<'a> AgentSentence<'_, 'a> {
         {
             return true;
         }
+        // "Completely understandable." without a subject opens its clause ("Oh no, totally
+        // understandable to be upset"); straight after another word it describes something
+        // else: "the letters should be completely understandable".
+        if matches!(
+            text.word(m.tokens.start),
+            "completely" | "totally" | "perfectly" | "entirely" | "very" | "so" | "quite" | "only"
+        ) && matches!(
+            text.word(m.tokens.start + 1),
+            "understandable" | "normal" | "natural"
+        ) && m.tokens.start > self.sentence.tokens.start
+            && !is_opener(text.word(m.tokens.start - 1))
+            && raw[text.tokens[m.tokens.start - 1].end..m.span.start]
+                .trim()
+                .is_empty()
+        {
+            return true;
+        }
         // "I don't totally understand the bill" is no understanding.
         if m.tokens.start > 0
             && matches!(
