@@ -126,7 +126,7 @@ pub const RULES: &[Rule] = &[
         weight: 12.0,
         cap: 36.0,
         description: "The customer is transferred to another agent or department.",
-        threshold: "transfer announcement by the agent or a system notice (a bot handing the customer to a person is not one)",
+        threshold: "transfer announcement by the agent or a system notice (a bot handing the customer to a person is not one, nor a transfer only mentioned as a possibility: \"if the reset doesn't fix it, I'll transfer you\", \"I might need to transfer you\"); a system notice up to three turns after the agent's announcement is the same transfer",
     },
     Rule {
         id: "hold",

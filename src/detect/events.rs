@@ -69,8 +69,88 @@ pub(crate) fn negated(text: &crate::analyse::TurnText, start: usize) -> bool {
     NEGATIONS.iter().any(|n| before.ends_with(n))
 }
 
+/// Whether an "I'll put you through" hands the call on: followed by when ("I'll put you through
+/// now") or by where ("… to our claims team"), or at the end of its sentence ("Let me just put
+/// you through."); not "I'll put you through a quick security check first".
+fn puts_through(text: &crate::analyse::TurnText, m: &PhraseMatch) -> bool {
+    matches!(
+        text.word(m.tokens.end),
+        "now" | "right" | "straight" | "shortly" | "momentarily" | "to"
+    ) || text
+        .sentence_of(m.tokens.start)
+        .is_none_or(|s| text.sentences[s].tokens.end == m.tokens.end)
+}
+
+/// The words of `text`'s normal form before token `start`, in its sentence, nearest first.
+fn words_before(text: &crate::analyse::TurnText, start: usize) -> impl Iterator<Item = &str> {
+    let at = |token: usize| {
+        text.norm_words
+            .iter()
+            .find(|(_, t)| *t == token)
+            .map(|&(a, _)| a)
+    };
+    let end = at(start).unwrap_or(0);
+    let begin = text
+        .sentence_of(start)
+        .and_then(|s| at(text.sentences[s].tokens.start))
+        .unwrap_or(0)
+        .min(end);
+    text.norm[begin..end].split_whitespace().rev()
+}
+
+/// Whether what begins at token `start` of `text` is a condition rather than a statement: an
+/// "if", "unless" or "whether" among the four words before it ("if it is not available, I
+/// can't…").
+pub(crate) fn conditional(text: &crate::analyse::TurnText, start: usize) -> bool {
+    let Some(&(at, _)) = text.norm_words.iter().find(|(_, t)| *t == start) else {
+        return false;
+    };
+    text.norm[..at]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| w == "if" || w == "unless" || w == "whether")
+}
+
+/// Whether a transfer announced at token `start` of `text` is only a possibility: a
+/// [`conditional`] one, one that follows an "if" or "unless" clause earlier in its sentence
+/// ("If the reset doesn't fix it, I'll transfer you to our technical team"; not the request "If
+/// you could hold the line, I'll transfer you now"), or a hedged one ("I might need to transfer
+/// you", "I'd normally have to transfer you"; not "I'd like to transfer you" or "May I transfer
+/// you?").
+fn only_possible(text: &crate::analyse::TurnText, start: usize) -> bool {
+    let words: Vec<&str> = words_before(text, start).collect();
+    // The word after the `k`th word back, and whether an "if" there opens a request or a
+    // courtesy ("if you could hold the line", "if that's okay") rather than a condition.
+    let next = |k: usize| k.checked_sub(1).map(|j| words[j]);
+    let courtesy = |k: usize| {
+        let mut after = words[..k]
+            .iter()
+            .rev()
+            .filter(|w| !matches!(**w, "just" | "could" | "can" | "would" | "will"));
+        matches!(
+            (after.next(), after.next(), after.next()),
+            (Some(&"you"), Some(&("hold" | "bear" | "wait" | "stay")), _)
+                | (
+                    Some(&"that"),
+                    Some(&"is"),
+                    Some(&("ok" | "okay" | "alright" | "all" | "fine"))
+                )
+        )
+    };
+    conditional(text, start)
+        || words.iter().enumerate().any(|(k, w)| match *w {
+            "if" | "unless" => !courtesy(k),
+            "might" | "may" => k < 4 && !matches!(next(k), Some("i" | "we")),
+            "normally" | "usually" | "typically" | "ordinarily" => k < 4,
+            "would" => k < 4 && !matches!(next(k), Some("like" | "love" | "be")),
+            _ => false,
+        })
+}
+
 /// One finding per event, at most one per event kind and turn. A system notice that confirms
-/// the agent's announcement of the same transfer or hold a turn or two earlier is the same event.
+/// the agent's announcement of the same transfer or hold a turn or two earlier (a transfer up to
+/// three) is the same event.
 pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
     let lexicon = &cx.lexicons.events;
     let mut out: Vec<Finding> = Vec::new();
@@ -97,6 +177,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                         "the" | "a" | "this" | "that" | "your" | "my" | "our" | "balance"
                     ))
             })
+            .filter(|m| !lexicon.said(m).ends_with(" you through") || puts_through(text, m))
             .map(|m| {
                 (
                     lexicon.tag(m),
@@ -106,6 +187,9 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 )
             })
             .filter(|(event, _, start, _)| event.said_by(turn.role) && !negated(text, *start))
+            .filter(|(event, _, start, _)| {
+                !(*event == Event::Transfer && only_possible(text, *start))
+            })
             .map(|(event, span, _, phrase)| (event, span, format!("\"{phrase}\"")))
             .collect();
         // Typing "agent" as the first message skips the bot; typed after trying it, it gives
@@ -139,11 +223,14 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                 continue;
             }
             seen.push(event);
+            // A transfer can take a turn longer ("I'll put you through now" — "can you not
+            // just tell them?" — "I'll put a note on" — "call transferred").
+            let reach = if event == Event::Transfer { 3 } else { 2 };
             let confirms_earlier = matches!(event, Event::Transfer | Event::Hold)
                 && matches!(turn.role, Role::System | Role::Bot)
                 && out
                     .iter()
-                    .any(|f| f.rule == event.rule() && f.turn + 2 >= i && f.turn < i);
+                    .any(|f| f.rule == event.rule() && f.turn + reach >= i && f.turn < i);
             // "Are you still there?" during a hold the agent announced is the same hold.
             let during_a_hold = event == Event::LeftWaiting
                 && out

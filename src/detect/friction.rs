@@ -3,7 +3,7 @@
 //! asked). Both make the customer work harder for the same result.
 
 use crate::analyse::{Analysis, TokenKind};
-use crate::detect::events::negated;
+use crate::detect::events::{conditional, negated};
 use crate::detect::lexicons::{Correction, Repetition};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
@@ -98,18 +98,6 @@ pub(crate) fn failure_in<'a>(
         return None;
     }
     let text = &analysis.texts[i];
-    let conditional = |start: usize| {
-        text.norm_words
-            .iter()
-            .find(|(_, t)| *t == start)
-            .is_some_and(|&(at, _)| {
-                text.norm[..at]
-                    .split_whitespace()
-                    .rev()
-                    .take(4)
-                    .any(|w| w == "if" || w == "unless" || w == "whether")
-            })
-    };
     // "Invoices you can't send" is the customer's plight, not the agent's failure.
     let someone_else = |start: usize| {
         start > 0 && matches!(text.word(start - 1), "you" | "u" | "they" | "he" | "she")
@@ -129,7 +117,7 @@ pub(crate) fn failure_in<'a>(
     };
     cx.hits[i].failure.iter().find(|m| {
         !negated(text, m.tokens.start)
-            && !conditional(m.tokens.start)
+            && !conditional(text, m.tokens.start)
             && !someone_else(m.tokens.start)
             && !purpose(m.tokens.start)
             && !booked_for_them(m)

@@ -1748,6 +1748,18 @@ const EVENTS: &[(&str, Event)] = &[
         "[connect|connecting|pass|passing|hand|handing] you [to|with|over to] [our|the|a|my|another|someone|one of]",
         Event::Transfer,
     ),
+    // "I'll put you through now", "Putting you straight through"; "I'll put you through" with
+    // nothing after it but "now" or "to" or the end of its sentence (`events::puts_through`):
+    // "I'll put you through a quick security check" and "everything we've put you through"
+    // transfer no one.
+    (
+        "[put|putting] you [straight through|right through|through now|through right now|through straight away|through shortly]",
+        Event::Transfer,
+    ),
+    (
+        "[i will|we will|i am|we are|let me|i am going to|i am gonna|i am about to] [just|now|] [put|putting] you through",
+        Event::Transfer,
+    ),
     (
         "[passing|handing|sending|moving] [this chat|the chat|your chat|this call|the call|your call|this over|your case|your query] [over|across|to]",
         Event::Transfer,
