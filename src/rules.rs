@@ -182,7 +182,7 @@ pub const RULES: &[Rule] = &[
         weight: 20.0,
         cap: 20.0,
         description: "The conversation ends without a resolution.",
-        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\", \"I'll book you a callback\"), or open an investigation, or the agent's last word on it is that it cannot be done (\"I'm unable to replace it\") with no fix in the same turn, or a problem was raised and nothing resolves it (a fix reported, the agent undertaking it — \"I'll refund it now\", not \"if it isn't found, we'll refund you\" — or the customer's thanks, not a \"no thanks\" that declines more help nor thanks opening a message that goes on with the problem or asks for more; a fix after the customer's last problem counts though it came before the closing turns)",
+        threshold: "the closing turns say it is not solved or defer it (\"someone will get back to you\", \"I've escalated it to the team who will email you within 48 hours\", \"I'll book you a callback\"), or open an investigation, or the agent's last word on it is that it cannot be done (\"I'm unable to replace it\") with no fix in the same turn, or a problem was raised and nothing resolves it (a fix reported, the agent undertaking it — \"I'll refund it now\", not \"if it isn't found, we'll refund you\" — or the customer's thanks, not a \"no thanks\" that declines more help nor thanks opening a message that goes on with the problem or asks for more; a fix after the customer's last problem counts though it came before the closing turns)",
     },
     Rule {
         id: "correction",

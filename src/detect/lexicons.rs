@@ -199,8 +199,9 @@ pub enum Ending {
     /// done ("they'll be in touch to confirm the time").
     Deferred,
     /// The speaker undertakes the work that solves it ("I'll refund the £40 now", "I'm
-    /// sending a replacement today"): a resolution when the agent says it; from the customer
-    /// ("I'll book it online then") it says nothing of the service.
+    /// sending a replacement today"), or reports work that the customer could as well report
+    /// of their own attempts ("I've submitted it now"): a resolution when the agent says it;
+    /// from the customer ("I'll book it online then") it says nothing of the service.
     Committed,
 }
 
@@ -2131,11 +2132,11 @@ const ENDING: &[(&str, Ending)] = &[
         Ending::Resolved,
     ),
     (
-        "[has been|have been|is being|was|is now|are now|is] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|accepted|reserved|arranged|escalated|reversed|moved|released|removed|applied|corrected|lifted|unblocked|cleared|renewed|activated|enabled|transferred|amended|changed|upgraded|extended|repaired|authorised|authorized]",
+        "[has been|have been|is being|was|is now|are now|is] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|accepted|reserved|arranged|reversed|moved|released|removed|applied|corrected|lifted|unblocked|cleared|renewed|activated|enabled|transferred|amended|changed|upgraded|extended|repaired|authorised|authorized]",
         Ending::Resolved,
     ),
     (
-        "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|escalated|reversed|moved|set up|switched|reserved|dispatched|ordered|released|removed|applied|corrected|lifted|unblocked|cleared|renewed|activated|enabled|transferred|amended|changed|upgraded|extended|refreshed|pushed|authorised|authorized|repaired|sorted|sorted out|put through|taken off|resent|re-sent]",
+        "[i have|i've|we have|we've] [processed|issued|refunded|credited|resolved|fixed|restored|rebooked|booked|replaced|reset|reactivated|unlocked|cancelled|updated|sent|approved|confirmed|scheduled|reconnected|waived|added|registered|arranged|reversed|moved|set up|switched|reserved|dispatched|ordered|released|removed|applied|corrected|lifted|unblocked|cleared|renewed|activated|enabled|transferred|amended|changed|upgraded|extended|refreshed|pushed|authorised|authorized|repaired|sorted|sorted out|put through|taken off|resent|re-sent]",
         Ending::Resolved,
     ),
     (
@@ -2184,6 +2185,17 @@ const ENDING: &[(&str, Ending)] = &[
         "[i will|we will|i am] [arrange|arranging|raise|raising|put through|putting through] [a|an|the] [engineer|refund|replacement|redelivery|visit|complaint|credit|temporary credit|claim]",
         Ending::Committed,
     ),
+    // Done, by the agent: "The order was never submitted. I've submitted it now", "I've placed a
+    // new order", "I've re-ordered it". The customer's "I've submitted a claim twice" is the
+    // trouble, not its fix, so these count as an undertaking (which only the agent's does).
+    (
+        "[i have|i've|we have|we've] [just|now|] [submitted|resubmitted|re-submitted|reordered|re-ordered|re-placed] [it|that|this|them|the order|your order|a new order|a new one|the claim|your claim|the application|your application|the request|your request]",
+        Ending::Committed,
+    ),
+    (
+        "[i have|i've|we have|we've] [just|now|] placed [a new|a fresh|a replacement|another|a new replacement] order",
+        Ending::Committed,
+    ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
     ("[you're|you are] welcome", Ending::Resolved),
     (
@@ -2218,6 +2230,13 @@ const ENDING: &[(&str, Ending)] = &[
     // call to confirm the slot", after a booking, does not).
     (
         "[someone|somebody|they|the team|a colleague|one of my colleagues|one of the team] will [be in touch|get back to you|call you back|contact you|ring you back|call you with an update|update you]",
+        Ending::Deferred,
+    ),
+    // Handed on: "I've escalated this to our logistics team who will email you within 48
+    // hours", "she will call you tomorrow". Not "they'll text you the time" or "we'll email
+    // you a receipt": what follows "you" has to be when, not what.
+    (
+        "[someone|somebody|they|she|he|who|the team|a colleague|one of my colleagues|one of the team] will [email|e-mail|call|text|ring|phone|message|contact|write to] you [within|in|by|tomorrow|today|tonight|later|shortly|soon|next|on|this|with an update|with the outcome|with a decision]",
         Ending::Deferred,
     ),
     (
