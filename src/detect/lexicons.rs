@@ -1592,7 +1592,7 @@ const ALREADY_DONE: &[&str] = &[
     "i [have|] [done|tried|followed|read] [that|this|all that|all of that|all this|all of this|those|those steps|these steps|them|both|everything] already",
     "[did|done|tried] [that|this|all that|all of that|those|both] already",
     "already [did|done|tried] [that|this|all that|all of that|those|both]",
-    "i [have|] [restarted|rebooted|reset|unplugged|reinstalled|uninstalled|cleared|updated] [it|that|them|the router|the phone|the app|everything] [twice|three times|already|before i called]",
+    "i [have|] [already|] [restarted|rebooted|reset|unplugged|reinstalled|uninstalled|cleared|updated] [it|that|them|the router|the phone|the app|everything] [twice|three times|already|before i called]",
 ];
 
 /// Insisting on a request; the word after the phrase is what is asked for ("cancel").
