@@ -162,6 +162,11 @@ fn every_fixture_meets_its_expectations() {
         stated, counted,
         "tests/fixtures/README.md's table of hits and negatives per file"
     );
+    let total = format!("\n{checked} conversations in all");
+    assert!(
+        readme.contains(&total),
+        "tests/fixtures/README.md should say{total}"
+    );
     assert!(
         failures.is_empty(),
         "{} of {checked} fixtures failed:\n{}",
