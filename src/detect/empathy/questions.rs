@@ -94,6 +94,60 @@ enum QuestionPhrase {
     /// invoices are you exporting?"), unless it asks what the trouble does to the customer
     /// ("how much has this affected your business?", "how much is it worrying you?").
     Quantity,
+    /// "What…": a request for a datum when a thing the case is made of follows ("what time
+    /// did it stop?", "what was the train time?", "what's the model of the washer?"), an
+    /// open question otherwise ("what happened?", "what's worrying you most?").
+    What,
+}
+
+/// Things a case is made of, asked for with "what" ("what time…?", "what's the model…?"):
+/// data, not the customer's experience.
+fn is_datum(word: &str) -> bool {
+    matches!(
+        word,
+        "time"
+            | "date"
+            | "model"
+            | "number"
+            | "address"
+            | "postcode"
+            | "reference"
+            | "amount"
+            | "size"
+            | "colour"
+            | "color"
+            | "email"
+            | "price"
+            | "cost"
+            | "balance"
+            | "code"
+            | "version"
+            | "brand"
+            | "serial"
+            | "registration"
+            | "flight"
+            | "train"
+            | "platform"
+            | "seat"
+            | "fee"
+            | "total"
+            | "figure"
+            | "reading"
+            | "password"
+            | "username"
+            | "speed"
+            | "temperature"
+    )
+}
+
+/// Whether the words after a question's "what" ask for a datum: "time did it stop", "was
+/// the train time", "'s the model of it", "is your postcode".
+fn asks_for_a_datum(after_what: &str) -> bool {
+    let mut words = after_what.split(' ').filter(|w| !w.is_empty()).peekable();
+    words.next_if(|w| matches!(*w, "is" | "was" | "are" | "were"));
+    words.next_if(|w| matches!(*w, "the" | "your" | "his" | "her" | "their"));
+    // One word may qualify the datum: "the train time", "your new address".
+    words.take(2).any(is_datum)
 }
 
 /// Phrases of a question's spaced words (see [`spaced_words`]), whole words between spaces.
@@ -125,6 +179,8 @@ const QUESTION_PHRASES: &[(&str, QuestionPhrase)] = &[
     (" what is the issue ", QuestionPhrase::Procedure),
     (" what's the problem ", QuestionPhrase::Procedure),
     (" what is the problem ", QuestionPhrase::Procedure),
+    (" what ", QuestionPhrase::What),
+    (" what's ", QuestionPhrase::What),
     (" how many ", QuestionPhrase::Quantity),
     (" how much ", QuestionPhrase::Quantity),
     (" why not ", QuestionPhrase::Rhetoric),
@@ -301,6 +357,7 @@ fn read_question_words(norm: &str) -> QuestionWords {
             QuestionPhrase::Rhetoric => rhetoric = true,
             QuestionPhrase::Quantity => quantity = true,
             QuestionPhrase::TriedYet => procedure |= is_troubleshooting_step(next),
+            QuestionPhrase::What => procedure |= asks_for_a_datum(&norm[m.end()..]),
             // "Is there anything else about the account that's worrying you?" asks after a
             // worry, wherever it names it.
             QuestionPhrase::AnythingElse => {
