@@ -2688,7 +2688,8 @@ fn only_noted(text: &TurnText, m: &PhraseMatch) -> bool {
 }
 
 /// Whether a distress phrase tells of the speaker's state: not negated ("I'm not worried",
-/// "I wasn't upset at all", "never angry"), not spared ("that would've been awful") and, for
+/// "I wasn't upset at all", "never angry"), not spared ("that would've been awful", "that
+/// would have upset me") and, for
 /// "died", said of a person rather than a thing ("my wifi died", "the battery just died").
 fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
     let word = |k: usize| text.tokens[k].norm.as_str();
@@ -2827,13 +2828,15 @@ fn is_voiced_distress(text: &TurnText, m: &PhraseMatch, phrase: &str) -> bool {
         && word(m.tokens.start - 1) == "be"
         && (m.tokens.start.saturating_sub(7)..m.tokens.start - 1)
             .any(|k| matches!(word(k), "thought" | "expected" | "assumed"));
-    // "That would've been awful, getting a renewal reminder with her name on it": what was
-    // spared, not what is felt.
-    let averted = previous == "been"
-        && matches!(
-            before.next(),
+    // "That would've been awful, getting a renewal reminder with her name on it", "that
+    // would have upset me": what was spared, not what is felt.
+    let modal = |w: Option<&str>| {
+        matches!(
+            w,
             Some("would" | "could" | "might" | "would've" | "could've" | "might've" | "wouldve")
-        );
+        )
+    };
+    let averted = modal(Some(previous)) || (previous == "been" && modal(before.next()));
     !negated && !a_thing_died && !of_the_line && !expected_only && !averted && !a_term && !in_pieces
 }
 

@@ -83,8 +83,11 @@ fn negativity(
             ),
         ));
     }
-    // "As I said, it's the landline" is exasperation at having to repeat.
-    if let Some(m) = crate::detect::repetition::says_they_repeat(analysis, cx, turn) {
+    // "As I said, it's the landline" is exasperation at having to repeat; "As I said, no
+    // rush" repeats a kindness.
+    if let Some(m) = crate::detect::repetition::says_they_repeat(analysis, cx, turn)
+        .filter(|_| !reassures(&analysis.texts[turn]))
+    {
         return Some((
             m.span.clone(),
             format!(
@@ -302,6 +305,21 @@ fn phrase_distress<'m>(
             .sentiment(turn)
             .is_some_and(|s| s > GOOD_HUMOUR_SENTIMENT);
     if good_humoured { None } else { hits.first() }
+}
+
+/// Whether a customer turn puts the agent at ease: "no rush", "no worries", "take your time",
+/// "whenever suits".
+fn reassures(text: &TurnText) -> bool {
+    (0..text.tokens.len()).any(|k| match text.word(k) {
+        "no" => matches!(text.word(k + 1), "rush" | "hurry" | "worries" | "pressure"),
+        "take" => text.word(k + 1) == "your" && text.word(k + 2) == "time",
+        // Not "whenever I log in it crashes".
+        "whenever" => matches!(
+            text.word(k + 1),
+            "is" | "suits" | "works" | "you" | "convenient" | "fine"
+        ),
+        _ => false,
+    })
 }
 
 /// VADER compound above which a turn telling of someone else's feeling is told in good humour.
