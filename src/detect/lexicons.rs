@@ -551,6 +551,12 @@ const CANNED: &[(&str, Canned)] = &[
         "[i am|we are] sorry for [any|the] [inconvenience|inconveniences] [caused|this may have caused|]",
         Canned::Apology,
     ),
+    // The support macro: "We're sorry you're experiencing issues", "I'm sorry to hear you
+    // are experiencing this problem".
+    (
+        "[i am|we are] [so|very|really|] sorry [that|to hear that|to hear|] you [are|have been] experiencing [this|these|the|any|some|] [issue|issues|problem|problems|difficulty|difficulties|trouble]",
+        Canned::Apology,
+    ),
     // The apology that apologises for nothing done: "I'm sorry you feel that way."
     (
         "[i am|we are] sorry [that|] you feel [that|this] way",
@@ -1444,6 +1450,8 @@ const DISTRESS: &[&str] = &[
     "scared",
     "anxious",
     "panicking",
+    "panicky",
+    "panicked",
     "[i am|i am literally|i am still] [shaking|trembling]",
     "desperate",
     "devastated",
@@ -2065,6 +2073,11 @@ const THANKS: &[(&str, Thanks)] = &[
     ),
     (
         "you [have been|were] [so|really|very|super|incredibly|extremely|most|such a|a|a great|a big|a real|] [helpful|great|brilliant|amazing|fantastic|wonderful|lovely|help|great help|big help]",
+        Thanks::Given,
+    ),
+    // With its intensifier only: "you've been kind of slow" is no thanks.
+    (
+        "you [are|have been|were] [so|really|very|incredibly|extremely|most|ever so] [kind|patient]",
         Thanks::Given,
     ),
     (
