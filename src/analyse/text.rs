@@ -244,13 +244,17 @@ const RESPELLINGS_BEFORE: &[(&str, &[&str], &[&str])] = &[
     ),
 ];
 
-/// The words a chat spelling stands for before the word `next` (see [`RESPELLINGS_BEFORE`]).
-fn respelling_before(word: &str, next: Option<&str>) -> Option<&'static [&'static str]> {
+/// The words a chat spelling stands for before the word `next` gives (see
+/// [`RESPELLINGS_BEFORE`]).
+fn respelling_before<'n>(
+    word: &str,
+    next: impl FnOnce() -> Option<&'n str>,
+) -> Option<&'static [&'static str]> {
     // Each form is of two or three letters; most words are longer and skip the table.
     if !matches!(word.len(), 2 | 3) {
         return None;
     }
-    let next = next?;
+    let next = next()?;
     RESPELLINGS_BEFORE
         .iter()
         .find(|(written, before, _)| *written == word && before.contains(&next))
@@ -346,10 +350,12 @@ pub fn analyse_text(text: &str) -> TurnText {
         // searcher for each (short) word.
         let bytes = tok.norm.as_bytes();
         // The next word counts only when nothing but a space parts them: "ill, be careful".
-        let next = tokens
-            .get(i + 1)
-            .filter(|next| text[tok.end..next.start].bytes().all(|b| b == b' '))
-            .map(|next| next.norm.as_str());
+        let next = || {
+            tokens
+                .get(i + 1)
+                .filter(|next| text[tok.end..next.start].bytes().all(|b| b == b' '))
+                .map(|next| next.norm.as_str())
+        };
         let parts: &[&str] = if let Some(words) = respelling_before(&tok.norm, next) {
             words
         } else if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's' | b'm'))

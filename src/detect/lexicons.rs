@@ -554,7 +554,7 @@ const CANNED: &[(&str, Canned)] = &[
     // The support macro: "We're sorry you're experiencing issues", "I'm sorry to hear you
     // are experiencing this problem".
     (
-        "[i am|we are] [so|very|really|] sorry [that|to hear that|to hear|] you [are|have been] experiencing [this|these|the|any|some|] [issue|issues|problem|problems|difficulty|difficulties|trouble]",
+        "[i am|we are] sorry [to hear|] you [are|have been] experiencing [issues|problems|difficulties|this issue|this problem|these issues|any issues|some issues]",
         Canned::Apology,
     ),
     // The apology that apologises for nothing done: "I'm sorry you feel that way."

@@ -82,7 +82,9 @@ fn read_closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<Cl
                 -s.abs()
             } else if relieved(&analysis.texts[i]) {
                 s.abs()
-            } else if crate::detect::thanks::gratitude(analysis, cx, i).is_some() {
+            } else if !cx.hits[i].thanks.is_empty()
+                && crate::detect::thanks::thanks_given(analysis, cx, i).is_some()
+            {
                 // Gratitude is a warm close however plainly put: VADER reads "Thank you very
                 // much." at +0.36.
                 s.max(cx.policy.closing_sentiment_anchor)
@@ -217,43 +219,46 @@ const RESPONSE_WORDS: &[&str] = &[
     "correct", "exactly", "alright", "cheers", "thanks", "please", "nothing", "none", "all",
 ];
 
-/// Figures as a voice transcript spells them out.
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "oh",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "double",
-    "triple",
-    "point",
-];
+/// Whether a word is a figure as a voice transcript spells it out.
+fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "zero"
+            | "oh"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "double"
+            | "triple"
+            | "point"
+    )
+}
 
 /// Words that frame a datum without saying anything: "It's 4471.", "my PIN's 4471".
 const DATUM_FRAME: &[&str] = &[
@@ -273,7 +278,7 @@ fn hands_over_datum(analysis: &Analysis, i: usize) -> bool {
     }
     // Voice transcripts spell figures out: "Forty-two.", "four one seven".
     let figure = |t: &crate::analyse::Token| {
-        t.kind != crate::analyse::TokenKind::Word || NUMBER_WORDS.contains(&t.norm.as_str())
+        t.kind != crate::analyse::TokenKind::Word || is_number_word(&t.norm)
     };
     let figures = text.tokens.iter().any(figure);
     let mut words = text

@@ -38,14 +38,28 @@ pub(crate) fn gratitude<'a>(
     cx: &'a Context,
     i: usize,
 ) -> Option<&'a PhraseMatch> {
-    let lexicon = &cx.lexicons.thanks;
-    let hits = &cx.hits[i].thanks;
-    if hits.is_empty()
-        || hits
-            .iter()
-            .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
+    if cx.hits[i].thanks.is_empty()
         || crate::detect::resolution::praise_after_refusal(analysis, cx, i)
         || crate::detect::resolution::thanks_undone(analysis, cx, i)
+    {
+        return None;
+    }
+    thanks_given(analysis, cx, i)
+}
+
+/// [`gratitude`] in a turn already known to be neither sarcasm after a refusal nor thanks
+/// undone (see [`crate::detect::resolution::praise_after_refusal`] and
+/// [`crate::detect::resolution::thanks_undone`]).
+pub(crate) fn thanks_given<'a>(
+    analysis: &Analysis,
+    cx: &'a Context,
+    i: usize,
+) -> Option<&'a PhraseMatch> {
+    let lexicon = &cx.lexicons.thanks;
+    let hits = &cx.hits[i].thanks;
+    if hits
+        .iter()
+        .any(|m| matches!(lexicon.tag(m), Thanks::Hollow | Thanks::Declined))
         || crate::detect::resolution::complains_after_thanks(analysis, cx, i)
     {
         return None;
