@@ -112,6 +112,11 @@ fn is_not_a_name(word: &str) -> bool {
                 | "let"
                 | "let's"
                 | "shall"
+                // "My name is wrong on my bill."
+                | "wrong"
+                | "incorrect"
+                | "missing"
+                | "different"
         )
         || is_participle(&lower)
 }
@@ -179,6 +184,10 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "known",
     "told",
     "sold",
+    "spelt",
+    "misspelt",
+    "meant",
+    "dealt",
     "found",
     "kept",
     "left",
@@ -1271,6 +1280,9 @@ mod tests {
             ("this is james speaking", Some("james")),
             ("this is ridiculous, my card is blocked", None),
             ("this is me again", None),
+            ("hi my name is spelt wrong", None),
+            ("hi my name is wrong on my bill", None),
+            ("my name is incorrect on the letter", None),
         ] {
             let c = conv(&[(Role::Customer, said)], None, None);
             assert_eq!(

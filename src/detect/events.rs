@@ -373,10 +373,24 @@ fn cooccurs(
                 && co.event == Event::ChannelSwitch
                 && matches!(co.second.said(b), "bot" | "chatbot" | "virtual assistant")
         };
+        // "I'm the office manager", "I need to add my manager to the account": the customer's
+        // own title or their own boss, not someone senior at the service.
+        let customers_own = |b: &PhraseMatch| {
+            let before = |n: usize| b.tokens.start.checked_sub(n).map_or("", |k| text.word(k));
+            co.event == Event::Escalation
+                && (matches!(before(1), "my" | "our")
+                    || matches!(before(2), "my" | "our")
+                    || (1..=2).any(|n| {
+                        matches!(before(n), "the" | "a" | "an")
+                            && (matches!(before(n + 1), "i'm" | "im")
+                                || (before(n + 1) == "am" && before(n + 2) == "i"))
+                    }))
+        };
         if let Some(b) = second.iter().find(|b| {
             text.sentence_of(b.tokens.start) == Some(sentence)
                 && b.tokens != a.tokens
                 && !this_contacts_bot(b)
+                && !customers_own(b)
         }) {
             if negated(text, a.tokens.start.min(b.tokens.start)) {
                 continue;

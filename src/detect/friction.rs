@@ -115,12 +115,41 @@ pub(crate) fn failure_in<'a>(
             && (matches!(text.word(m.tokens.start), "that's" | "you're" | "youre")
                 || (m.tokens.start > 0 && matches!(text.word(m.tokens.start - 1), "that" | "you")))
     };
+    // "I couldn't find any problems with your account", "I don't see any late fees": the
+    // search found nothing wrong, which is good news.
+    let nothing_wrong = |m: &crate::lexicon::PhraseMatch| {
+        (m.tokens.end..(m.tokens.end + 4).min(text.tokens.len()))
+            .find(|&k| !matches!(text.word(k), "any" | "anything" | "no" | "late" | "other"))
+            .is_some_and(|k| {
+                matches!(text.word(k - 1), "any" | "anything" | "late" | "other")
+                    && matches!(
+                        text.word(k),
+                        "problem"
+                            | "problems"
+                            | "issue"
+                            | "issues"
+                            | "fault"
+                            | "faults"
+                            | "error"
+                            | "errors"
+                            | "fees"
+                            | "fee"
+                            | "charges"
+                            | "debt"
+                            | "arrears"
+                            | "wrong"
+                            | "unusual"
+                            | "suspicious"
+                    )
+            })
+    };
     cx.hits[i].failure.iter().find(|m| {
         !negated(text, m.tokens.start)
             && !conditional(text, m.tokens.start)
             && !someone_else(m.tokens.start)
             && !purpose(m.tokens.start)
             && !booked_for_them(m)
+            && !nothing_wrong(m)
     })
 }
 

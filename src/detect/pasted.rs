@@ -179,7 +179,8 @@ fn words(text: &TurnText) -> usize {
 }
 
 /// Whether a customer turn asks to hear the last thing again: "Sorry?", "say that again",
-/// "could you repeat that", "I didn't catch that", "pardon?".
+/// "could you repeat that", "I didn't catch that", "pardon?", "you're breaking up", "what was
+/// that?".
 fn asks_to_hear_again(text: &TurnText) -> bool {
     let word = |k: usize| text.word(k);
     (0..text.tokens.len()).any(|k| match word(k) {
@@ -190,7 +191,7 @@ fn asks_to_hear_again(text: &TurnText) -> bool {
         ),
         "sorry" => text.tokens.len() <= 2,
         _ => false,
-    })
+    }) || crate::detect::repetition::asks_to_repeat(text)
 }
 
 /// Whether every sentence of agent turn `i` lies inside stock lines already flagged as

@@ -396,7 +396,7 @@ fn pushes_back_on_a_suggestion(analysis: &Analysis, j: usize) -> bool {
 
 /// Whether a customer turn asks the agent to say it again ("sorry, could you say that again?
 /// I'm a bit hard of hearing"): no answer to what was asked.
-fn asks_to_repeat(text: &crate::analyse::TurnText) -> bool {
+pub(crate) fn asks_to_repeat(text: &crate::analyse::TurnText) -> bool {
     [
         " say that again ",
         " say it again ",
