@@ -134,7 +134,7 @@ pub const RULES: &[Rule] = &[
         weight: 5.0,
         cap: 20.0,
         description: "The agent puts the customer on hold (longer holds add `hold_weight_per_minute` per minute when timings allow), or leaves them waiting unannounced until they ask whether anyone is there.",
-        threshold: "hold announcement by the agent or a system notice; the customer's \"are you still there?\" unless a hold was announced in the three turns before",
+        threshold: "hold announcement by the agent or a system notice; the customer's \"are you still there?\", or a bare \"hello??\", \"??\" or \"anyone there?\" straight after their own unanswered message once an agent has spoken, unless a hold was announced or a wait asked about in the three turns before",
     },
     Rule {
         id: "repeat-contact",

@@ -202,6 +202,15 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
             found.push((Event::Escalation, span, "a person asked for".to_string()));
         }
+        if turn.role == Role::Customer && nudges(analysis, i) {
+            let raw = turn.text.trim();
+            let start = turn.text.len() - turn.text.trim_start().len();
+            found.push((
+                Event::LeftWaiting,
+                start..start + raw.len(),
+                "a nudge after their own unanswered message".to_string(),
+            ));
+        }
         if turn.role == Role::Customer {
             for (co, hits) in cx
                 .lexicons
@@ -249,6 +258,31 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether customer turn `i` only nudges a silent agent: "hello??", "Hello?", "??", "anyone
+/// there?", typed straight after the customer's own unanswered message (system notices between
+/// them aside), once an agent has spoken. A "Hello?" that opens a call, answers the phone or
+/// replies to the agent waits for no one.
+fn nudges(analysis: &Analysis, i: usize) -> bool {
+    let turns = &analysis.conversation.turns;
+    let text = &analysis.texts[i];
+    let nudge_word = |w: &str| {
+        matches!(
+            w,
+            "hi" | "hey" | "anyone" | "anybody" | "there" | "still" | "u" | "you" | "helo"
+        ) || w
+            .strip_prefix("hell")
+            .is_some_and(|o| !o.is_empty() && o.chars().all(|c| c == 'o'))
+    };
+    turns[..i]
+        .iter()
+        .rev()
+        .find(|t| t.role != Role::System)
+        .is_some_and(|t| t.role == Role::Customer)
+        && analysis.previous_of(i, Role::Agent).is_some()
+        && turns[i].text.contains('?')
+        && text.tokens.iter().all(|t| nudge_word(&t.norm))
 }
 
 /// Whether customer turn `i` thanks the agent for a fix reported before it: "Just checked the
