@@ -150,7 +150,7 @@ pub const RULES: &[Rule] = &[
         weight: 10.0,
         cap: 10.0,
         description: "The customer already tried another channel (app, website, chat, e-mail, store).",
-        threshold: "phrase such as \"I tried the app already\", \"the chat told me to call\"; a bot that took part in this conversation is not another channel, nor the app in which the customer checks a fix and thanks for it",
+        threshold: "phrase such as \"I tried the app already\", \"the chat told me to call\"; a bot that took part in this conversation is not another channel, nor the app in which the customer checks a fix and thanks for it, nor one through which the customer only sent what the service asks for (\"I submitted my reading on the app\", \"I've already sent the photos through the app\") unless the turn says it failed (\"…and it wouldn't accept it\")",
     },
     Rule {
         id: "escalation-request",

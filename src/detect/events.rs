@@ -402,6 +402,11 @@ fn cooccurs(
         {
             continue;
         }
+        // "I submitted my reading on the app" sent what the service asks for, the way it asks
+        // for it; "I tried submitting my reading online but the form keeps rejecting it" did not.
+        if co.event == Event::ChannelSwitch && routine_submission(text, a.tokens.start) {
+            continue;
+        }
         let this_contacts_bot = |b: &PhraseMatch| {
             bot_in_contact
                 && co.event == Event::ChannelSwitch
@@ -433,6 +438,128 @@ fn cooccurs(
         }
     }
     None
+}
+
+/// What a customer sends in the ordinary way of things: a meter reading, a payment, photos, a
+/// form, documents.
+const ROUTINE_SENDS: &[&str] = &[
+    "reading",
+    "readings",
+    "payment",
+    "payments",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "form",
+    "forms",
+    "document",
+    "documents",
+    "paperwork",
+    "receipt",
+    "receipts",
+];
+
+/// Words of a turn that say a channel let the customer down ("it wouldn't let me", "the form
+/// keeps rejecting it", "nobody replied").
+const CHANNEL_FAILED: &[&str] = &[
+    "wouldn't",
+    "wouldnt",
+    "won't",
+    "wont",
+    "didn't",
+    "didnt",
+    "couldn't",
+    "couldnt",
+    "doesn't",
+    "doesnt",
+    "failed",
+    "fails",
+    "error",
+    "rejected",
+    "rejecting",
+    "rejects",
+    "keeps",
+    "kept",
+    "nobody",
+    "crashed",
+    "crashes",
+    "stuck",
+    "spinning",
+    "spins",
+];
+
+/// Whether the try verb at token `start` of `text` only sends what the service asked for
+/// ("I submitted my reading on the app on the 2nd", "I've already sent the photos through the
+/// app", "I filled in the form online"), with nothing in the rest of the turn saying the channel
+/// failed. "Already" counts by the verb after it ("I already reported it online" tried one).
+fn routine_submission(text: &crate::analyse::TurnText, start: usize) -> bool {
+    let verb = if text.word(start) == "already" {
+        start + 1
+    } else {
+        start
+    };
+    if !matches!(
+        text.word(verb),
+        "submitted" | "sent" | "filled" | "emailed" | "uploaded" | "paid"
+    ) {
+        return false;
+    }
+    let object = (verb + 1..text.tokens.len().min(verb + 6))
+        .take_while(|&k| {
+            ROUTINE_SENDS.contains(&text.word(k))
+                || matches!(
+                    text.word(k),
+                    "in" | "out"
+                        | "off"
+                        | "over"
+                        | "my"
+                        | "our"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "all"
+                        | "both"
+                        | "those"
+                        | "these"
+                        | "that"
+                        | "this"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "meter"
+                        | "gas"
+                        | "electric"
+                        | "electricity"
+                        | "water"
+                        | "latest"
+                        | "monthly"
+                        | "new"
+                        | "signed"
+                        | "claim"
+                        | "id"
+                        | "proof"
+                        | "of"
+                )
+        })
+        .any(|k| ROUTINE_SENDS.contains(&text.word(k)));
+    let failed = (verb + 1..text.tokens.len()).any(|k| {
+        CHANNEL_FAILED.contains(&text.word(k))
+            || (matches!(text.word(k), "no" | "not")
+                && matches!(
+                    text.word(k + 1),
+                    "reply"
+                        | "response"
+                        | "answer"
+                        | "one"
+                        | "working"
+                        | "work"
+                        | "accepted"
+                        | "let"
+                        | "go"
+                ))
+    });
+    object && !failed
 }
 
 fn describe(event: Event) -> &'static str {
