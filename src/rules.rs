@@ -190,7 +190,7 @@ pub const RULES: &[Rule] = &[
         weight: 4.0,
         cap: 12.0,
         description: "The customer has to correct the agent: says they were misunderstood, rejects what was understood or offered and restates it, or asks for a check to be redone.",
-        threshold: "correction phrase (\"that's not what I asked\", \"are you sure\", \"can you check again\") or a turn opening with \"no\" followed by what the customer wants (\"no, I need it for four\"), not a polite decline or a plain answer; one per turn",
+        threshold: "correction phrase (\"that's not what I asked\", \"are you sure\", \"can you check again\") or a turn opening with \"no\" followed by what the customer wants (\"no, I need it for four\") or straight away by another figure, day, month, colour or size than the agent's turn before named (\"no, size 9 please\" after \"a size 8\"), not a polite decline or a plain answer (\"no, that's right\", \"no, just the one\"); one per turn",
     },
     Rule {
         id: "agent-failure",

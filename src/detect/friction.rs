@@ -82,9 +82,80 @@ fn corrections(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
                     &analysis.conversation.turns[i].text[start..m.span.end]
                 ),
             ));
+        } else if let Some(k) = other_value(analysis, i, within) {
+            let start = text.tokens[0].start;
+            let end = text.tokens[k].end;
+            out.push(finding(
+                analysis,
+                "correction",
+                i,
+                start..end,
+                format!(
+                    "the customer rejects what the agent proposed and gives another value (\"{}\")",
+                    &analysis.conversation.turns[i].text[start..end]
+                ),
+            ));
         }
     }
     out
+}
+
+/// The kind of value a word names, for telling "no, size 9" from "no, that's right": a figure
+/// (digits or a number word), a day, a month, a colour or a clothing size.
+fn value_kind(token: &crate::analyse::Token) -> Option<u8> {
+    if token.kind == TokenKind::Number {
+        return Some(0);
+    }
+    if token.kind != TokenKind::Word {
+        return None;
+    }
+    let w = token.norm.strip_suffix("'s").unwrap_or(&token.norm);
+    match w {
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "hundred" => {
+            Some(0)
+        }
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun" => {
+            Some(1)
+        }
+        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
+        | "october" | "november" | "december" | "jan" | "feb" | "apr" | "jun" | "jul" | "aug"
+        | "sep" | "sept" | "oct" | "nov" | "dec" => Some(2),
+        "black" | "white" | "grey" | "gray" | "red" | "blue" | "green" | "navy" | "pink"
+        | "purple" | "yellow" | "orange" | "brown" | "silver" | "gold" | "beige" | "cream" => {
+            Some(3)
+        }
+        "small" | "medium" | "large" | "xs" | "xl" | "xxl" => Some(4),
+        _ => None,
+    }
+}
+
+/// The token of customer turn `i` that names, straight after its opening "no", another value
+/// of a kind the agent's turn just before named: "no, size 9 please" after "I can swap them to
+/// a size 8", "No, Thursday." after "I've booked the engineer for Tuesday", "no no nine" after a
+/// read-back. Only more "no"s and the agent's own words ("size", "the") may come between, and
+/// only before token `within`: "no, that's right" names no value, "no, 8 is too early" the
+/// agent's own, and "No, just the one" answers "Do you have two workspaces?" without putting
+/// anything right.
+fn other_value(analysis: &Analysis, i: usize, within: usize) -> Option<usize> {
+    let turns = &analysis.conversation.turns;
+    let agent = (0..i)
+        .rev()
+        .find(|&j| turns[j].role != Role::System)
+        .filter(|&j| matches!(turns[j].role, Role::Agent | Role::Bot))?;
+    let proposed = &analysis.texts[agent].tokens;
+    let norm = |t: &crate::analyse::Token| t.norm.strip_suffix("'s").unwrap_or(&t.norm).to_string();
+    let tokens = &analysis.texts[i].tokens;
+    let k = (1..within.min(5).min(tokens.len())).find(|&k| {
+        let word = norm(&tokens[k]);
+        !(REJECTIONS.contains(&word.as_str()) || proposed.iter().any(|t| norm(t) == word))
+    })?;
+    let kind = value_kind(&tokens[k])?;
+    proposed
+        .iter()
+        .any(|t| value_kind(t) == Some(kind))
+        .then_some(k)
 }
 
 /// The failure phrase of an agent or bot turn that says it cannot find or do what was asked:
