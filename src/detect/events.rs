@@ -261,28 +261,34 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
 }
 
 /// Whether customer turn `i` only nudges a silent agent: "hello??", "Hello?", "??", "anyone
-/// there?", typed straight after the customer's own unanswered message (system notices between
-/// them aside), once an agent has spoken. A "Hello?" that opens a call, answers the phone or
-/// replies to the agent waits for no one.
+/// there?", "still there?", typed straight after the customer's own unanswered message (system
+/// notices between them aside), once an agent has spoken. A "Hello?" that opens a call, answers
+/// the phone or replies to the agent waits for no one, nor does "You?" after "I'm well, thanks."
 fn nudges(analysis: &Analysis, i: usize) -> bool {
     let turns = &analysis.conversation.turns;
     let text = &analysis.texts[i];
-    let nudge_word = |w: &str| {
-        matches!(
-            w,
-            "hi" | "hey" | "anyone" | "anybody" | "there" | "still" | "u" | "you" | "helo"
-        ) || w
-            .strip_prefix("hell")
-            .is_some_and(|o| !o.is_empty() && o.chars().all(|c| c == 'o'))
+    let calls = |w: &str| {
+        matches!(w, "hi" | "hey" | "helo" | "there")
+            || w.strip_prefix("hell")
+                .is_some_and(|o| !o.is_empty() && o.chars().all(|c| c == 'o'))
     };
-    turns[..i]
-        .iter()
-        .rev()
-        .find(|t| t.role != Role::System)
-        .is_some_and(|t| t.role == Role::Customer)
+    let nudge_word =
+        |w: &str| calls(w) || matches!(w, "anyone" | "anybody" | "still" | "u" | "you");
+    let Some(before) = turns[..i].iter().rev().find(|t| t.role != Role::System) else {
+        return false;
+    };
+    let raw = turns[i].text.trim();
+    // A lone "?" after "have you seen The Hidden" is the question mark that message forgot.
+    let marks_only = text.tokens.is_empty()
+        && !raw.is_empty()
+        && raw.chars().all(|c| c == '?' || c == '!')
+        && (raw.matches('?').count() > 1 || before.text.trim_end().ends_with(['.', '?', '!']));
+    before.role == Role::Customer
         && analysis.previous_of(i, Role::Agent).is_some()
-        && turns[i].text.contains('?')
-        && text.tokens.iter().all(|t| nudge_word(&t.norm))
+        && raw.contains('?')
+        && (marks_only
+            || (text.tokens.iter().any(|t| calls(&t.norm))
+                && text.tokens.iter().all(|t| nudge_word(&t.norm))))
 }
 
 /// Whether customer turn `i` thanks the agent for a fix reported before it: "Just checked the
