@@ -455,6 +455,8 @@ impl<'t, 'a> AgentSentence<'t, 'a> {
                     sentence.start..sentence.end,
                     "the customer's situation named as a heavy load",
                 ));
+            } else if analysis.conversation.turns[i].role == Role::Bot {
+                // A bot has no experience of its own: "I didn't recognise that" is no story.
             } else if let Some(span) = facts.self_disclosure.clone() {
                 best[Mechanism::Interpretation as usize] =
                     Some((2, span, "the speaker's own matching experience"));
