@@ -158,7 +158,7 @@ pub const RULES: &[Rule] = &[
         weight: 14.0,
         cap: 28.0,
         description: "The customer asks for a supervisor or manager, for a person instead of the bot, to escalate, or to complain formally.",
-        threshold: "escalation phrase in a customer turn (a manager, a person instead of the bot, a formal complaint)",
+        threshold: "escalation phrase in a customer turn (a manager, a person instead of the bot, a formal complaint), not the customer's own title or boss (\"I'm the office manager\", \"add my manager to the account\")",
     },
     Rule {
         id: "self-service-push",
@@ -198,7 +198,7 @@ pub const RULES: &[Rule] = &[
         weight: 3.0,
         cap: 9.0,
         description: "The agent says it cannot find or do what was asked: no results or availability, unable to book, process or refund.",
-        threshold: "failure phrase in an agent or bot turn, not negated or conditional; one per turn",
+        threshold: "failure phrase in an agent or bot turn, not negated or conditional, nor a search that found nothing wrong (\"I couldn't find any problems with your account\"); one per turn",
     },
     Rule {
         id: "closing-sentiment",
