@@ -347,9 +347,12 @@ fn normalise_contractions(phrase: &str) -> String {
     if phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
         let mut norm = String::with_capacity(phrase.len() + 16);
         norm.push(' ');
-        for word in phrase.split(' ').filter(|w| !w.is_empty()) {
+        let mut words = phrase.split(' ').filter(|w| !w.is_empty()).peekable();
+        while let Some(word) = words.next() {
             let whole = [word];
-            let parts: &[&str] = crate::analyse::text::normal_words(word).unwrap_or(&whole);
+            let parts: &[&str] =
+                crate::analyse::text::normal_words_before(word, || words.peek().copied())
+                    .unwrap_or(&whole);
             for part in parts {
                 norm.push_str(part);
                 norm.push(' ');
@@ -412,7 +415,7 @@ mod tests {
         #[test]
         fn plain_phrases_normalise_as_the_turn_analysis_does(
             words in proptest::collection::vec(
-                "(dont|cant|thats|youre|couldnt|its|wont|well|were|i|am|sorry|u|ur|thankyou|inconvinience|[a-z]{1,8})",
+                "(dont|cant|thats|youre|couldnt|its|wont|well|were|i|am|sorry|u|ur|id|ill|be|welcome|thankyou|inconvinience|[a-z]{1,8})",
                 0..8,
             ),
             gap in " {1,2}",

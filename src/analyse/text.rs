@@ -221,6 +221,27 @@ const RESPELLINGS: &[(&str, &[&str])] = &[
     ("definately", &["definitely"]),
 ];
 
+/// The words of the normal form a word stands for before the word `next` gives, when they
+/// are not the word itself: [`RESPELLINGS_BEFORE`], else [`normal_words`]. The one reading of a
+/// word that both turns and lexicon phrases are normalised by.
+pub(crate) fn normal_words_before<'n>(
+    word: &str,
+    next: impl FnOnce() -> Option<&'n str>,
+) -> Option<&'static [&'static str]> {
+    if let Some(words) = respelling_before(word, next) {
+        return Some(words);
+    }
+    // Only words with an apostrophe, or ending as the apostrophe-less forms do ("dont",
+    // "thats", "youre"), can be contractions. Byte tests: `contains` on a char sets up a
+    // searcher for each (short) word.
+    let bytes = word.as_bytes();
+    if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's' | b'm')) {
+        normal_words(word)
+    } else {
+        respelling(word)
+    }
+}
+
 /// Chat spellings that are words of their own, or stand for two things, read by the word after
 /// them: "ur welcome" is "you are welcome" (not "your"), "id be happy" is "I would be happy"
 /// (not "id"), "ill be right back" is "I will be right back" (not "ill").
@@ -345,10 +366,6 @@ pub fn analyse_text(text: &str) -> TurnText {
     let mut norm_words = Vec::with_capacity(tokens.len() + 8);
     for (i, tok) in tokens.iter().enumerate() {
         let whole = [tok.norm.as_str()];
-        // Only words with an apostrophe, or ending as the apostrophe-less forms do ("dont",
-        // "thats", "youre"), can be contractions. Byte tests: `contains` on a char sets up a
-        // searcher for each (short) word.
-        let bytes = tok.norm.as_bytes();
         // The next word counts only when nothing but a space parts them: "ill, be careful".
         let next = || {
             tokens
@@ -356,14 +373,7 @@ pub fn analyse_text(text: &str) -> TurnText {
                 .filter(|next| text[tok.end..next.start].bytes().all(|b| b == b' '))
                 .map(|next| next.norm.as_str())
         };
-        let parts: &[&str] = if let Some(words) = respelling_before(&tok.norm, next) {
-            words
-        } else if bytes.contains(&b'\'') || matches!(bytes.last(), Some(b't' | b'e' | b's' | b'm'))
-        {
-            normal_words(&tok.norm).unwrap_or(&whole)
-        } else {
-            respelling(&tok.norm).unwrap_or(&whole)
-        };
+        let parts = normal_words_before(&tok.norm, next).unwrap_or(&whole);
         for part in parts {
             norm_words.push((norm.len(), i));
             norm.push_str(part);
