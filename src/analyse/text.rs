@@ -882,6 +882,15 @@ impl TurnText {
         })
     }
 
+    /// Where in `norm` the first word of token `token` begins; `None` for a token that gives
+    /// no word.
+    pub fn norm_offset(&self, token: usize) -> Option<usize> {
+        self.norm_words
+            .iter()
+            .find(|(_, t)| *t == token)
+            .map(|&(at, _)| at)
+    }
+
     /// The token index range of the words of `norm` in `[norm_start, norm_end)`.
     pub fn norm_span_tokens(&self, norm_start: usize, norm_end: usize) -> Range<usize> {
         let first = self.norm_words.partition_point(|&(at, _)| at < norm_start);

@@ -62,7 +62,7 @@ const NEGATIONS: &[&str] = &[
 
 /// Whether the words just before token `start` of `text` negate what follows.
 pub(crate) fn negated(text: &crate::analyse::TurnText, start: usize) -> bool {
-    let Some(&(at, _)) = text.norm_words.iter().find(|(_, t)| *t == start) else {
+    let Some(at) = text.norm_offset(start) else {
         return false;
     };
     let before = text.norm[..at].trim_end();
@@ -83,16 +83,10 @@ fn puts_through(text: &crate::analyse::TurnText, m: &PhraseMatch) -> bool {
 
 /// The words of `text`'s normal form before token `start`, in its sentence, nearest first.
 fn words_before(text: &crate::analyse::TurnText, start: usize) -> impl Iterator<Item = &str> {
-    let at = |token: usize| {
-        text.norm_words
-            .iter()
-            .find(|(_, t)| *t == token)
-            .map(|&(a, _)| a)
-    };
-    let end = at(start).unwrap_or(0);
+    let end = text.norm_offset(start).unwrap_or(0);
     let begin = text
         .sentence_of(start)
-        .and_then(|s| at(text.sentences[s].tokens.start))
+        .and_then(|s| text.norm_offset(text.sentences[s].tokens.start))
         .unwrap_or(0)
         .min(end);
     text.norm[begin..end].split_whitespace().rev()
@@ -102,7 +96,7 @@ fn words_before(text: &crate::analyse::TurnText, start: usize) -> impl Iterator<
 /// "if", "unless" or "whether" among the four words before it ("if it is not available, I
 /// can't…").
 pub(crate) fn conditional(text: &crate::analyse::TurnText, start: usize) -> bool {
-    let Some(&(at, _)) = text.norm_words.iter().find(|(_, t)| *t == start) else {
+    let Some(at) = text.norm_offset(start) else {
         return false;
     };
     text.norm[..at]
