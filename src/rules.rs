@@ -142,7 +142,7 @@ pub const RULES: &[Rule] = &[
         weight: 15.0,
         cap: 15.0,
         description: "The customer says this is not their first contact about the issue.",
-        threshold: "phrase such as \"this is my third call\", \"I called yesterday\", \"I've been passed from pillar to post\"",
+        threshold: "phrase such as \"this is my third call\", \"I called yesterday\", \"I've been passed from pillar to post\", \"I was promised a callback\"; or a contact or report (\"I spoke to Sarah\", \"I logged a complaint\", \"I reported the fault\") and when (\"on Monday\", \"on the 3rd\", \"in March\", \"already\") in one sentence of a turn that ties it to this issue (\"still\", \"about this\", \"she said\", \"no reply\"); not a contact with the customer's own people or a third party (\"I spoke to my wife\", \"I called the restaurant\", \"I reported it to the police\", \"I rang 111\")",
     },
     Rule {
         id: "channel-switch",

@@ -393,13 +393,9 @@ fn cooccurs(
         {
             continue;
         }
-        // "I called my bank yesterday" is a contact with somebody else.
-        if co.event == Event::RepeatContact
-            && text
-                .tokens
-                .get(a.tokens.end)
-                .is_some_and(|t| t.norm == "my")
-        {
+        // "I called my bank yesterday", "I called the restaurant yesterday", "I reported it to
+        // the police on Monday": a contact with somebody else.
+        if co.event == Event::RepeatContact && third_party(text, a, co.first.said(a)) {
             continue;
         }
         // "I submitted my reading on the app" sent what the service asks for, the way it asks
@@ -438,6 +434,119 @@ fn cooccurs(
         }
     }
     None
+}
+
+/// Whom a customer contacts who is not the service: "I called the restaurant", "I reported it
+/// to the police", "I spoke to my wife".
+const THIRD_PARTIES: &[&str] = &[
+    "police",
+    "council",
+    "restaurant",
+    "hotel",
+    "garage",
+    "airline",
+    "airport",
+    "hospital",
+    "doctor",
+    "doctors",
+    "gp",
+    "surgery",
+    "school",
+    "college",
+    "university",
+    "nursery",
+    "landlord",
+    "letting",
+    "estate",
+    "agency",
+    "solicitor",
+    "solicitors",
+    "lawyer",
+    "builder",
+    "builders",
+    "plumber",
+    "electrician",
+    "vet",
+    "vets",
+    "dentist",
+    "pharmacy",
+    "chemist",
+    "embassy",
+    "consulate",
+    "manufacturer",
+    "seller",
+    "venue",
+    "taxi",
+    "bank",
+    "insurer",
+    "insurers",
+    "broker",
+    "accountant",
+    "employer",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "wife",
+    "husband",
+    "partner",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "friend",
+    "brother",
+    "sister",
+    "nhs",
+];
+
+/// Whether the earlier contact a [`CONTACTED`](crate::detect::lexicons) phrase at `a` tells of
+/// was made to somebody other than the service: the one called, spoken or written to ("I
+/// called my bank", "I spoke to the landlord") or the one a report went to ("I reported it to
+/// the police on Monday") is the customer's own ("my", "our", "his", "her", "their") or a
+/// third party named with or without "the" or "a", or a number dialled ("I already rang 111").
+/// "I called the helpline", "I spoke to
+/// Sarah", "I reported the leak last week" are contacts with the service.
+fn third_party(text: &crate::analyse::TurnText, a: &PhraseMatch, said: &str) -> bool {
+    if said.ends_with(" you") || said.ends_with(" your") {
+        return false;
+    }
+    let sentence_end = text
+        .sentence_of(a.tokens.start)
+        .map_or(text.tokens.len(), |s| text.sentences[s].tokens.end);
+    let addressed = matches!(
+        said.rsplit(' ').next(),
+        Some(
+            "called"
+                | "rang"
+                | "phoned"
+                | "contacted"
+                | "emailed"
+                | "messaged"
+                | "chatted"
+                | "to"
+                | "with"
+        )
+    );
+    // Whom a report went to follows its "to": "reported it to the police".
+    let recipient = if addressed {
+        Some(a.tokens.end)
+    } else {
+        (a.tokens.end..sentence_end.min(a.tokens.end + 6))
+            .find(|&k| matches!(text.word(k), "to" | "with"))
+            .map(|k| k + 1)
+    };
+    let Some(k) = recipient.filter(|&k| k < sentence_end) else {
+        return false;
+    };
+    match text.word(k) {
+        "my" | "our" | "his" | "her" | "their" => true,
+        "the" | "a" | "an" => THIRD_PARTIES.contains(&text.word(k + 1)),
+        // A number dialled ("I already rang 111"), not a count ("I called 3 times").
+        w => THIRD_PARTIES.contains(&w) || (w.len() >= 3 && w.bytes().all(|b| b.is_ascii_digit())),
+    }
 }
 
 /// What a customer sends in the ordinary way of things: a meter reading, a payment, photos, a

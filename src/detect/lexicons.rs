@@ -332,6 +332,13 @@ const CONTACTED: &[&str] = &[
     "opened a case",
     "logged a call",
     "complained",
+    // A complaint or fault made before, as its own contact: "I logged a complaint on the 3rd",
+    // "I reported a fault last week", "I reported the leak on Monday" (not "to report": the
+    // past only).
+    "[logged|raised|made|lodged|filed|opened|put in|submitted] [a|the|my] [complaint|fault|fault report|claim|case|request]",
+    "reported [a|the] [fault|problem|issue|leak|outage|missing|damage|damaged|broken|loss|theft|smell]",
+    "[called|rang|phoned|emailed|messaged|wrote to|contacted] you",
+    "[on|been on] the phone [to|with] [you|your]",
 ];
 const EARLIER: &[&str] = &[
     "yesterday",
@@ -363,6 +370,11 @@ const EARLIER: &[&str] = &[
     "last sunday",
     "last year",
     "previously",
+    "the other day",
+    "[last|at the|over the] weekend",
+    // A date: "on the 3rd", "on the 12th of May", "back in March", "since January".
+    "on the [1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th|12th|13th|14th|15th|16th|17th|18th|19th|20th|21st|22nd|23rd|24th|25th|26th|27th|28th|29th|30th|31st|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth]",
+    "[in|since|back in|early|late|at the start of|at the end of|last] [january|february|march|april|may|june|july|august|september|october|november|december]",
 ];
 const SAME_ISSUE: &[&str] = &[
     "about this",
@@ -392,6 +404,19 @@ const SAME_ISSUE: &[&str] = &[
     "not fixed",
     "same problem",
     "same issue",
+    // What that contact was told, or how it went unanswered: "I spoke to Sarah yesterday and
+    // she said…", "I emailed on the 4th and got no response".
+    "said",
+    "told me",
+    "told us",
+    "already",
+    "no reply",
+    "no response",
+    "no answer",
+    "heard nothing",
+    "heard back",
+    "heard anything",
+    "nothing back",
 ];
 
 /// Every built-in lexicon and the policy's mandated lines, compiled.
@@ -1840,7 +1865,7 @@ const EVENTS: &[(&str, Event)] = &[
         Event::RepeatContact,
     ),
     (
-        "[i|we] [spoke|talked] [to|with] [someone|somebody|one of your colleagues|your colleague|an agent|you] [on|last|yesterday|earlier|this morning|the other day|before]",
+        "[i|we] [spoke|talked] [to|with] [someone|somebody|one of your colleagues|your colleague|an agent|you|one of your advisers|one of your advisors|one of your agents|one of your team|one of your staff|your adviser|your advisor|your team|someone there|someone from your team] [on|last|yesterday|earlier|this morning|the other day|before]",
         Event::RepeatContact,
     ),
     (
@@ -1887,6 +1912,11 @@ const EVENTS: &[(&str, Event)] = &[
     ),
     (
         "[still|] waiting for [a|the|your] [call back|callback|reply|response] [you|that|i was|we were]",
+        Event::RepeatContact,
+    ),
+    // A callback promised is a contact made: "I was promised a callback on Tuesday".
+    (
+        "[i|we] [was|were|have been|had been] promised a [callback|call back|call|phone call|reply|response]",
         Event::RepeatContact,
     ),
     // Being passed from person to person before this one: contacts about the same issue,
