@@ -158,7 +158,7 @@ pub const RULES: &[Rule] = &[
         weight: 14.0,
         cap: 28.0,
         description: "The customer asks for a supervisor or manager, for a person instead of the bot, to escalate, or to complain formally.",
-        threshold: "escalation phrase in a customer turn (a manager, a person instead of the bot, a formal complaint), not the customer's own title or boss (\"I'm the office manager\", \"add my manager to the account\")",
+        threshold: "escalation phrase in a customer turn (a manager or whoever is in charge, a person instead of the bot, a formal complaint or the complaints department), not the customer's own title or boss (\"I'm the office manager\", \"add my manager to the account\")",
     },
     Rule {
         id: "self-service-push",

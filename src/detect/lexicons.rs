@@ -295,6 +295,8 @@ const ASKING: &[&str] = &[
     "insist",
     "transfer me",
     "connect me",
+    // "can i get a manager", "could I get a supervisor on the line?"
+    "[can|could] [i|we] get",
 ];
 const SENIOR: &[&str] = &[
     "manager",
@@ -308,6 +310,7 @@ const SENIOR: &[&str] = &[
     "team leader",
     "team lead",
     "boss",
+    "[whoever is|whoever's|someone who is|someone who's|the person|someone|somebody] in charge",
     "escalated",
     "escalate",
     "escalation",
@@ -1972,6 +1975,16 @@ const EVENTS: &[(&str, Event)] = &[
         Event::Escalation,
     ),
     ("i [want|would like|wish] to complain", Event::Escalation),
+    // Asking for the complaints team: "put me through to the complaints department".
+    (
+        "[speak|talk|put me through|put me on|transfer me|connect me|pass me|get me|send me] [to|with|] [the|your|] complaints [department|team|line|section|manager|people|]",
+        Event::Escalation,
+    ),
+    // "I want to put in a complaint" (asked for, not "I put in a complaint last week").
+    (
+        "[want to|would like to|need to|going to|will|wish to|can i|could i|how do i|how can i] put in a [formal|official|] complaint",
+        Event::Escalation,
+    ),
     (
         "[ombudsman|trading standards|better business bureau]",
         Event::Escalation,
