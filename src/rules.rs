@@ -133,8 +133,8 @@ pub const RULES: &[Rule] = &[
         score: Some(Effort),
         weight: 5.0,
         cap: 20.0,
-        description: "The agent puts the customer on hold (longer holds add `hold_weight_per_minute` per minute when timings allow), or leaves them waiting unannounced until they ask whether anyone is there.",
-        threshold: "hold announcement by the agent or a system notice; the customer's \"are you still there?\", or a bare \"hello??\", \"??\" or \"anyone there?\" straight after their own unanswered message once an agent has spoken, unless a hold was announced or a wait asked about in the three turns before",
+        description: "The agent puts the customer on hold or asks them to wait (longer holds add `hold_weight_per_minute` per minute when timings allow), or leaves them waiting unannounced until they ask whether anyone is there.",
+        threshold: "hold announcement by the agent or a system notice, not an offer the customer turns down (\"Do you mind holding?\" — \"Actually, I'd rather you call me back\") nor a voice menu's or the platform's \"please hold while I connect you\" before any agent has spoken (the queue); a wait the agent asks for (\"bear with me\", \"one moment\", \"let me check\") with nothing but the customer's short reply before the agent comes back thanking them for waiting or sorry for the wait, or after 30 seconds or more of silence; the customer's \"are you still there?\", or a bare \"hello??\", \"??\" or \"anyone there?\" straight after their own unanswered message once an agent has spoken, unless a hold was announced or a wait asked about in the three turns before",
     },
     Rule {
         id: "repeat-contact",

@@ -1,4 +1,5 @@
-//! Effort events: `transfer`, `hold` (announced by the agent or the platform, or a wait nobody
+//! Effort events: `transfer`, `hold` (announced by the agent or the platform, a wait the agent
+//! asked for that the customer was thanked for or left silent through, or a wait nobody
 //! announced: "are you still there?"), `repeat-contact`, `channel-switch`,
 //! `escalation-request` (said by the customer) and `bot-misunderstood` (said by a bot or voice
 //! menu).
@@ -184,6 +185,10 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             .filter(|(event, _, start, _)| {
                 !(*event == Event::Transfer && only_possible(text, *start))
             })
+            .filter(|(event, _, start, _)| {
+                !(*event == Event::Hold
+                    && (queue_line(analysis, i) || declined(analysis, i, *start)))
+            })
             .map(|(event, span, _, phrase)| (event, span, format!("\"{phrase}\"")))
             .collect();
         // Typing "agent" as the first message skips the bot; typed after trying it, it gives
@@ -195,6 +200,18 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         {
             let span = text.sentences.first().map_or(0..0, |s| s.start..s.end);
             found.push((Event::Escalation, span, "a person asked for".to_string()));
+        }
+        // A wait asked for straight after an announced hold is that hold ("I'll put you on
+        // hold." — "Bear with me." — "Thanks for holding.").
+        let in_a_hold = out
+            .iter()
+            .any(|f| f.rule == "hold" && f.turn < i && f.turn + 2 >= i)
+            && !WAIT_ENDED.iter().any(|w| text.norm.contains(w));
+        if turn.role == Role::Agent
+            && !in_a_hold
+            && let Some((span, why)) = wait_kept(analysis, i)
+        {
+            found.push((Event::Hold, span, why));
         }
         if turn.role == Role::Customer && nudges(analysis, i) {
             let raw = turn.text.trim();
@@ -252,6 +269,186 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether the hold in bot or system turn `i` is the queue, not a hold: a voice menu's or the
+/// platform's "Please hold while I connect you" before any agent has spoken.
+fn queue_line(analysis: &Analysis, i: usize) -> bool {
+    matches!(
+        analysis.conversation.turns[i].role,
+        Role::Bot | Role::System
+    ) && analysis.previous_of(i, Role::Agent).is_none()
+}
+
+/// How a customer's answer opens when it accepts an offered hold ("Sure", "No, not at all, go
+/// ahead").
+const ACCEPTS: &[&str] = &[
+    " sure ",
+    " yes ",
+    " yeah ",
+    " yep ",
+    " ok ",
+    " okay ",
+    " of course ",
+    " fine ",
+    " go ahead ",
+    " no problem ",
+    " no worries ",
+    " not at all ",
+    " no not at all ",
+    " no that is fine ",
+    " no go ahead ",
+    " that is fine ",
+    " that is ok ",
+    " that is okay ",
+];
+
+/// What declines an offered hold: "Actually I'd rather you call me back", "Please don't, I'm on
+/// my lunch break", "Can you just email me instead?"
+const DECLINES: &[&str] = &[
+    " rather ",
+    " prefer ",
+    " please do not ",
+    " do not put me ",
+    " can not hold ",
+    " cannot hold ",
+    " can not wait ",
+    " cannot wait ",
+    " no time ",
+    " do not have time ",
+    " call me back ",
+    " ring me back ",
+    " phone me back ",
+    " email me ",
+    " instead ",
+];
+
+/// Whether the hold offered at token `start` of agent turn `i` is a question ("Do you mind
+/// holding?", "Is it okay if I put you on hold?") that the customer's next turn turns down
+/// ("Actually I'd rather you call me back"): nobody was put on hold.
+fn declined(analysis: &Analysis, i: usize, start: usize) -> bool {
+    let turns = &analysis.conversation.turns;
+    let text = &analysis.texts[i];
+    let asked = text.sentence_of(start).is_some_and(|s| {
+        let s = &text.sentences[s];
+        turns[i]
+            .text
+            .get(s.start..s.end)
+            .is_some_and(|t| t.contains('?'))
+    });
+    let Some(answer) = (i + 1..turns.len()).find(|&j| turns[j].role != Role::System) else {
+        return false;
+    };
+    let norm = &analysis.texts[answer].norm;
+    asked
+        && turns[answer].role == Role::Customer
+        && !ACCEPTS.iter().any(|a| norm.starts_with(a))
+        && DECLINES.iter().any(|d| norm.contains(d))
+}
+
+/// An agent's words asking the customer to wait a little: "bear with me", "one moment", "let
+/// me just check".
+const WAIT_ASKED: &[&str] = &[
+    " bear with me ",
+    " one moment ",
+    " just a moment ",
+    " give me a moment ",
+    " one second ",
+    " one sec ",
+    " just a second ",
+    " just a sec ",
+    " give me a second ",
+    " give me a sec ",
+    " one minute ",
+    " just a minute ",
+    " give me a minute ",
+    " give me two minutes ",
+    " give me a couple of minutes ",
+    " give me a few minutes ",
+    " hang on ",
+    " let me check ",
+    " let me just check ",
+    " let me have a look ",
+    " let me just have a look ",
+    " let me look ",
+    " let me find ",
+    " let me see ",
+    " i will just check ",
+    " i will be right back ",
+    " will not be a moment ",
+    " will not be long ",
+    " while i check ",
+    " while i look ",
+];
+
+/// The agent's words on coming back to a customer left waiting: "thanks for waiting", "sorry
+/// to keep you", "thanks for your patience", "are you still there?"
+const WAIT_ENDED: &[&str] = &[
+    " for waiting ",
+    " for holding ",
+    " for your patience ",
+    " for bearing with me ",
+    " for hanging on ",
+    " keep you waiting ",
+    " keeping you waiting ",
+    " kept you waiting ",
+    " sorry to keep you ",
+    " for the wait ",
+    " about the wait ",
+    " for the long wait ",
+    " for the delay ",
+    " about the delay ",
+    " are you still there ",
+    " still with me ",
+];
+
+/// Silence after a wait the agent asked for that makes it a hold, in seconds.
+const HOLD_SILENCE_S: f64 = 30.0;
+
+/// A wait the agent asked for in turn `i` ("bear with me", "one moment", "let me check") that
+/// became a hold: the agent's next turn, with nothing between but the customer's short
+/// "sure" or the platform's events, thanks the customer for waiting or apologises for the
+/// wait, or comes [`HOLD_SILENCE_S`] or more after the last word said. The span of the words
+/// that asked, and why it is a hold.
+fn wait_kept(analysis: &Analysis, i: usize) -> Option<(std::ops::Range<usize>, String)> {
+    let turns = &analysis.conversation.turns;
+    let text = &analysis.texts[i];
+    let at = WAIT_ASKED
+        .iter()
+        .filter_map(|w| text.norm.find(w).map(|at| (at + 1, at + w.len() - 1)))
+        .min()?;
+    let back = (i + 1..turns.len()).find(|&j| turns[j].role == Role::Agent)?;
+    let only_acknowledged = (i + 1..back).all(|k| match turns[k].role {
+        Role::System => true,
+        Role::Customer => analysis.texts[k].word_count() <= 6,
+        _ => false,
+    });
+    // "Let me check — actually, can you just call me back?" turns the wait down.
+    let turned_down = (i + 1..back).any(|k| {
+        turns[k].role == Role::Customer
+            && DECLINES.iter().any(|d| analysis.texts[k].norm.contains(d))
+    });
+    if !only_acknowledged || turned_down {
+        return None;
+    }
+    let thanked = WAIT_ENDED
+        .iter()
+        .any(|w| analysis.texts[back].norm.contains(w));
+    let silence = turns[back].start.and_then(|returned| {
+        (i..back)
+            .filter(|&k| turns[k].role != Role::System)
+            .map(|k| turns[k].end)
+            .try_fold(f64::MIN, |last, end| end.map(|e| last.max(e)))
+            .map(|last| returned - last)
+    });
+    let why = if thanked {
+        "a wait asked for, then thanked for".to_string()
+    } else if let Some(s) = silence.filter(|s| *s >= HOLD_SILENCE_S) {
+        format!("a wait asked for, then {s:.0} s of silence")
+    } else {
+        return None;
+    };
+    Some((text.byte_span(text.norm_span_tokens(at.0, at.1)), why))
 }
 
 /// Whether customer turn `i` only nudges a silent agent: "hello??", "Hello?", "??", "anyone
