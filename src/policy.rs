@@ -62,6 +62,9 @@ pub struct Policy {
     /// Extra effort per minute of hold: measured from timings, or as the platform's events
     /// report it, whichever is longer.
     pub hold_weight_per_minute: f64,
+    /// A wait the agent asks for ("bear with me", "one moment") is a hold when the agent comes
+    /// back after at least this many seconds of silence (timed transcripts only).
+    pub hold_after_silence_s: f64,
     /// Extra effort per minute waited in the queue, as the platform's events report it …
     pub queue_weight_per_minute: f64,
     /// … up to this much in all.
@@ -96,6 +99,7 @@ impl Default for Policy {
             closing_sentiment_turns: 3,
             closing_sentiment_anchor: 0.5,
             hold_weight_per_minute: 1.0,
+            hold_after_silence_s: 30.0,
             queue_weight_per_minute: 0.5,
             queue_cap: 15.0,
             script_min_conversations: 20,
@@ -130,7 +134,7 @@ impl Policy {
     /// Every value within the range it makes sense in, so that a typo cannot turn the scores
     /// into NaN or push them out of 0–100 unnoticed.
     pub fn check(&self) -> Result<(), String> {
-        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 13] = [
+        let ranges: [(&str, f64, std::ops::RangeInclusive<f64>); 14] = [
             ("name_overuse_rate", self.name_overuse_rate, 0.0..=1.0),
             ("restatement_overlap", self.restatement_overlap, 0.0..=1.0),
             (
@@ -161,6 +165,11 @@ impl Policy {
                 "hold_weight_per_minute",
                 self.hold_weight_per_minute,
                 0.0..=100.0,
+            ),
+            (
+                "hold_after_silence_s",
+                self.hold_after_silence_s,
+                1.0..=3600.0,
             ),
             (
                 "queue_weight_per_minute",
@@ -341,6 +350,7 @@ mod tests {
                 "name_overuse_min_mentions must be at least 1",
             ),
             ("name_overuse_rate = 1.5\n", "name_overuse_rate"),
+            ("hold_after_silence_s = 0\n", "hold_after_silence_s"),
             ("empathy_base = nan\n", "empathy_base"),
             (
                 "restatement_overlap_after_transfer = 2.0\n",

@@ -759,6 +759,30 @@ fn a_policy_file_changes_weights_and_a_bad_one_is_rejected() {
 }
 
 #[test]
+fn the_silence_that_makes_a_wait_a_hold_comes_from_the_policy() {
+    let dir = workdir();
+    // "Bear with me", then 60 s of silence before the agent speaks again.
+    let input = write(
+        dir.path(),
+        "in.jsonl",
+        br#"{"id":"w","turns":[{"speaker":"agent","text":"Bear with me while I check the order.","start":0,"end":3},{"speaker":"customer","text":"Okay.","start":3.5,"end":4},{"speaker":"agent","text":"Right, it left the depot this morning.","start":64,"end":67}]}"#,
+    );
+    let holds_with = |toml: &[u8]| {
+        let policy = write(dir.path(), "p.toml", toml);
+        let out = sincerity()
+            .args(["score", "-q"])
+            .arg(&input)
+            .arg("--policy")
+            .arg(&policy)
+            .output()
+            .unwrap();
+        lines(&out.stdout)[0]["metrics"]["holds"].as_u64().unwrap()
+    };
+    assert_eq!(holds_with(b"hold_after_silence_s = 30.0\n"), 1);
+    assert_eq!(holds_with(b"hold_after_silence_s = 90.0\n"), 0);
+}
+
+#[test]
 fn overlong_records_are_errors_and_the_batch_goes_on() {
     let dir = workdir();
     let huge = format!(

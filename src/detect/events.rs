@@ -209,7 +209,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
             && !WAIT_ENDED.iter().any(|w| text.norm.contains(w));
         if turn.role == Role::Agent
             && !in_a_hold
-            && let Some((span, why)) = wait_kept(analysis, i)
+            && let Some((span, why)) = wait_kept(analysis, cx, i)
         {
             found.push((Event::Hold, span, why));
         }
@@ -402,15 +402,16 @@ const WAIT_ENDED: &[&str] = &[
     " still with me ",
 ];
 
-/// Silence after a wait the agent asked for that makes it a hold, in seconds.
-const HOLD_SILENCE_S: f64 = 30.0;
-
 /// A wait the agent asked for in turn `i` ("bear with me", "one moment", "let me check") that
 /// became a hold: the agent's next turn, with nothing between but the customer's short
 /// "sure" or the platform's events, thanks the customer for waiting or apologises for the
-/// wait, or comes [`HOLD_SILENCE_S`] or more after the last word said. The span of the words
+/// wait, or comes the policy's `hold_after_silence_s` or more after the last word said. The span of the words
 /// that asked, and why it is a hold.
-fn wait_kept(analysis: &Analysis, i: usize) -> Option<(std::ops::Range<usize>, String)> {
+fn wait_kept(
+    analysis: &Analysis,
+    cx: &Context,
+    i: usize,
+) -> Option<(std::ops::Range<usize>, String)> {
     let turns = &analysis.conversation.turns;
     let text = &analysis.texts[i];
     let at = WAIT_ASKED
@@ -443,7 +444,7 @@ fn wait_kept(analysis: &Analysis, i: usize) -> Option<(std::ops::Range<usize>, S
     });
     let why = if thanked {
         "a wait asked for, then thanked for".to_string()
-    } else if let Some(s) = silence.filter(|s| *s >= HOLD_SILENCE_S) {
+    } else if let Some(s) = silence.filter(|s| *s >= cx.policy.hold_after_silence_s) {
         format!("a wait asked for, then {s:.0} s of silence")
     } else {
         return None;
