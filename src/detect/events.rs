@@ -5,7 +5,7 @@
 //! menu).
 
 use crate::analyse::Analysis;
-use crate::detect::lexicons::{Event, Thanks};
+use crate::detect::lexicons::{Event, Thanks, Wait};
 use crate::detect::{Context, finding};
 use crate::findings::Finding;
 use crate::lexicon::PhraseMatch;
@@ -206,7 +206,7 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         let in_a_hold = out
             .iter()
             .any(|f| f.rule == "hold" && f.turn < i && f.turn + 2 >= i)
-            && !WAIT_ENDED.iter().any(|w| text.norm.contains(w));
+            && !waits_ended(cx, i);
         if turn.role == Role::Agent
             && !in_a_hold
             && let Some((span, why)) = wait_kept(analysis, cx, i)
@@ -346,61 +346,14 @@ fn declined(analysis: &Analysis, i: usize, start: usize) -> bool {
         && DECLINES.iter().any(|d| norm.contains(d))
 }
 
-/// An agent's words asking the customer to wait a little: "bear with me", "one moment", "let
-/// me just check".
-const WAIT_ASKED: &[&str] = &[
-    " bear with me ",
-    " one moment ",
-    " just a moment ",
-    " give me a moment ",
-    " one second ",
-    " one sec ",
-    " just a second ",
-    " just a sec ",
-    " give me a second ",
-    " give me a sec ",
-    " one minute ",
-    " just a minute ",
-    " give me a minute ",
-    " give me two minutes ",
-    " give me a couple of minutes ",
-    " give me a few minutes ",
-    " hang on ",
-    " let me check ",
-    " let me just check ",
-    " let me have a look ",
-    " let me just have a look ",
-    " let me look ",
-    " let me find ",
-    " let me see ",
-    " i will just check ",
-    " i will be right back ",
-    " will not be a moment ",
-    " will not be long ",
-    " while i check ",
-    " while i look ",
-];
-
-/// The agent's words on coming back to a customer left waiting: "thanks for waiting", "sorry
-/// to keep you", "thanks for your patience", "are you still there?"
-const WAIT_ENDED: &[&str] = &[
-    " for waiting ",
-    " for holding ",
-    " for your patience ",
-    " for bearing with me ",
-    " for hanging on ",
-    " keep you waiting ",
-    " keeping you waiting ",
-    " kept you waiting ",
-    " sorry to keep you ",
-    " for the wait ",
-    " about the wait ",
-    " for the long wait ",
-    " for the delay ",
-    " about the delay ",
-    " are you still there ",
-    " still with me ",
-];
+/// Whether turn `i` comes back to a customer left waiting: "thanks for waiting", "sorry to
+/// keep you", "are you still there?"
+fn waits_ended(cx: &Context, i: usize) -> bool {
+    cx.hits[i]
+        .waits
+        .iter()
+        .any(|m| cx.lexicons.waits.tag(m) == Wait::Ended)
+}
 
 /// A wait the agent asked for in turn `i` ("bear with me", "one moment", "let me check") that
 /// became a hold: the agent's next turn, with nothing between but the customer's short
@@ -413,11 +366,11 @@ fn wait_kept(
     i: usize,
 ) -> Option<(std::ops::Range<usize>, String)> {
     let turns = &analysis.conversation.turns;
-    let text = &analysis.texts[i];
-    let at = WAIT_ASKED
+    let asked = cx.hits[i]
+        .waits
         .iter()
-        .filter_map(|w| text.norm.find(w).map(|at| (at + 1, at + w.len() - 1)))
-        .min()?;
+        .filter(|m| cx.lexicons.waits.tag(m) == Wait::Asked)
+        .min_by_key(|m| m.span.start)?;
     let back = (i + 1..turns.len()).find(|&j| turns[j].role == Role::Agent)?;
     let only_acknowledged = (i + 1..back).all(|k| match turns[k].role {
         Role::System => true,
@@ -432,9 +385,7 @@ fn wait_kept(
     if !only_acknowledged || turned_down {
         return None;
     }
-    let thanked = WAIT_ENDED
-        .iter()
-        .any(|w| analysis.texts[back].norm.contains(w));
+    let thanked = waits_ended(cx, back);
     let silence = turns[back].start.and_then(|returned| {
         (i..back)
             .filter(|&k| turns[k].role != Role::System)
@@ -449,7 +400,7 @@ fn wait_kept(
     } else {
         return None;
     };
-    Some((text.byte_span(text.norm_span_tokens(at.0, at.1)), why))
+    Some((asked.span.clone(), why))
 }
 
 /// Whether customer turn `i` only nudges a silent agent: "hello??", "Hello?", "??", "anyone

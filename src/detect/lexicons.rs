@@ -188,6 +188,17 @@ pub enum Thanks {
     Hollow,
 }
 
+/// What a wait phrase says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// The agent asks the customer to wait a little: "bear with me", "one moment", "let me
+    /// check".
+    Asked,
+    /// The agent comes back to a customer left waiting: "thanks for waiting", "sorry to keep
+    /// you", "are you still there?"
+    Ended,
+}
+
 /// How a conversation's end reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -422,6 +433,56 @@ const SAME_ISSUE: &[&str] = &[
     "nothing back",
 ];
 
+/// The agent asking for a wait, and coming back from one.
+const WAITS: &[(&str, Wait)] = &[
+    ("bear with me", Wait::Asked),
+    ("one moment", Wait::Asked),
+    ("just a moment", Wait::Asked),
+    ("give me a moment", Wait::Asked),
+    ("one second", Wait::Asked),
+    ("one sec", Wait::Asked),
+    ("just a second", Wait::Asked),
+    ("just a sec", Wait::Asked),
+    ("give me a second", Wait::Asked),
+    ("give me a sec", Wait::Asked),
+    ("one minute", Wait::Asked),
+    ("just a minute", Wait::Asked),
+    ("give me a minute", Wait::Asked),
+    ("give me two minutes", Wait::Asked),
+    ("give me a couple of minutes", Wait::Asked),
+    ("give me a few minutes", Wait::Asked),
+    ("hang on", Wait::Asked),
+    ("let me check", Wait::Asked),
+    ("let me just check", Wait::Asked),
+    ("let me have a look", Wait::Asked),
+    ("let me just have a look", Wait::Asked),
+    ("let me look", Wait::Asked),
+    ("let me find", Wait::Asked),
+    ("let me see", Wait::Asked),
+    ("i will just check", Wait::Asked),
+    ("i will be right back", Wait::Asked),
+    ("will not be a moment", Wait::Asked),
+    ("will not be long", Wait::Asked),
+    ("while i check", Wait::Asked),
+    ("while i look", Wait::Asked),
+    ("for waiting", Wait::Ended),
+    ("for holding", Wait::Ended),
+    ("for your patience", Wait::Ended),
+    ("for bearing with me", Wait::Ended),
+    ("for hanging on", Wait::Ended),
+    ("keep you waiting", Wait::Ended),
+    ("keeping you waiting", Wait::Ended),
+    ("kept you waiting", Wait::Ended),
+    ("sorry to keep you", Wait::Ended),
+    ("for the wait", Wait::Ended),
+    ("about the wait", Wait::Ended),
+    ("for the long wait", Wait::Ended),
+    ("for the delay", Wait::Ended),
+    ("about the delay", Wait::Ended),
+    ("are you still there", Wait::Ended),
+    ("still with me", Wait::Ended),
+];
+
 /// Every built-in lexicon and the policy's mandated lines, compiled.
 pub struct Lexicons {
     /// Stock service lines.
@@ -455,6 +516,8 @@ pub struct Lexicons {
     /// The customer thanking, and the thanks that decline or close in vain ("no thanks",
     /// "thanks anyway").
     pub thanks: Lexicon<Thanks>,
+    /// The agent asking the customer to wait, and coming back.
+    pub waits: Lexicon<Wait>,
     /// Events found by two vocabularies meeting in one sentence.
     pub cooccurrences: Vec<Cooccurrence>,
     /// The policy's mandated lines (its `allow` list: greeting, legal disclosure, recording
@@ -497,6 +560,8 @@ pub struct TurnHits {
     pub digital: Vec<PhraseMatch>,
     /// Thanks phrases.
     pub thanks: Vec<PhraseMatch>,
+    /// Wait phrases.
+    pub waits: Vec<PhraseMatch>,
     /// For each co-occurrence rule: matches of its first and second vocabulary, and whether
     /// its context vocabulary (if any) is satisfied.
     pub cooccurrences: Vec<(Vec<PhraseMatch>, Vec<PhraseMatch>, bool)>,
@@ -2603,6 +2668,7 @@ impl Lexicons {
             failure: Lexicon::new(&plain(FAILURE)),
             digital: Lexicon::new(DIGITAL),
             thanks: Lexicon::new(THANKS),
+            waits: Lexicon::new(WAITS),
             cooccurrences,
             mandated: Lexicon::new(&mandated),
             combined: Combined::new(&[]),
@@ -2629,6 +2695,7 @@ impl Lexicons {
             self.failure.patterns(),
             self.digital.patterns(),
             self.thanks.patterns(),
+            self.waits.patterns(),
         ];
         for co in &self.cooccurrences {
             lists.push(co.first.patterns());
@@ -2691,6 +2758,7 @@ impl Lexicons {
             failure: self.failure.select(text, next()),
             digital: self.digital.select(text, next()),
             thanks: self.thanks.select(text, next()),
+            waits: self.waits.select(text, next()),
             cooccurrences: Vec::with_capacity(self.cooccurrences.len()),
             mandated: Vec::new(),
             empathy_sentences: std::sync::OnceLock::new(),
