@@ -78,16 +78,23 @@ fn read_closing_turns(analysis: &Analysis, cx: &Context, turns: usize) -> Vec<Cl
             let sarcasm = sarcastic(&analysis.conversation.turns[i].text, &analysis.texts[i])
                 || praise_after_refusal(analysis, cx, i)
                 || (!cx.hits[i].thanks.is_empty() && thanks_undone(analysis, cx, i));
+            let grateful = !sarcasm
+                && !cx.hits[i].thanks.is_empty()
+                && crate::detect::thanks::thanks_given(analysis, cx, i).is_some();
             let s = if sarcasm {
                 -s.abs()
+            } else if grateful {
+                // Gratitude is a warm close however plainly put: VADER reads "Thank you very
+                // much." at +0.36; and relief beside it no less ("Thank you, honestly I was
+                // dreading ringing you.", +0.27 to VADER, is the thanks and more).
+                let s = if relieved(&analysis.texts[i]) {
+                    s.abs()
+                } else {
+                    s
+                };
+                s.max(cx.policy.closing_sentiment_anchor)
             } else if relieved(&analysis.texts[i]) {
                 s.abs()
-            } else if !cx.hits[i].thanks.is_empty()
-                && crate::detect::thanks::thanks_given(analysis, cx, i).is_some()
-            {
-                // Gratitude is a warm close however plainly put: VADER reads "Thank you very
-                // much." at +0.36.
-                s.max(cx.policy.closing_sentiment_anchor)
             } else {
                 s
             };
