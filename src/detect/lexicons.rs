@@ -1584,6 +1584,9 @@ const DISTRESS: &[&str] = &[
     "in bits",
     "stuck [at the airport|at the station|abroad|overseas|overnight]",
     "[the kids|the children|my kids|my children|the baby|my baby|the little ones|my little one] [are|is] [exhausted|hungry|freezing|cold|scared|crying|upset|ill|sick|distressed|starving]",
+    // Someone in the customer's care suffering it: "I've been waiting by the side of the road
+    // with my elderly mum. She's freezing."
+    "[she is|he is|my mum is|my dad is|my mother is|my father is|my nan is|my gran is|my grandad is] [freezing|starving|exhausted|shivering|terrified|in tears|distressed]",
     "[nowhere|no where|no place|nowhere safe] to [sleep|stay|go|live]",
     "where [are we|am i] [supposed|meant] to [sleep|stay|go]",
     "lost my job",
@@ -1596,6 +1599,8 @@ const DISTRESS: &[&str] = &[
     "[made|been made|being made] redundant",
     "[laid off|lost our jobs|lost his job|lost her job]",
     "[nothing|no money|no income] coming in",
+    // "i've got no food in the house", "there's nothing to eat for the kids".
+    "[have got|have|got|there is|we have|i have] [no food|nothing to eat] [in the house|in|for|at|left|till|until|]",
     "[dialysis|chemotherapy|chemo|cancer|palliative care|terminal illness|terminal diagnosis]",
     "[had|has had|suffered] a [stroke|heart attack]",
     "[she|he|mum|dad|wife|husband|mother|father|son|daughter|partner] passed [in|last|recently|suddenly|a few|two|three|this]",
@@ -1661,8 +1666,10 @@ const DISTRESS: &[&str] = &[
     "[i am|i feel|feeling|i am feeling] [a bit|a little|really|quite|so|very|pretty|all|] [shaken|shaky|shaken up]",
     // Medicine running out: "she has maybe 3 days of insulin left".
     "[days|doses|day's|week's|weeks] of [insulin|medication|medicine|her medication|his medication|my medication|tablets|oxygen] left",
-    "[run|running|ran|run right] out of [insulin|medication|medicine|her medication|his medication|my medication|her tablets|his tablets|my tablets|oxygen]",
-    "[i|we] do not know how [i will|we will|i am going to|we are going to|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
+    "[run|running|ran|run right] out of [insulin|medication|medicine|her medication|his medication|my medication|her tablets|his tablets|my tablets|oxygen|my inhaler|her inhaler|his inhaler|inhalers|my meds|her meds|his meds]",
+    // The medicine will run out before the supply comes: "thursday she'll run out by then".
+    "[she will|he will|i will|we will|she is going to|he is going to|i am going to] run out [by then|before then|before that|before it comes|before it arrives|before thursday|before monday|before the weekend]",
+    "[i|we] [honestly|really|genuinely|truly|just|] do not know how [i will|we will|i am going to|we are going to|i can|we can|to] [manage|cope|afford|pay|survive|get by|make ends meet|keep up]",
     // Fear and sleeplessness told plainly: "I'm a bit nervous about going back", "my heart's
     // going", "I've not slept since Tuesday", "I can't keep doing this".
     "[i am|i feel|honestly i am|i am still] [a bit|a little|really|so|quite|very|pretty|] [nervous|terrified|petrified|frightened]",
@@ -1677,6 +1684,8 @@ const DISTRESS: &[&str] = &[
     "[and my wife|and my husband|and my partner|and my ex] [split up|separated|broke up]",
     "[my wife and i|my husband and i|my partner and i] [split up|separated|broke up]",
     "[my wife|my husband|my partner] [left me|has left me|walked out]",
+    // "my partner left in february and i've been on my own with the kids".
+    "[my wife|my husband|my partner|my ex] left [in|last|after|when|two|three|six|this|recently|us]",
     "we [split up|separated|broke up] [in|last|after|recently|a|this|when|two|three|six]",
     "[going through|in the middle of] a divorce",
     "[i|she|he|mum|dad|my mum|my dad|my mother|my father] [had|has had|have had] a [bad|nasty|] fall",
