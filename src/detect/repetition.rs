@@ -368,8 +368,31 @@ fn quotes_nothing_said_before(
     let quoted = crate::analyse::text::content_of(
         &text.tokens[m.tokens.end.min(sentence.tokens.end)..sentence.tokens.end],
     );
+    // "It's KLM449, I said it at the start." points back to the earlier turn instead of
+    // quoting it.
+    let points_back = !quoted.is_empty()
+        && text.tokens[m.tokens.end.min(sentence.tokens.end)..sentence.tokens.end]
+            .iter()
+            .filter(|t| t.is_content())
+            .all(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "start"
+                        | "beginning"
+                        | "earlier"
+                        | "ago"
+                        | "minute"
+                        | "moment"
+                        | "first"
+                        | "message"
+                        | "front"
+                        | "top"
+                        | "outset"
+                )
+            });
     text.word(m.tokens.start) == "i"
         && text.word(m.tokens.start + 1) == "said"
+        && !points_back
         && !analysis
             .turns_of(Role::Customer)
             .take_while(|(i, _, _)| *i < j)
