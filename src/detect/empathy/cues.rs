@@ -130,6 +130,53 @@ impl<'a> AgentSentence<'_, 'a> {
         {
             return true;
         }
+        // "You can do it online at gov.uk", "you can do it from your phone" tell how, not
+        // "you can do it!" to cheer the customer on.
+        if matches!(text.word(m.tokens.end - 1), "it" | "this")
+            && text.word(m.tokens.end - 2) == "do"
+            && m.tokens.end < self.sentence.tokens.end
+            && raw[text.tokens[m.tokens.end - 1].end..text.tokens[m.tokens.end].start]
+                .trim()
+                .is_empty()
+            && matches!(
+                text.word(m.tokens.end),
+                "online"
+                    | "on"
+                    | "in"
+                    | "from"
+                    | "by"
+                    | "over"
+                    | "at"
+                    | "via"
+                    | "through"
+                    | "using"
+                    | "with"
+                    | "here"
+                    | "there"
+                    | "yourself"
+                    | "now"
+                    | "today"
+                    | "tomorrow"
+                    | "later"
+                    | "anytime"
+                    | "whenever"
+                    | "when"
+                    | "once"
+                    | "after"
+                    | "before"
+                    | "if"
+            )
+        {
+            return true;
+        }
+        // "I'm sorry, I'm not sure I understand." is no understanding either.
+        if m.tokens.start >= 2
+            && text.word(m.tokens.start) == "i"
+            && text.word(m.tokens.start - 1) == "sure"
+            && text.word(m.tokens.start - 2) == "not"
+        {
+            return true;
+        }
         // "I don't totally understand the bill" is no understanding.
         if m.tokens.start > 0
             && matches!(

@@ -287,20 +287,29 @@ impl AgentSentence<'_, '_> {
         let units = &self.turn.units;
         // "Yes, you're right, I'm sorry, it's showing now", "I am sorry, that is a real
         // failure on our side": conceding a mistake.
-        let concedes = text.tokens[sentence.tokens.clone()].windows(2).any(|w| {
-            matches!(
-                (w[0].norm.as_str(), w[1].norm.as_str()),
-                ("you're" | "youre", "right")
-                    | ("my" | "our", "mistake" | "fault" | "error" | "bad")
-                    | ("our", "side" | "end")
-            )
-        }) || text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
-            // "I'm really sorry, that's on us."
-            matches!(w[0].norm.as_str(), "that's" | "thats" | "it's" | "this")
-                && w[1].norm == "on"
-                && matches!(w[2].norm.as_str(), "us" | "me")
-        });
-        concedes
+        let concedes = |sentence: &Sentence| {
+            text.tokens[sentence.tokens.clone()].windows(2).any(|w| {
+                matches!(
+                    (w[0].norm.as_str(), w[1].norm.as_str()),
+                    ("you're" | "youre", "right")
+                        | ("my" | "our", "mistake" | "fault" | "error" | "bad")
+                        | ("our", "side" | "end")
+                )
+            }) || text.tokens[sentence.tokens.clone()].windows(3).any(|w| {
+                // "I'm really sorry, that's on us."
+                matches!(w[0].norm.as_str(), "that's" | "thats" | "it's" | "this")
+                    && w[1].norm == "on"
+                    && matches!(w[2].norm.as_str(), "us" | "me")
+            })
+        };
+        concedes(sentence)
+            // "You're right, the prescription was for 56, we dispensed it wrongly. I'm sorry
+            // about that.": the sorry owns the mistake just conceded.
+            || n.checked_sub(1)
+                .and_then(|p| units.get(p))
+                .is_some_and(concedes)
+            // "I'm sorry, I'm not sure I understand.": sorry for not following the customer.
+            || misses_what_was_said(text, sentence)
             // "…I'm sorry. I shouldn't have started into that.", "That shouldn't have
             // happened, I'm sorry.", "That should never have happened. I'm so sorry."
             || owns_conduct(text, sentence)
@@ -395,6 +404,28 @@ fn waited(c: &TurnText) -> bool {
         || c.tokens
             .windows(2)
             .any(|pair| pair[0].norm == "on" && pair[1].norm == "hold")
+        // "I've been trying to get through for two hours."
+        || c.tokens.windows(4).any(|w| {
+            matches!(w[0].norm.as_str(), "trying" | "tried")
+                && w[1].norm == "to"
+                && w[2].norm == "get"
+                && w[3].norm == "through"
+        })
+}
+
+/// Whether a sentence says the speaker did not follow what was said: "I'm not sure I
+/// understand", "I didn't catch that", "I don't follow".
+fn misses_what_was_said(text: &TurnText, sentence: &Sentence) -> bool {
+    let words = &text.tokens[sentence.tokens.clone()];
+    let missed = |w: &str| matches!(w, "understand" | "catch" | "follow");
+    words.windows(2).any(|w| {
+        matches!(
+            w[0].norm.as_str(),
+            "didn't" | "didnt" | "don't" | "dont" | "couldn't" | "couldnt" | "not"
+        ) && missed(&w[1].norm)
+    }) || words
+        .windows(3)
+        .any(|w| w[0].norm == "sure" && w[1].norm == "i" && missed(&w[2].norm))
 }
 
 /// Whether a sentence owns up to the speaker's own conduct ("I shouldn't have started into
