@@ -61,13 +61,39 @@ const NEGATIONS: &[&str] = &[
     " never wanted to",
 ];
 
-/// Whether the words just before token `start` of `text` negate what follows.
+/// Whether the words just before token `start` of `text`, in its sentence, negate what
+/// follows: "No. I'll be complaining" is no negation, "no, I won't be complaining" is.
 pub(crate) fn negated(text: &crate::analyse::TurnText, start: usize) -> bool {
     let Some(at) = text.norm_offset(start) else {
         return false;
     };
-    let before = text.norm[..at].trim_end();
-    NEGATIONS.iter().any(|n| before.ends_with(n))
+    // From the space before the sentence's first word, so that a negation that opens the
+    // sentence (" no") is read whole.
+    let begin = sentence_norm_start(text, start).min(at).saturating_sub(1);
+    let before = text.norm[begin..at].trim_end();
+    // A "no" before a subject answers the agent ("No, this is my third call", "no i will be
+    // complaining"); before anything else it negates ("no transfer", "no need to").
+    let answers = before.ends_with(" no")
+        && matches!(
+            text.norm[at..].split(' ').next(),
+            Some(
+                "i" | "we" | "this" | "that" | "it" | "my" | "you" | "he" | "she" | "they" | "our"
+            )
+        );
+    !answers && NEGATIONS.iter().any(|n| before.ends_with(n))
+}
+
+/// Where in `text`'s normal form the sentence of token `start` begins: its first word's
+/// offset, or 0 when it is in no sentence or none of its tokens gives a word.
+fn sentence_norm_start(text: &crate::analyse::TurnText, start: usize) -> usize {
+    text.sentence_of(start)
+        .and_then(|s| {
+            text.sentences[s]
+                .tokens
+                .clone()
+                .find_map(|k| text.norm_offset(k))
+        })
+        .unwrap_or(0)
 }
 
 /// Whether an "I'll put you through" hands the call on: followed by when ("I'll put you through
@@ -85,11 +111,7 @@ fn puts_through(text: &crate::analyse::TurnText, m: &PhraseMatch) -> bool {
 /// The words of `text`'s normal form before token `start`, in its sentence, nearest first.
 fn words_before(text: &crate::analyse::TurnText, start: usize) -> impl Iterator<Item = &str> {
     let end = text.norm_offset(start).unwrap_or(0);
-    let begin = text
-        .sentence_of(start)
-        .and_then(|s| text.norm_offset(text.sentences[s].tokens.start))
-        .unwrap_or(0)
-        .min(end);
+    let begin = sentence_norm_start(text, start).min(end);
     text.norm[begin..end].split_whitespace().rev()
 }
 

@@ -2032,6 +2032,11 @@ const EVENTS: &[(&str, Event)] = &[
         "[speak|talk|speaking|talking] [to|with] [a|an|] [human|real person|actual person|real human|live agent|human being]",
         Event::Escalation,
     ),
+    // "talk to a person" (a person, not "the person who sent it").
+    (
+        "[speak|talk|speaking|talking] [to|with] a person",
+        Event::Escalation,
+    ),
     (
         "[put|transfer|connect|pass] me [to|through to] [a|an] [human|real person|live agent|human agent|agent|advisor]",
         Event::Escalation,
@@ -2049,6 +2054,11 @@ const EVENTS: &[(&str, Event)] = &[
         Event::Escalation,
     ),
     ("i [want|would like|wish] to complain", Event::Escalation),
+    // A complaint announced: "no. ill be complaining", "I'm going to make a complaint".
+    (
+        "i [will|am going to|am gonna|shall] [complain|be complaining|make a complaint|be making a complaint|raise a complaint|be raising a complaint|be putting in a complaint]",
+        Event::Escalation,
+    ),
     // Asking for the complaints team: "put me through to the complaints department".
     (
         "[speak|talk|put me through|put me on|transfer me|connect me|pass me|get me|send me] [to|with|] [the|your|] complaints [department|team|line|section|manager|people|]",
