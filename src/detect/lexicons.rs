@@ -2336,6 +2336,22 @@ const ENDING: &[(&str, Ending)] = &[
         "[i have|i've|we have|we've] [just|now|] placed [a new|a fresh|a replacement|another|a new replacement] order",
         Ending::Committed,
     ),
+    // The agent reports the work done in few words: "no worries, done that for you now",
+    // "okay done, thank you for calling". From the customer ("okay done") it reports a step they
+    // were asked to take, so only the agent's counts.
+    (
+        "[done|sorted|changed|updated|added|cancelled|booked|fixed|applied] [that|it|this|those|them|all that] for you",
+        Ending::Committed,
+    ),
+    (
+        "[okay|ok|right|alright] [that's|that is|all|] done",
+        Ending::Committed,
+    ),
+    // Help on its way: "A technician will be with you within 90 minutes."
+    (
+        "[a|an|the|our|your] [technician|engineer|patrol|mechanic|recovery vehicle|recovery truck|plumber|electrician] [will be|should be|is going to be] with you [within|in|by|shortly|soon|today|this|tomorrow]",
+        Ending::Committed,
+    ),
     ("[glad|happy] [i could|we could|to] help", Ending::Resolved),
     ("[you're|you are] welcome", Ending::Resolved),
     (
@@ -2413,6 +2429,11 @@ const ENDING: &[(&str, Ending)] = &[
     ),
     (
         "i [will|am going to|am gonna] [just|] [cancel|close my account|switch|shift|go elsewhere|take my business|leave|find another|try again|complain]",
+        Ending::Unresolved,
+    ),
+    // "no. ill be complaining": the customer takes it further.
+    (
+        "[i will|ill|i am going to|i am gonna|im going to|im gonna] [be complaining|be making a complaint|be putting in a complaint|be taking this further|be taking it further|take this further|take it further]",
         Ending::Unresolved,
     ),
     (
