@@ -93,7 +93,7 @@ pub const RULES: &[Rule] = &[
         score: Some(Empathy),
         weight: 16.0,
         cap: 32.0,
-        description: "Exploration: the agent asks about the customer's experience or feelings (EPITOME), or after someone the customer spoke of. Level 2 when specific.",
+        description: "Exploration: the agent asks about the customer's experience or feelings (EPITOME), or after someone the customer spoke of. Level 2 when specific. Questions for the facts of the case (identifiers, a means test, what a device shows, evidence of a fault) and safety steps put as questions are not.",
         threshold: "a question about the customer's experience, not a request for account data; strong when it refers to the customer's words",
     },
     Rule {

@@ -9,7 +9,7 @@ use crate::model::Role;
 
 use super::customer::{answers_sarcasm, denies_their_self_judgement};
 use super::own_story::reacts_to_customer;
-use super::questions::asks_about_the_feeling;
+use super::questions::{asks_about_the_feeling, asks_after_a_thing};
 use super::sentences::{generalises, in_quotes, is_apology, is_work_talk, works_out_new_figures};
 use super::turn::{AgentSentence, AgentTurn, Reading};
 use super::words::is_opener;
@@ -247,7 +247,9 @@ impl<'a> AgentSentence<'_, 'a> {
         {
             return true;
         }
-        if tone == Tone::Probe && is_work_talk(text, sentence) {
+        if tone == Tone::Probe
+            && (is_work_talk(text, sentence) || asks_after_a_thing(text, sentence, m.tokens.end))
+        {
             return true;
         }
         // "Are you still there?" checks the line; "can you tell me what the issue is?"

@@ -137,6 +137,17 @@ fn is_datum(word: &str) -> bool {
             | "username"
             | "speed"
             | "temperature"
+            // What a device reads out: "what the boiler display says", "what error it shows".
+            | "display"
+            | "screen"
+            | "error"
+            | "meter"
+            // An income and expenditure assessment: "what's your monthly income?".
+            | "income"
+            | "rent"
+            | "salary"
+            | "wage"
+            | "wages"
     )
 }
 
@@ -146,6 +157,17 @@ fn asks_for_a_datum(after_what: &str) -> bool {
     let mut words = after_what.split(' ').filter(|w| !w.is_empty()).peekable();
     words.next_if(|w| matches!(*w, "is" | "was" | "are" | "were"));
     words.next_if(|w| matches!(*w, "the" | "your" | "his" | "her" | "their"));
+    // A means test: "what can you afford each month?", "what do you earn?", "what could
+    // you pay towards it?".
+    let mut rest = words.clone();
+    rest.next_if(|w| matches!(*w, "can" | "could" | "would" | "do" | "did" | "will"));
+    if rest.next_if(|w| matches!(*w, "you" | "u")).is_some()
+        && rest
+            .next()
+            .is_some_and(|w| matches!(w, "afford" | "earn" | "owe" | "spare" | "pay"))
+    {
+        return true;
+    }
     // One word may qualify the datum: "the train time", "your new address".
     words.take(2).any(is_datum)
 }
@@ -460,7 +482,8 @@ pub(super) fn question_form(text: &TurnText, sentence: &Sentence) -> Option<bool
         .iter()
         .filter(|t| t.kind == crate::analyse::TokenKind::Word)
         .map(|t| t.norm.as_str())
-        .skip_while(|w| is_opener(w));
+        // "First, can you all get out on the passenger side?" puts the steps in order.
+        .skip_while(|w| is_opener(w) || matches!(*w, "first" | "firstly" | "next" | "right"));
     let mut first = words.next()?;
     let mut second = words.next().unwrap_or("");
     // "In what way…?", "to what extent…?" open with their preposition.
@@ -471,6 +494,40 @@ pub(super) fn question_form(text: &TurnText, sentence: &Sentence) -> Option<bool
     let head = first.split('\'').next().unwrap_or(first);
     if matches!(head, "can" | "could" | "would" | "will" | "won") && second == "you" {
         return None;
+    }
+    // "Are you able to get off the road?" asks the customer to do something, as "can you"
+    // does; "are you able to find work?" asks what they can do.
+    if head == "are" && second == "you" {
+        let mut rest = words.skip_while(|w| *w == "all");
+        if rest.next() == Some("able")
+            && rest.next() == Some("to")
+            && rest.next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "get"
+                        | "go"
+                        | "move"
+                        | "stand"
+                        | "stay"
+                        | "pull"
+                        | "step"
+                        | "leave"
+                        | "pop"
+                        | "turn"
+                        | "switch"
+                        | "check"
+                        | "read"
+                        | "send"
+                        | "take"
+                        | "open"
+                        | "unplug"
+                        | "restart"
+                        | "log"
+                )
+            })
+        {
+            return None;
+        }
     }
     Some(matches!(head, "what" | "how" | "why"))
 }
@@ -568,6 +625,26 @@ pub(super) fn asks_about_experience(text: &TurnText, sentence: &Sentence) -> boo
                 | "pet"
         )
     })
+}
+
+/// Whether a probe's question ("have you seen…", "have you been…") asks after things of the
+/// case rather than the customer's experience: the thing follows the frame, perhaps after a
+/// verb of doing, with "any" or "the" ("have you seen any droppings?", "have you been opening
+/// the windows?"), and nothing in the question is of the customer's life or feelings ("have
+/// you seen the doctor?", "have you had any support?" explore). `from` is the token after
+/// the frame.
+pub(super) fn asks_after_a_thing(text: &TurnText, sentence: &Sentence, from: usize) -> bool {
+    let mut words = text.tokens[from.min(sentence.tokens.end)..sentence.tokens.end]
+        .iter()
+        .filter(|t| t.kind == crate::analyse::TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .peekable();
+    words.next_if(|w| w.ends_with("ing"));
+    words.next().is_some_and(|w| matches!(w, "any" | "the"))
+        && !asks_about_experience(text, sentence)
+        && !text.tokens[sentence.tokens.clone()]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "your" | "ur" | "yourself"))
 }
 
 /// Whether a question is put about the customer themselves: "you" in it (in an open question
