@@ -984,9 +984,10 @@ const EMPATHY: &[(&str, Mechanism)] = &[
         Mechanism::Interpretation,
     ),
     // The same, as speech and chat drop the subject: "Totally understandable to be nervous
-    // about that", "Completely understandable.", "Perfectly normal to feel that way".
+    // about that", "Completely understandable.", "Perfectly normal to feel that way", and
+    // the bare "Understandable." answering "I'm just panicking about the data".
     (
-        "[completely|totally|perfectly|entirely|very|so] understandable",
+        "[completely|totally|perfectly|entirely|very|so|] understandable",
         Mechanism::Interpretation,
     ),
     (
@@ -995,7 +996,13 @@ const EMPATHY: &[(&str, Mechanism)] = &[
     ),
     // A worry allowed as a common one: "that's a really common worry at the moment".
     (
-        "[that is|it is] [a|such a] [really|very|] [common|natural|normal|understandable] [worry|concern|fear|feeling]",
+        "[that is|it is] [a|such a] [really|very|] [common|natural|normal|understandable|fair|reasonable|genuine|valid] [worry|concern|fear|feeling]",
+        Mechanism::Interpretation,
+    ),
+    // The customer's situation named for what it is: "that's not a nice place to wait" (a
+    // slip road).
+    (
+        "[that is|it is|that is just] not a [nice|good|great|pleasant|safe|fun] [place|spot|position|situation] to [wait|be|be in|be stuck|spend]",
         Mechanism::Interpretation,
     ),
     (
@@ -1657,6 +1664,13 @@ const DISTRESS: &[&str] = &[
     "[he|she|i] [can't|cannot|can not|is not able to|isn't able to|am not able to] walk",
     "[coughing|wheezing|been sick|throwing up|been up] [all night|every night|at night|all week|constantly]",
     "[asthma attack|asthma attacks|chest infection]",
+    // A condition the trouble makes worse: "My son has asthma and it's getting worse" (the
+    // mould), "her breathing has been getting worse"; not the condition named to rebook a
+    // review.
+    "[has|has got|suffers with|suffers from] [asthma|copd|bronchitis|eczema|a heart condition|a lung condition] and [it is|it has been|it keeps|it just keeps] getting worse",
+    "[his|her|my|their] [asthma|breathing|chest|cough|eczema] [is|has been|keeps|is just] getting worse",
+    // An operation at stake: "she's having surgery tonight".
+    "[she is|he is|she's|he's|i am|my mum is|my dad is|my son is|my daughter is|my wife is|my husband is|my mum's|my dad's|my son's|my daughter's|my wife's|my husband's] having [surgery|an operation|her operation|his operation|my operation]",
     "[it is|this is|the damp is|the mould is|the cold is] making [her|him|them|me|us|the kids|the baby|my son|my daughter] [ill|sick|worse]",
     "[she's|he's|she is|he is|they're|they are] [asthmatic|poorly|unwell|in pain|getting worse]",
     // "my mum's not well enough to travel next year, this was the trip".
