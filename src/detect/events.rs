@@ -225,12 +225,13 @@ pub fn detect(analysis: &Analysis, cx: &Context) -> Vec<Finding> {
         }
         // A wait asked for straight after an announced hold is that hold ("I'll put you on
         // hold." — "Bear with me." — "Thanks for holding.").
-        let in_a_hold = out
-            .iter()
-            .any(|f| f.rule == "hold" && f.turn < i && f.turn + 2 >= i)
-            && !waits_ended(cx, i);
+        let in_a_hold = || {
+            out.iter()
+                .any(|f| f.rule == "hold" && f.turn < i && f.turn + 2 >= i)
+                && !waits_ended(cx, i)
+        };
         if turn.role == Role::Agent
-            && !in_a_hold
+            && !in_a_hold()
             && let Some((span, why)) = wait_kept(analysis, cx, i)
         {
             found.push((Event::Hold, span, why));
@@ -365,7 +366,12 @@ fn declined(analysis: &Analysis, i: usize, start: usize) -> bool {
     asked
         && turns[answer].role == Role::Customer
         && !ACCEPTS.iter().any(|a| norm.starts_with(a))
-        && DECLINES.iter().any(|d| norm.contains(d))
+        && turns_down(&analysis.texts[answer])
+}
+
+/// Whether a customer turn turns a wait down ([`DECLINES`]): "I'd rather you call me back".
+fn turns_down(text: &crate::analyse::TurnText) -> bool {
+    DECLINES.iter().any(|d| text.norm.contains(d))
 }
 
 /// Whether turn `i` comes back to a customer left waiting: "thanks for waiting", "sorry to
@@ -380,8 +386,8 @@ fn waits_ended(cx: &Context, i: usize) -> bool {
 /// A wait the agent asked for in turn `i` ("bear with me", "one moment", "let me check") that
 /// became a hold: the agent's next turn, with nothing between but the customer's short
 /// "sure" or the platform's events, thanks the customer for waiting or apologises for the
-/// wait, or comes the policy's `hold_after_silence_s` or more after the last word said. The span of the words
-/// that asked, and why it is a hold.
+/// wait, or comes the policy's `hold_after_silence_s` or more after the last word said. The
+/// span of the words that asked, and why it is a hold.
 fn wait_kept(
     analysis: &Analysis,
     cx: &Context,
@@ -400,10 +406,8 @@ fn wait_kept(
         _ => false,
     });
     // "Let me check — actually, can you just call me back?" turns the wait down.
-    let turned_down = (i + 1..back).any(|k| {
-        turns[k].role == Role::Customer
-            && DECLINES.iter().any(|d| analysis.texts[k].norm.contains(d))
-    });
+    let turned_down =
+        (i + 1..back).any(|k| turns[k].role == Role::Customer && turns_down(&analysis.texts[k]));
     if !only_acknowledged || turned_down {
         return None;
     }
