@@ -109,8 +109,7 @@ fn value_kind(token: &crate::analyse::Token) -> Option<u8> {
     if token.kind != TokenKind::Word {
         return None;
     }
-    let w = token.norm.strip_suffix("'s").unwrap_or(&token.norm);
-    match w {
+    match without_possessive(token) {
         "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "hundred" => {
             Some(0)
@@ -131,6 +130,11 @@ fn value_kind(token: &crate::analyse::Token) -> Option<u8> {
     }
 }
 
+/// A token's word without a possessive "'s" ("Tuesday's" is "tuesday").
+fn without_possessive(token: &crate::analyse::Token) -> &str {
+    token.norm.strip_suffix("'s").unwrap_or(&token.norm)
+}
+
 /// The token of customer turn `i` that names, straight after its opening "no", another value
 /// of a kind the agent's turn just before named: "no, size 9 please" after "I can swap them to
 /// a size 8", "No, Thursday." after "I've booked the engineer for Tuesday", "no no nine" after a
@@ -145,11 +149,10 @@ fn other_value(analysis: &Analysis, i: usize, within: usize) -> Option<usize> {
         .find(|&j| turns[j].role != Role::System)
         .filter(|&j| matches!(turns[j].role, Role::Agent | Role::Bot))?;
     let proposed = &analysis.texts[agent].tokens;
-    let norm = |t: &crate::analyse::Token| t.norm.strip_suffix("'s").unwrap_or(&t.norm).to_string();
     let tokens = &analysis.texts[i].tokens;
     let k = (1..within.min(5).min(tokens.len())).find(|&k| {
-        let word = norm(&tokens[k]);
-        !(REJECTIONS.contains(&word.as_str()) || proposed.iter().any(|t| norm(t) == word))
+        let word = without_possessive(&tokens[k]);
+        !(REJECTIONS.contains(&word) || proposed.iter().any(|t| without_possessive(t) == word))
     })?;
     let kind = value_kind(&tokens[k])?;
     proposed
